@@ -1,0 +1,320 @@
+//! The command line: each subcommand a thin call into the library.
+//! Exit codes: 0 ok; 1 invalid input (message on stderr); 2 usage.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::dossier::{Dossier, Round};
+use crate::interchange;
+use crate::rubric::{Rubric, Scale};
+use crate::scoring::{self, Status};
+use crate::store;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "leidraad",
+    version,
+    about = "Score the plans of the proeftuinen (tweede tranche) against the leidraad",
+    long_about = "Score the plans of the proeftuinen (tweede tranche) against the leidraad.\n\nWithout a subcommand, the window opens."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+    Csv,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Open a dossier in the window.
+    Open { dossier: PathBuf },
+    /// Validate a rubric file and summarise it.
+    CheckRubric { file: PathBuf },
+    /// Validate a dossier and list what is incomplete per application.
+    Check {
+        dossier: PathBuf,
+        /// The rubric the dossier was scored against (default: the built-in leidraad).
+        #[arg(long)]
+        rubric: Option<PathBuf>,
+    },
+    /// Import scores from CSV (application,region,assessor,round,criterion,value,motivation).
+    #[command(group(clap::ArgGroup::new("target").required(true).args(["out", "into"])))]
+    ImportCsv {
+        /// Create a new dossier for this rubric (with --out).
+        #[arg(long, requires = "out")]
+        rubric: Option<PathBuf>,
+        /// The new dossier to create; refuses to replace an existing file.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// An existing dossier to add the scores to.
+        #[arg(long, conflicts_with = "rubric")]
+        into: Option<PathBuf>,
+        /// The CSV file with scores.
+        scores: PathBuf,
+    },
+    /// Rank the applications of a round.
+    Rank {
+        dossier: PathBuf,
+        #[arg(long, default_value = "1", value_parser = parse_round)]
+        round: Round,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        #[arg(long)]
+        rubric: Option<PathBuf>,
+    },
+    /// Write every submitted score and consensus value as CSV (long format) to stdout.
+    ExportCsv {
+        dossier: PathBuf,
+        #[arg(long, value_parser = parse_round)]
+        round: Option<Round>,
+        #[arg(long)]
+        rubric: Option<PathBuf>,
+    },
+}
+
+fn parse_round(s: &str) -> Result<Round, String> {
+    s.parse()
+}
+
+/// A failure of a subcommand: the message goes to stderr, the exit code is 1.
+struct Failure(String);
+
+impl<E: std::fmt::Display> From<E> for Failure {
+    fn from(e: E) -> Failure {
+        Failure(e.to_string())
+    }
+}
+
+pub fn run(command: Command) -> ExitCode {
+    let result = match command {
+        Command::Open { .. } => unreachable!("main starts the window for `open`"),
+        Command::CheckRubric { file } => check_rubric(&file),
+        Command::Check { dossier, rubric } => check(&dossier, rubric.as_deref()),
+        Command::ImportCsv {
+            rubric,
+            out,
+            into,
+            scores,
+        } => import_csv(rubric.as_deref(), out.as_deref(), into.as_deref(), &scores),
+        Command::Rank {
+            dossier,
+            round,
+            format,
+            rubric,
+        } => rank(&dossier, round, format, rubric.as_deref()),
+        Command::ExportCsv {
+            dossier,
+            round,
+            rubric,
+        } => export_csv(&dossier, round, rubric.as_deref()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure(message)) => {
+            eprintln!("leidraad: {message}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// The rubric a dossier names: the given file, or the built-in leidraad.
+pub fn open(
+    dossier: &Path,
+    rubric: Option<&Path>,
+) -> Result<(Rubric, Dossier), crate::error::LoadError> {
+    let name = dossier.display().to_string();
+    let text = store::read_text(dossier)?;
+    let rubric = match rubric {
+        Some(path) => Rubric::load(path)?,
+        None => {
+            let builtin = Rubric::builtin();
+            let wanted = store::peek_rubric(&text, &name)?;
+            if wanted.hash != builtin.hash() {
+                return Err(crate::error::LoadError::at(
+                    &name,
+                    crate::error::Location::of_field(&text, "rubric"),
+                    format!(
+                        "this dossier was scored against rubric {} {} (hash {}), which is not the built-in leidraad; give that rubric with --rubric FILE",
+                        wanted.id,
+                        wanted.version,
+                        crate::rubric::short_hash(&wanted.hash)
+                    ),
+                ));
+            }
+            builtin
+        }
+    };
+    let dossier = store::parse_dossier(&text, &name, &rubric)?;
+    Ok((rubric, dossier))
+}
+
+fn check_rubric(file: &Path) -> Result<(), Failure> {
+    let rubric = Rubric::load(file)?;
+    println!(
+        "{} ({}), {}",
+        rubric.title, rubric.version, rubric.publisher
+    );
+    println!("hash {}", rubric.hash());
+    println!("\nKnock-out criteria ({}):", rubric.knockouts.len());
+    for ko in &rubric.knockouts {
+        println!("  {:<4} {}", ko.id, ko.name);
+    }
+    println!("\nWeighted criteria ({}):", rubric.criteria().count());
+    for g in &rubric.groups {
+        let cap: u32 = g.criteria.iter().map(|c| c.cap).sum();
+        println!("  {} (max {cap})", g.name);
+        for c in &g.criteria {
+            let scale = match &c.scale {
+                Scale::YesNo { yes, no } => format!("ja = {yes}, nee = {no}"),
+                Scale::Range {
+                    min,
+                    max,
+                    not_addressed,
+                    ..
+                } => format!("{min}..{max}{}", if *not_addressed { " or nb" } else { "" }),
+                Scale::Items { items, max_each } => {
+                    format!("{} items x 0..{max_each}", items.len())
+                }
+                Scale::Points { max, .. } => format!("0..{max}"),
+            };
+            println!(
+                "    {:<4} {:<50} {:<18} max {:>2}",
+                c.id, c.name, scale, c.cap
+            );
+        }
+    }
+    println!("\nTotal {} points", rubric.total);
+    let p = &rubric.process;
+    println!(
+        "Interview threshold {} (inclusive); award count {}; award minimum {}; budget EUR {}; deadline {}; spending {}-{}",
+        p.interview_threshold,
+        p.award_count,
+        p.award_minimum,
+        p.budget_eur,
+        p.deadline,
+        p.spending_years.0,
+        p.spending_years.1
+    );
+    Ok(())
+}
+
+fn check(path: &Path, rubric: Option<&Path>) -> Result<(), Failure> {
+    let (rubric, dossier) = open(path, rubric)?;
+    println!(
+        "{}: valid; {} applications, {} assessors, {} assessments, {} consensus records, {} decisions",
+        path.display(),
+        dossier.applications.len(),
+        dossier.assessors.len(),
+        dossier.assessments.len(),
+        dossier.consensus.len(),
+        dossier.decisions.len()
+    );
+    for round in Round::ALL {
+        let eval = scoring::evaluate(&rubric, &dossier, round);
+        let scored = dossier.assessments.iter().any(|a| a.round == round)
+            || dossier.consensus.iter().any(|c| c.round == round);
+        if !scored {
+            continue;
+        }
+        println!("\nRound {round}:");
+        for a in &eval.applications {
+            if a.status == Status::NotInvited {
+                let stray = dossier.assessments_for(&a.id, round).count();
+                if stray > 0 {
+                    println!(
+                        "  {} ({}): {stray} round-2 assessment(s), but round 1 did not invite it; they do not count",
+                        a.id, a.region
+                    );
+                }
+                continue;
+            }
+            let drafts = dossier
+                .assessments_for(&a.id, round)
+                .filter(|x| !x.is_submitted())
+                .count();
+            if a.missing.is_empty() && drafts == 0 {
+                continue;
+            }
+            println!("  {} ({}): {}", a.id, a.region, a.status.code());
+            for m in &a.missing {
+                println!("    - {m}");
+            }
+            if drafts > 0 {
+                println!("    - {drafts} assessment(s) not yet submitted");
+            }
+        }
+    }
+    Ok(())
+}
+
+fn import_csv(
+    rubric: Option<&Path>,
+    out: Option<&Path>,
+    into: Option<&Path>,
+    scores: &Path,
+) -> Result<(), Failure> {
+    let text = store::read_text(scores)?;
+    let name = scores.display().to_string();
+    let now = chrono::Utc::now();
+    let (target, rubric, mut dossier) = match (out, into) {
+        (Some(out), None) => {
+            if out.exists() {
+                return Err(Failure(format!(
+                    "{} exists already; use --into to add to it",
+                    out.display()
+                )));
+            }
+            let rubric = match rubric {
+                Some(p) => Rubric::load(p)?,
+                None => Rubric::builtin(),
+            };
+            let title = out
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let dossier = Dossier::new(&title, &rubric);
+            (out, rubric, dossier)
+        }
+        (None, Some(into)) => {
+            let (rubric, dossier) = open(into, None)?;
+            (into, rubric, dossier)
+        }
+        _ => unreachable!("clap requires exactly one of --out and --into"),
+    };
+    let summary = interchange::csv::import(&rubric, &mut dossier, &text, &name, now)?;
+    store::save_dossier(target, &dossier)?;
+    println!(
+        "{}: imported {} rows ({} new applications, {} new assessors, {} new assessments)",
+        target.display(),
+        summary.rows,
+        summary.applications,
+        summary.assessors,
+        summary.assessments
+    );
+    Ok(())
+}
+
+fn rank(path: &Path, round: Round, format: Format, rubric: Option<&Path>) -> Result<(), Failure> {
+    let (rubric, dossier) = open(path, rubric)?;
+    let eval = scoring::evaluate(&rubric, &dossier, round);
+    let out = match format {
+        Format::Json => interchange::ranking::to_json(&rubric, &eval) + "\n",
+        Format::Csv => interchange::ranking::to_csv(&eval),
+        Format::Text => interchange::ranking::to_text(&rubric, &eval),
+    };
+    print!("{out}");
+    Ok(())
+}
+
+fn export_csv(path: &Path, round: Option<Round>, rubric: Option<&Path>) -> Result<(), Failure> {
+    let (rubric, dossier) = open(path, rubric)?;
+    print!("{}", interchange::csv::export(&rubric, &dossier, round));
+    Ok(())
+}

@@ -1,0 +1,549 @@
+//! The dossier: applications, assessors, their assessments per round,
+//! consensus and recorded panel decisions. Plain data; files are `store`'s,
+//! totals and statuses are `scoring`'s.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::rubric::{CriterionId, Rubric, RubricRef, Scale};
+
+/// The dossier file format this build reads and writes.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// The reserved assessor name that marks consensus rows in CSV.
+pub const CONSENSUS: &str = "CONSENSUS";
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct ApplicationId(pub String);
+
+impl fmt::Display for ApplicationId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl From<&str> for ApplicationId {
+    fn from(s: &str) -> Self {
+        ApplicationId(s.to_string())
+    }
+}
+
+/// Eerste beoordeling (1) or definitieve beoordeling (2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "u8", into = "u8")]
+pub enum Round {
+    One,
+    Two,
+}
+
+impl Round {
+    pub const ALL: [Round; 2] = [Round::One, Round::Two];
+
+    pub fn number(self) -> u8 {
+        match self {
+            Round::One => 1,
+            Round::Two => 2,
+        }
+    }
+}
+
+impl TryFrom<u8> for Round {
+    type Error = String;
+    fn try_from(n: u8) -> Result<Round, String> {
+        match n {
+            1 => Ok(Round::One),
+            2 => Ok(Round::Two),
+            other => Err(format!("unknown round {other}; rounds are 1 and 2")),
+        }
+    }
+}
+
+impl From<Round> for u8 {
+    fn from(r: Round) -> u8 {
+        r.number()
+    }
+}
+
+impl fmt::Display for Round {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.number())
+    }
+}
+
+impl std::str::FromStr for Round {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Round, String> {
+        s.trim()
+            .parse::<u8>()
+            .map_err(|_| format!("unknown round {s:?}; rounds are 1 and 2"))
+            .and_then(Round::try_from)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dossier {
+    pub format_version: u32,
+    pub title: String,
+    /// The rubric every score here is given against.
+    pub rubric: RubricRef,
+    #[serde(default)]
+    pub assessors: Vec<Assessor>,
+    #[serde(default)]
+    pub applications: Vec<Application>,
+    #[serde(default)]
+    pub assessments: Vec<Assessment>,
+    #[serde(default)]
+    pub consensus: Vec<Consensus>,
+    #[serde(default)]
+    pub decisions: Vec<Decision>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Assessor {
+    pub name: String,
+    #[serde(default)]
+    pub organisation: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScaleData {
+    #[serde(default)]
+    pub municipalities: Option<u32>,
+    #[serde(default)]
+    pub inhabitants: Option<u64>,
+    #[serde(default)]
+    pub young_people: Option<u64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Application {
+    pub id: ApplicationId,
+    pub region: String,
+    #[serde(default)]
+    pub plan_title: String,
+    #[serde(default)]
+    pub contact: String,
+    #[serde(default)]
+    pub submitted: Option<NaiveDate>,
+    /// Ids of the rubric's checklist documents that were received.
+    #[serde(default)]
+    pub documents: BTreeSet<String>,
+    #[serde(default)]
+    pub requested_eur: Option<u64>,
+    #[serde(default)]
+    pub own_contribution_eur: Option<u64>,
+    #[serde(default)]
+    pub scale: ScaleData,
+}
+
+impl Application {
+    pub fn new(id: &str, region: &str) -> Application {
+        Application {
+            id: ApplicationId::from(id),
+            region: region.to_string(),
+            plan_title: String::new(),
+            contact: String::new(),
+            submitted: None,
+            documents: BTreeSet::new(),
+            requested_eur: None,
+            own_contribution_eur: None,
+            scale: ScaleData::default(),
+        }
+    }
+}
+
+/// A knock-out verdict while assessing. The final verdict is binary; open
+/// and doubt keep an application from being ranked.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
+pub enum Verdict {
+    #[default]
+    Open,
+    Met,
+    NotMet,
+    Doubt,
+}
+
+impl Verdict {
+    pub const ALL: [Verdict; 4] = [Verdict::Met, Verdict::NotMet, Verdict::Doubt, Verdict::Open];
+
+    /// The word used in CSV files (`../shared/formats.md` §1).
+    pub fn csv_word(self) -> &'static str {
+        match self {
+            Verdict::Open => "open",
+            Verdict::Met => "voldaan",
+            Verdict::NotMet => "niet voldaan",
+            Verdict::Doubt => "twijfel",
+        }
+    }
+
+    pub fn from_csv_word(word: &str) -> Option<Verdict> {
+        Verdict::ALL
+            .into_iter()
+            .find(|v| v.csv_word() == word.trim())
+    }
+
+    /// Niet voldaan and twijfel need a motivation.
+    pub fn needs_motivation(self) -> bool {
+        matches!(self, Verdict::NotMet | Verdict::Doubt)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KoJudgement {
+    pub verdict: Verdict,
+    #[serde(default)]
+    pub motivation: String,
+    #[serde(default)]
+    pub updated: Option<DateTime<Utc>>,
+}
+
+/// A score as entered. `Items` may hold only some of the items while an
+/// assessment is in progress (or, in consensus, only the agreed items).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Value {
+    Yes,
+    No,
+    Points(u32),
+    /// "Niet behandeld": 0 points, chosen explicitly.
+    NotAddressed,
+    Items(BTreeMap<String, u32>),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Evidence {
+    pub document: String,
+    #[serde(default)]
+    pub page: String,
+}
+
+impl Evidence {
+    pub fn is_empty(&self) -> bool {
+        self.document.trim().is_empty() && self.page.trim().is_empty()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CriterionScore {
+    /// None: not yet scored.
+    #[serde(default)]
+    pub value: Option<Value>,
+    #[serde(default)]
+    pub motivation: String,
+    #[serde(default)]
+    pub evidence: Evidence,
+    #[serde(default)]
+    pub updated: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Assessment {
+    pub application: ApplicationId,
+    pub assessor: String,
+    pub round: Round,
+    #[serde(default)]
+    pub knockouts: BTreeMap<CriterionId, KoJudgement>,
+    #[serde(default)]
+    pub criteria: BTreeMap<CriterionId, CriterionScore>,
+    /// When the assessor submitted it; None while it is a draft. Only
+    /// submitted assessments count in the final score.
+    #[serde(default)]
+    pub submitted: Option<DateTime<Utc>>,
+    #[serde(default)]
+    pub created: Option<DateTime<Utc>>,
+}
+
+impl Assessment {
+    pub fn new(application: &ApplicationId, assessor: &str, round: Round) -> Assessment {
+        Assessment {
+            application: application.clone(),
+            assessor: assessor.to_string(),
+            round,
+            knockouts: BTreeMap::new(),
+            criteria: BTreeMap::new(),
+            submitted: None,
+            created: None,
+        }
+    }
+
+    pub fn verdict(&self, ko: &CriterionId) -> Verdict {
+        self.knockouts.get(ko).map_or(Verdict::Open, |j| j.verdict)
+    }
+
+    pub fn value(&self, criterion: &CriterionId) -> Option<&Value> {
+        self.criteria.get(criterion).and_then(|s| s.value.as_ref())
+    }
+
+    pub fn is_submitted(&self) -> bool {
+        self.submitted.is_some()
+    }
+}
+
+/// The panel's agreed values for one application in one round. Only the
+/// criteria, items and KOs present here replace the assessors' values.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Consensus {
+    pub application: ApplicationId,
+    pub round: Round,
+    #[serde(default)]
+    pub knockouts: BTreeMap<CriterionId, KoJudgement>,
+    #[serde(default)]
+    pub criteria: BTreeMap<CriterionId, CriterionScore>,
+    #[serde(default)]
+    pub recorded_by: String,
+    #[serde(default)]
+    pub recorded: Option<DateTime<Utc>>,
+}
+
+impl Consensus {
+    pub fn new(application: &ApplicationId, round: Round) -> Consensus {
+        Consensus {
+            application: application.clone(),
+            round,
+            knockouts: BTreeMap::new(),
+            criteria: BTreeMap::new(),
+            recorded_by: String::new(),
+            recorded: None,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.knockouts.is_empty() && self.criteria.values().all(|s| s.value.is_none())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum DecisionKind {
+    /// Settles a group of equal totals that the award line cuts through:
+    /// `awarded` of `group` are awarded, the rest of the group is not.
+    TieBreak {
+        group: BTreeSet<ApplicationId>,
+        awarded: BTreeSet<ApplicationId>,
+    },
+    /// Changes how many applications are awarded in this round (in reality
+    /// five regions started in the second tranche).
+    AwardCount(u32),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Decision {
+    pub round: Round,
+    pub kind: DecisionKind,
+    pub motivation: String,
+    #[serde(default)]
+    pub by: String,
+    #[serde(default)]
+    pub at: Option<DateTime<Utc>>,
+}
+
+/// A score that does not fit its criterion: typed, never clamped.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ScoreError {
+    #[error("unknown criterion {0}")]
+    UnknownCriterion(String),
+    #[error("{criterion}: {value} is outside the scale {min}..{max}")]
+    OutOfRange {
+        criterion: String,
+        value: u32,
+        min: u32,
+        max: u32,
+    },
+    #[error("{criterion}: \"niet behandeld\" is not allowed on this scale")]
+    NotAddressedNotAllowed { criterion: String },
+    #[error("{criterion}: unknown item {item:?}; the items are {allowed}")]
+    UnknownItem {
+        criterion: String,
+        item: String,
+        allowed: String,
+    },
+    #[error("{criterion}: {given} does not fit a {expected} scale")]
+    WrongKind {
+        criterion: String,
+        given: &'static str,
+        expected: &'static str,
+    },
+}
+
+impl Value {
+    fn kind(&self) -> &'static str {
+        match self {
+            Value::Yes | Value::No => "ja/nee",
+            Value::Points(_) => "a number",
+            Value::NotAddressed => "niet behandeld",
+            Value::Items(_) => "per-item scores",
+        }
+    }
+}
+
+/// Check a value against its criterion's scale.
+pub fn validate_value(
+    rubric: &Rubric,
+    criterion: &CriterionId,
+    value: &Value,
+) -> Result<(), ScoreError> {
+    let c = rubric
+        .criterion(criterion.as_str())
+        .ok_or_else(|| ScoreError::UnknownCriterion(criterion.0.clone()))?;
+    let id = || criterion.0.clone();
+    let wrong = |expected| ScoreError::WrongKind {
+        criterion: id(),
+        given: value.kind(),
+        expected,
+    };
+    match (&c.scale, value) {
+        (Scale::YesNo { .. }, Value::Yes | Value::No) => Ok(()),
+        (Scale::YesNo { .. }, _) => Err(wrong("ja/nee")),
+        (Scale::Range { .. } | Scale::Points { .. }, Value::NotAddressed) => {
+            if c.scale.allows_not_addressed() {
+                Ok(())
+            } else {
+                Err(ScoreError::NotAddressedNotAllowed { criterion: id() })
+            }
+        }
+        (Scale::Range { .. } | Scale::Points { .. }, Value::Points(n)) => {
+            let (min, max) = c.scale.bounds();
+            if (min..=max).contains(n) {
+                Ok(())
+            } else {
+                Err(ScoreError::OutOfRange {
+                    criterion: id(),
+                    value: *n,
+                    min,
+                    max,
+                })
+            }
+        }
+        (Scale::Range { .. } | Scale::Points { .. }, _) => Err(wrong("number")),
+        (Scale::Items { items, max_each }, Value::Items(given)) => {
+            for (item, n) in given {
+                if !items.iter().any(|i| &i.id == item) {
+                    return Err(ScoreError::UnknownItem {
+                        criterion: id(),
+                        item: item.clone(),
+                        allowed: items
+                            .iter()
+                            .map(|i| i.id.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                    });
+                }
+                if n > max_each {
+                    return Err(ScoreError::OutOfRange {
+                        criterion: format!("{}.{item}", criterion.0),
+                        value: *n,
+                        min: 0,
+                        max: *max_each,
+                    });
+                }
+            }
+            Ok(())
+        }
+        (Scale::Items { .. }, _) => Err(wrong("per-item")),
+    }
+}
+
+/// The points a value is worth on its criterion: the sum of items is capped
+/// at the criterion's cap.
+pub fn points(rubric: &Rubric, criterion: &CriterionId, value: &Value) -> u32 {
+    let Some(c) = rubric.criterion(criterion.as_str()) else {
+        return 0;
+    };
+    match (&c.scale, value) {
+        (Scale::YesNo { yes, .. }, Value::Yes) => *yes,
+        (Scale::YesNo { no, .. }, Value::No) => *no,
+        (_, Value::Points(n)) => *n,
+        (_, Value::NotAddressed) => 0,
+        (_, Value::Items(items)) => items.values().sum::<u32>().min(c.cap),
+        _ => 0,
+    }
+}
+
+impl Dossier {
+    pub fn new(title: &str, rubric: &Rubric) -> Dossier {
+        Dossier {
+            format_version: FORMAT_VERSION,
+            title: title.to_string(),
+            rubric: rubric.reference(),
+            assessors: Vec::new(),
+            applications: Vec::new(),
+            assessments: Vec::new(),
+            consensus: Vec::new(),
+            decisions: Vec::new(),
+        }
+    }
+
+    pub fn application(&self, id: &ApplicationId) -> Option<&Application> {
+        self.applications.iter().find(|a| &a.id == id)
+    }
+
+    pub fn application_mut(&mut self, id: &ApplicationId) -> Option<&mut Application> {
+        self.applications.iter_mut().find(|a| &a.id == id)
+    }
+
+    pub fn assessment(
+        &self,
+        app: &ApplicationId,
+        assessor: &str,
+        round: Round,
+    ) -> Option<&Assessment> {
+        self.assessments
+            .iter()
+            .find(|a| &a.application == app && a.assessor == assessor && a.round == round)
+    }
+
+    pub fn assessment_mut(
+        &mut self,
+        app: &ApplicationId,
+        assessor: &str,
+        round: Round,
+    ) -> Option<&mut Assessment> {
+        self.assessments
+            .iter_mut()
+            .find(|a| &a.application == app && a.assessor == assessor && a.round == round)
+    }
+
+    pub fn assessments_for(
+        &self,
+        app: &ApplicationId,
+        round: Round,
+    ) -> impl Iterator<Item = &Assessment> {
+        self.assessments
+            .iter()
+            .filter(move |a| &a.application == app && a.round == round)
+    }
+
+    pub fn consensus_for(&self, app: &ApplicationId, round: Round) -> Option<&Consensus> {
+        self.consensus
+            .iter()
+            .find(|c| &c.application == app && c.round == round)
+    }
+
+    pub fn ensure_assessor(&mut self, name: &str) {
+        if !self.assessors.iter().any(|a| a.name == name) {
+            self.assessors.push(Assessor {
+                name: name.to_string(),
+                organisation: String::new(),
+            });
+        }
+    }
+
+    /// Whether this dossier was scored against exactly this rubric.
+    pub fn matches(&self, rubric: &Rubric) -> bool {
+        self.rubric.id == rubric.id && self.rubric.hash == rubric.hash()
+    }
+}

@@ -1,0 +1,245 @@
+//! Changes to a dossier, each validated against the rubric: the one door
+//! through which the GUI (and every later face) changes scores, so that an
+//! impossible value never gets in and submitted work is never changed
+//! behind an assessor's back.
+
+use chrono::{DateTime, Utc};
+
+use crate::dossier::{
+    ApplicationId, Assessment, Dossier, Evidence, KoJudgement, Round, ScoreError, Value, Verdict,
+    validate_value,
+};
+use crate::rubric::{CriterionId, Rubric};
+use crate::scoring::{self, Missing};
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EditError {
+    #[error(transparent)]
+    Score(#[from] ScoreError),
+    #[error("unknown application {0}")]
+    UnknownApplication(ApplicationId),
+    #[error("unknown knock-out criterion {0}")]
+    UnknownKnockout(CriterionId),
+    #[error("{0} may not be scored in round 2: round 1 did not invite it")]
+    NotInvited(ApplicationId),
+    #[error("this assessment was submitted on {0}; it can no longer be changed")]
+    Submitted(DateTime<Utc>),
+    #[error("the assessment is not complete")]
+    Incomplete(Vec<Missing>),
+    #[error("an application with id {0} exists already")]
+    DuplicateApplication(ApplicationId),
+    #[error("{0} is empty")]
+    Empty(&'static str),
+}
+
+/// Which assessment an edit is about.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Target {
+    pub application: ApplicationId,
+    pub assessor: String,
+    pub round: Round,
+}
+
+/// The assessment for `target`, created (as a draft) when it does not exist
+/// yet. Round 2 only for applications that round 1 invited.
+fn draft<'a>(
+    rubric: &Rubric,
+    dossier: &'a mut Dossier,
+    target: &Target,
+    now: DateTime<Utc>,
+) -> Result<&'a mut Assessment, EditError> {
+    if dossier.application(&target.application).is_none() {
+        return Err(EditError::UnknownApplication(target.application.clone()));
+    }
+    let exists = dossier
+        .assessment(&target.application, &target.assessor, target.round)
+        .is_some();
+    if !exists {
+        if !scoring::may_score(rubric, dossier, &target.application, target.round) {
+            return Err(EditError::NotInvited(target.application.clone()));
+        }
+        dossier.ensure_assessor(&target.assessor);
+        let mut a = Assessment::new(&target.application, &target.assessor, target.round);
+        a.created = Some(now);
+        dossier.assessments.push(a);
+    }
+    let a = dossier
+        .assessment_mut(&target.application, &target.assessor, target.round)
+        .expect("present");
+    match a.submitted {
+        Some(at) => Err(EditError::Submitted(at)),
+        None => Ok(a),
+    }
+}
+
+pub fn set_verdict(
+    rubric: &Rubric,
+    dossier: &mut Dossier,
+    target: &Target,
+    ko: &CriterionId,
+    verdict: Verdict,
+    now: DateTime<Utc>,
+) -> Result<(), EditError> {
+    if rubric.knockout(ko.as_str()).is_none() {
+        return Err(EditError::UnknownKnockout(ko.clone()));
+    }
+    let a = draft(rubric, dossier, target, now)?;
+    let j = a
+        .knockouts
+        .entry(ko.clone())
+        .or_insert_with(KoJudgement::default);
+    j.verdict = verdict;
+    j.updated = Some(now);
+    Ok(())
+}
+
+pub fn set_ko_motivation(
+    rubric: &Rubric,
+    dossier: &mut Dossier,
+    target: &Target,
+    ko: &CriterionId,
+    motivation: &str,
+    now: DateTime<Utc>,
+) -> Result<(), EditError> {
+    if rubric.knockout(ko.as_str()).is_none() {
+        return Err(EditError::UnknownKnockout(ko.clone()));
+    }
+    let a = draft(rubric, dossier, target, now)?;
+    let j = a
+        .knockouts
+        .entry(ko.clone())
+        .or_insert_with(KoJudgement::default);
+    j.motivation = motivation.to_string();
+    j.updated = Some(now);
+    Ok(())
+}
+
+/// Set (or with `None` clear) a criterion's value. For a per-item criterion
+/// pass `Value::Items` with the items given so far.
+pub fn set_value(
+    rubric: &Rubric,
+    dossier: &mut Dossier,
+    target: &Target,
+    criterion: &CriterionId,
+    value: Option<Value>,
+    now: DateTime<Utc>,
+) -> Result<(), EditError> {
+    if let Some(v) = &value {
+        validate_value(rubric, criterion, v)?;
+    } else if rubric.criterion(criterion.as_str()).is_none() {
+        return Err(ScoreError::UnknownCriterion(criterion.0.clone()).into());
+    }
+    let a = draft(rubric, dossier, target, now)?;
+    let s = a.criteria.entry(criterion.clone()).or_default();
+    s.value = value;
+    s.updated = Some(now);
+    Ok(())
+}
+
+/// Set one item of a per-item criterion (`None` clears it).
+pub fn set_item(
+    rubric: &Rubric,
+    dossier: &mut Dossier,
+    target: &Target,
+    criterion: &CriterionId,
+    item: &str,
+    points: Option<u32>,
+    now: DateTime<Utc>,
+) -> Result<(), EditError> {
+    let mut items = match dossier
+        .assessment(&target.application, &target.assessor, target.round)
+        .and_then(|a| a.value(criterion))
+    {
+        Some(Value::Items(m)) => m.clone(),
+        _ => Default::default(),
+    };
+    match points {
+        Some(p) => {
+            items.insert(item.to_string(), p);
+        }
+        None => {
+            items.remove(item);
+        }
+    }
+    let value = (!items.is_empty()).then_some(Value::Items(items));
+    set_value(rubric, dossier, target, criterion, value, now)
+}
+
+pub fn set_motivation(
+    rubric: &Rubric,
+    dossier: &mut Dossier,
+    target: &Target,
+    criterion: &CriterionId,
+    motivation: &str,
+    now: DateTime<Utc>,
+) -> Result<(), EditError> {
+    if rubric.criterion(criterion.as_str()).is_none() {
+        return Err(ScoreError::UnknownCriterion(criterion.0.clone()).into());
+    }
+    let a = draft(rubric, dossier, target, now)?;
+    let s = a.criteria.entry(criterion.clone()).or_default();
+    s.motivation = motivation.to_string();
+    s.updated = Some(now);
+    Ok(())
+}
+
+pub fn set_evidence(
+    rubric: &Rubric,
+    dossier: &mut Dossier,
+    target: &Target,
+    criterion: &CriterionId,
+    evidence: Evidence,
+    now: DateTime<Utc>,
+) -> Result<(), EditError> {
+    if rubric.criterion(criterion.as_str()).is_none() {
+        return Err(ScoreError::UnknownCriterion(criterion.0.clone()).into());
+    }
+    let a = draft(rubric, dossier, target, now)?;
+    let s = a.criteria.entry(criterion.clone()).or_default();
+    s.evidence = evidence;
+    s.updated = Some(now);
+    Ok(())
+}
+
+/// Submit an assessment: refused, with the list of what is missing, while a
+/// criterion is unscored, a KO is open or in doubt, or a motivation is empty.
+pub fn submit(
+    rubric: &Rubric,
+    dossier: &mut Dossier,
+    target: &Target,
+    now: DateTime<Utc>,
+) -> Result<(), EditError> {
+    let a = draft(rubric, dossier, target, now)?;
+    let summary = scoring::summarize(rubric, a);
+    if !summary.is_complete() {
+        return Err(EditError::Incomplete(summary.missing));
+    }
+    a.submitted = Some(now);
+    Ok(())
+}
+
+/// Add a new application; its id must be new and region non-empty.
+pub fn add_application(
+    dossier: &mut Dossier,
+    application: crate::dossier::Application,
+) -> Result<(), EditError> {
+    if application.id.0.trim().is_empty() {
+        return Err(EditError::Empty("the application id"));
+    }
+    if application.region.trim().is_empty() {
+        return Err(EditError::Empty("the region"));
+    }
+    if dossier.application(&application.id).is_some() {
+        return Err(EditError::DuplicateApplication(application.id));
+    }
+    dossier.applications.push(application);
+    Ok(())
+}
+
+/// The next free application id of the form `A01`, `A02`, ...
+pub fn next_application_id(dossier: &Dossier) -> ApplicationId {
+    (1..)
+        .map(|n| ApplicationId(format!("A{n:02}")))
+        .find(|id| dossier.application(id).is_none())
+        .expect("a free id")
+}

@@ -1,0 +1,17 @@
+//! leidraad: score the regional plans of the proeftuinen (tweede tranche)
+//! against the published leidraad.
+//!
+//! The domain (`rubric`, `dossier`, `scoring`, `edit`, `store`,
+//! `interchange`) holds no GUI type; the CLI (`cli`) and the GUI (`ui`) are
+//! two faces of it.
+
+pub mod cli;
+pub mod dossier;
+pub mod edit;
+pub mod error;
+pub mod exact;
+pub mod interchange;
+pub mod rubric;
+pub mod scoring;
+pub mod store;
+pub mod ui;
