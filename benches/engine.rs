@@ -1,1 +1,43 @@
-fn main() {}
+//! Ranking and load/validate/save of a dossier of 10,000 applications x 5
+//! assessors x 2 rounds. Targets (2 cores): ranking < 50 ms, load < 1 s.
+
+use std::hint::black_box;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use leidraad::dossier::Round;
+use leidraad::rubric::Rubric;
+use leidraad::{scoring, store, synthetic};
+
+fn engine(c: &mut Criterion) {
+    let rubric = Rubric::builtin();
+    let dossier = synthetic::dossier(&rubric, 10_000, 5, 2022);
+    let text = store::to_ron(&dossier);
+    eprintln!(
+        "dossier: {} applications, {} assessments, {:.1} MB as RON",
+        dossier.applications.len(),
+        dossier.assessments.len(),
+        text.len() as f64 / 1e6
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("groot.ron");
+    store::save_dossier(&path, &dossier).unwrap();
+
+    let mut g = c.benchmark_group("10k applications x 5 assessors");
+    g.sample_size(10);
+    g.bench_function("rank round 1", |b| {
+        b.iter(|| scoring::evaluate(black_box(&rubric), black_box(&dossier), Round::One))
+    });
+    g.bench_function("rank round 2 (includes round 1)", |b| {
+        b.iter(|| scoring::evaluate(black_box(&rubric), black_box(&dossier), Round::Two))
+    });
+    g.bench_function("load + validate", |b| {
+        b.iter(|| store::load_dossier(black_box(&path), &rubric).unwrap())
+    });
+    g.bench_function("save (atomic, with backup)", |b| {
+        b.iter(|| store::save_dossier(black_box(&path), &dossier).unwrap())
+    });
+    g.finish();
+}
+
+criterion_group!(benches, engine);
+criterion_main!(benches);

@@ -1,6 +1,8 @@
 //! The command line: each subcommand a thin call into the library.
 //! Exit codes: 0 ok; 1 invalid input (message on stderr); 2 usage.
 
+use std::fmt::Write as _;
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -47,14 +49,15 @@ pub enum Command {
     /// Import scores from CSV (application,region,assessor,round,criterion,value,motivation).
     #[command(group(clap::ArgGroup::new("target").required(true).args(["out", "into"])))]
     ImportCsv {
-        /// Create a new dossier for this rubric (with --out).
-        #[arg(long, requires = "out")]
+        /// The rubric: for --out, the new dossier's; for --into, the one the
+        /// dossier names (default: the built-in leidraad).
+        #[arg(long)]
         rubric: Option<PathBuf>,
         /// The new dossier to create; refuses to replace an existing file.
         #[arg(long)]
         out: Option<PathBuf>,
         /// An existing dossier to add the scores to.
-        #[arg(long, conflicts_with = "rubric")]
+        #[arg(long)]
         into: Option<PathBuf>,
         /// The CSV file with scores.
         scores: PathBuf,
@@ -66,6 +69,22 @@ pub enum Command {
         round: Round,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        #[arg(long)]
+        rubric: Option<PathBuf>,
+    },
+    /// Write the PDF score sheets (one per submitted assessment and per
+    /// consensus) and the ranking report of every round into a folder.
+    Export {
+        dossier: PathBuf,
+        /// The folder to write the PDFs to (created when missing).
+        #[arg(long)]
+        out: PathBuf,
+        /// Only this round.
+        #[arg(long, value_parser = parse_round)]
+        round: Option<Round>,
+        /// Only the sheets of this application (no ranking report).
+        #[arg(long)]
+        application: Option<String>,
         #[arg(long)]
         rubric: Option<PathBuf>,
     },
@@ -114,9 +133,30 @@ pub fn run(command: Command) -> ExitCode {
             round,
             rubric,
         } => export_csv(&dossier, round, rubric.as_deref()),
+        Command::Export {
+            dossier,
+            out,
+            round,
+            application,
+            rubric,
+        } => export_pdf(&dossier, &out, round, application, rubric.as_deref()),
     };
     match result {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(text) => {
+            // A closed pipe (`leidraad rank ... | head`) is not an error.
+            let mut stdout = std::io::stdout().lock();
+            match stdout
+                .write_all(text.as_bytes())
+                .and_then(|()| stdout.flush())
+            {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("leidraad: could not write the output: {e}");
+                    ExitCode::from(1)
+                }
+            }
+        }
         Err(Failure(message)) => {
             eprintln!("leidraad: {message}");
             ExitCode::from(1)
@@ -142,9 +182,7 @@ pub fn open(
                     crate::error::Location::of_field(&text, "rubric"),
                     format!(
                         "this dossier was scored against rubric {} {} (hash {}), which is not the built-in leidraad; give that rubric with --rubric FILE",
-                        wanted.id,
-                        wanted.version,
-                        crate::rubric::short_hash(&wanted.hash)
+                        wanted.id, wanted.version, wanted.hash
                     ),
                 ));
             }
@@ -155,21 +193,23 @@ pub fn open(
     Ok((rubric, dossier))
 }
 
-fn check_rubric(file: &Path) -> Result<(), Failure> {
+fn check_rubric(file: &Path) -> Result<String, Failure> {
+    let mut out = String::new();
     let rubric = Rubric::load(file)?;
-    println!(
+    writeln!(
+        out,
         "{} ({}), {}",
         rubric.title, rubric.version, rubric.publisher
-    );
-    println!("hash {}", rubric.hash());
-    println!("\nKnock-out criteria ({}):", rubric.knockouts.len());
+    )?;
+    writeln!(out, "hash {}", rubric.hash())?;
+    writeln!(out, "\nKnock-out criteria ({}):", rubric.knockouts.len())?;
     for ko in &rubric.knockouts {
-        println!("  {:<4} {}", ko.id, ko.name);
+        writeln!(out, "  {:<4} {}", ko.id, ko.name)?;
     }
-    println!("\nWeighted criteria ({}):", rubric.criteria().count());
+    writeln!(out, "\nWeighted criteria ({}):", rubric.criteria().count())?;
     for g in &rubric.groups {
         let cap: u32 = g.criteria.iter().map(|c| c.cap).sum();
-        println!("  {} (max {cap})", g.name);
+        writeln!(out, "  {} (max {cap})", g.name)?;
         for c in &g.criteria {
             let scale = match &c.scale {
                 Scale::YesNo { yes, no } => format!("ja = {yes}, nee = {no}"),
@@ -184,15 +224,17 @@ fn check_rubric(file: &Path) -> Result<(), Failure> {
                 }
                 Scale::Points { max, .. } => format!("0..{max}"),
             };
-            println!(
-                "    {:<4} {:<50} {:<18} max {:>2}",
-                c.id, c.name, scale, c.cap
-            );
+            writeln!(
+                out,
+                "    {:<4} max {:>2}  {:<16} {}",
+                c.id, c.cap, scale, c.name
+            )?;
         }
     }
-    println!("\nTotal {} points", rubric.total);
+    writeln!(out, "\nTotal {} points", rubric.total)?;
     let p = &rubric.process;
-    println!(
+    writeln!(
+        out,
         "Interview threshold {} (inclusive); award count {}; award minimum {}; budget EUR {}; deadline {}; spending {}-{}",
         p.interview_threshold,
         p.award_count,
@@ -201,13 +243,15 @@ fn check_rubric(file: &Path) -> Result<(), Failure> {
         p.deadline,
         p.spending_years.0,
         p.spending_years.1
-    );
-    Ok(())
+    )?;
+    Ok(out)
 }
 
-fn check(path: &Path, rubric: Option<&Path>) -> Result<(), Failure> {
+fn check(path: &Path, rubric: Option<&Path>) -> Result<String, Failure> {
+    let mut out = String::new();
     let (rubric, dossier) = open(path, rubric)?;
-    println!(
+    writeln!(
+        out,
         "{}: valid; {} applications, {} assessors, {} assessments, {} consensus records, {} decisions",
         path.display(),
         dossier.applications.len(),
@@ -215,7 +259,7 @@ fn check(path: &Path, rubric: Option<&Path>) -> Result<(), Failure> {
         dossier.assessments.len(),
         dossier.consensus.len(),
         dossier.decisions.len()
-    );
+    )?;
     for round in Round::ALL {
         let eval = scoring::evaluate(&rubric, &dossier, round);
         let scored = dossier.assessments.iter().any(|a| a.round == round)
@@ -223,15 +267,19 @@ fn check(path: &Path, rubric: Option<&Path>) -> Result<(), Failure> {
         if !scored {
             continue;
         }
-        println!("\nRound {round}:");
+        let mut heading = Some(format!("\nRound {round}:"));
         for a in &eval.applications {
             if a.status == Status::NotInvited {
                 let stray = dossier.assessments_for(&a.id, round).count();
                 if stray > 0 {
-                    println!(
+                    if let Some(h) = heading.take() {
+                        writeln!(out, "{h}")?;
+                    }
+                    writeln!(
+                        out,
                         "  {} ({}): {stray} round-2 assessment(s), but round 1 did not invite it; they do not count",
                         a.id, a.region
-                    );
+                    )?;
                 }
                 continue;
             }
@@ -242,79 +290,143 @@ fn check(path: &Path, rubric: Option<&Path>) -> Result<(), Failure> {
             if a.missing.is_empty() && drafts == 0 {
                 continue;
             }
-            println!("  {} ({}): {}", a.id, a.region, a.status.code());
+            if let Some(h) = heading.take() {
+                writeln!(out, "{h}")?;
+            }
+            writeln!(out, "  {} ({}): {}", a.id, a.region, a.status.code())?;
             for m in &a.missing {
-                println!("    - {m}");
+                writeln!(out, "    - {m}")?;
             }
             if drafts > 0 {
-                println!("    - {drafts} assessment(s) not yet submitted");
+                writeln!(out, "    - {drafts} assessment(s) not yet submitted")?;
             }
         }
     }
-    Ok(())
+    let settled: Vec<usize> = scoring::evaluate(&rubric, &dossier, Round::Two)
+        .ties
+        .iter()
+        .filter_map(|t| t.decision)
+        .collect();
+    for (n, d) in dossier.decisions.iter().enumerate() {
+        if matches!(d.kind, crate::dossier::DecisionKind::TieBreak { .. }) && !settled.contains(&n)
+        {
+            writeln!(
+                out,
+                "\nDecision {} (round {}) does not match the current tie at the award line; it has no effect",
+                n + 1,
+                d.round
+            )?;
+        }
+    }
+    if out.lines().count() == 1 {
+        writeln!(out, "Nothing is incomplete.")?;
+    }
+    Ok(out)
 }
 
 fn import_csv(
     rubric: Option<&Path>,
-    out: Option<&Path>,
+    new: Option<&Path>,
     into: Option<&Path>,
     scores: &Path,
-) -> Result<(), Failure> {
+) -> Result<String, Failure> {
+    let mut out = String::new();
     let text = store::read_text(scores)?;
     let name = scores.display().to_string();
     let now = chrono::Utc::now();
-    let (target, rubric, mut dossier) = match (out, into) {
-        (Some(out), None) => {
-            if out.exists() {
+    let (target, rubric, mut dossier) = match (new, into) {
+        (Some(new), None) => {
+            if new.exists() {
                 return Err(Failure(format!(
                     "{} exists already; use --into to add to it",
-                    out.display()
+                    new.display()
                 )));
             }
             let rubric = match rubric {
                 Some(p) => Rubric::load(p)?,
                 None => Rubric::builtin(),
             };
-            let title = out
+            let title = new
                 .file_stem()
                 .map(|s| s.to_string_lossy().into_owned())
                 .unwrap_or_default();
             let dossier = Dossier::new(&title, &rubric);
-            (out, rubric, dossier)
+            (new, rubric, dossier)
         }
         (None, Some(into)) => {
-            let (rubric, dossier) = open(into, None)?;
+            let (rubric, dossier) = open(into, rubric)?;
             (into, rubric, dossier)
         }
         _ => unreachable!("clap requires exactly one of --out and --into"),
     };
     let summary = interchange::csv::import(&rubric, &mut dossier, &text, &name, now)?;
     store::save_dossier(target, &dossier)?;
-    println!(
+    writeln!(
+        out,
         "{}: imported {} rows ({} new applications, {} new assessors, {} new assessments)",
         target.display(),
         summary.rows,
         summary.applications,
         summary.assessors,
         summary.assessments
-    );
-    Ok(())
+    )?;
+    Ok(out)
 }
 
-fn rank(path: &Path, round: Round, format: Format, rubric: Option<&Path>) -> Result<(), Failure> {
+fn rank(
+    path: &Path,
+    round: Round,
+    format: Format,
+    rubric: Option<&Path>,
+) -> Result<String, Failure> {
+    let mut out = String::new();
     let (rubric, dossier) = open(path, rubric)?;
     let eval = scoring::evaluate(&rubric, &dossier, round);
-    let out = match format {
+    let text = match format {
         Format::Json => interchange::ranking::to_json(&rubric, &eval) + "\n",
         Format::Csv => interchange::ranking::to_csv(&eval),
         Format::Text => interchange::ranking::to_text(&rubric, &eval),
     };
-    print!("{out}");
-    Ok(())
+    out.push_str(&text);
+    Ok(out)
 }
 
-fn export_csv(path: &Path, round: Option<Round>, rubric: Option<&Path>) -> Result<(), Failure> {
+fn export_csv(path: &Path, round: Option<Round>, rubric: Option<&Path>) -> Result<String, Failure> {
+    let mut out = String::new();
     let (rubric, dossier) = open(path, rubric)?;
-    print!("{}", interchange::csv::export(&rubric, &dossier, round));
-    Ok(())
+    out.push_str(&interchange::csv::export(&rubric, &dossier, round));
+    Ok(out)
+}
+
+fn export_pdf(
+    path: &Path,
+    out: &Path,
+    round: Option<Round>,
+    application: Option<String>,
+    rubric: Option<&Path>,
+) -> Result<String, Failure> {
+    let mut listing = String::new();
+    let (rubric, dossier) = open(path, rubric)?;
+    let options = crate::report::ExportOptions {
+        round,
+        application: application.map(|a| crate::dossier::ApplicationId(a.trim().to_string())),
+        printed: chrono::Local::now().date_naive(),
+    };
+    let written = crate::report::export_all(&rubric, &dossier, out, &options)?;
+    if written.is_empty() {
+        return Err(Failure(format!(
+            "{}: nothing to export: no submitted assessment or consensus{}",
+            path.display(),
+            round.map_or_else(String::new, |r| format!(" in round {r}"))
+        )));
+    }
+    for file in &written {
+        writeln!(listing, "{}", file.display())?;
+    }
+    eprintln!(
+        "leidraad: wrote {} PDF file(s) to {}",
+        written.len(),
+        out.display()
+    );
+    Ok(listing)
 }

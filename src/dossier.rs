@@ -13,6 +13,11 @@ use crate::rubric::{CriterionId, Rubric, RubricRef, Scale};
 /// The dossier file format this build reads and writes.
 pub const FORMAT_VERSION: u32 = 1;
 
+/// The example dossier (invented regions), opened on first run and used by
+/// the tests.
+pub const EXAMPLE_SOURCE: &str = include_str!("../assets/voorbeelddossier.ron");
+pub const EXAMPLE_NAME: &str = "assets/voorbeelddossier.ron";
+
 /// The reserved assessor name that marks consensus rows in CSV.
 pub const CONSENSUS: &str = "CONSENSUS";
 

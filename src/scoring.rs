@@ -598,6 +598,32 @@ impl Summary {
     }
 }
 
+impl Missing {
+    /// The knock-out or criterion this is about, if any.
+    pub fn criterion(&self) -> Option<&CriterionId> {
+        match self {
+            Missing::NoAssessments => None,
+            Missing::KoOpen(id)
+            | Missing::KoDoubt(id)
+            | Missing::KoSplit(id)
+            | Missing::Unscored(id)
+            | Missing::UnscoredBy(id, _)
+            | Missing::NoMotivation(id) => Some(id),
+        }
+    }
+}
+
+fn rubric_position(rubric: &Rubric, m: &Missing) -> usize {
+    let Some(id) = m.criterion() else { return 0 };
+    rubric
+        .knockouts
+        .iter()
+        .map(|k| &k.id)
+        .chain(rubric.criteria().map(|c| &c.id))
+        .position(|x| x == id)
+        .map_or(usize::MAX, |p| p + 1)
+}
+
 /// Summarize one assessment on its own.
 pub fn summarize(rubric: &Rubric, assessment: &Assessment) -> Summary {
     let f = finals(rubric, &[assessment], None);
@@ -620,7 +646,8 @@ pub fn summarize(rubric: &Rubric, assessment: &Assessment) -> Summary {
             *m = Missing::Unscored(id.clone());
         }
     }
-    missing.sort();
+    // Reading order: the knock-outs, then the criteria, as the rubric has them.
+    missing.sort_by_key(|m| (rubric_position(rubric, m), m.clone()));
     missing.dedup();
     let failed_ko: Vec<CriterionId> = f
         .knockouts

@@ -97,10 +97,10 @@ fn check_dossier(d: &Dossier, rubric: &Rubric, text: &str, file: &str) -> Result
                 "this dossier was scored against rubric {} {} (hash {}), not against {} {} (hash {}); open it with the rubric it names",
                 d.rubric.id,
                 d.rubric.version,
-                crate::rubric::short_hash(&d.rubric.hash),
+                d.rubric.hash,
                 rubric.id,
                 rubric.version,
-                crate::rubric::short_hash(&rubric.hash()),
+                rubric.hash(),
             ),
         ));
     }

@@ -135,39 +135,36 @@ pub fn to_text(rubric: &Rubric, eval: &Evaluation) -> String {
     out.push_str(&"-".repeat(header.chars().count()));
     out.push('\n');
     let threshold = crate::exact::Exact::from(eval.threshold);
-    let mut threshold_drawn = false;
+    let width = header.chars().count();
+    let line = |label: &str| format!("{:-^width$}\n", format!(" {label} "));
     let mut award_line_drawn = false;
-    let mut awarded_seen = 0u32;
-    let any_award = eval
-        .applications
-        .iter()
-        .any(|a| matches!(a.status, Status::Awarded | Status::Tie));
-    for (i, a) in eval.applications.iter().enumerate() {
-        let ranked = a.status.is_ranked();
-        if eval.round == crate::dossier::Round::Two
-            && any_award
-            && !award_line_drawn
-            && awarded_seen > 0
-            && !matches!(a.status, Status::Awarded | Status::Tie)
-        {
-            out.push_str(&format!(
-                "{:-^w$}\n",
-                " award line ",
-                w = header.chars().count()
-            ));
-            award_line_drawn = true;
+    let mut threshold_drawn = false;
+    let mut unranked_drawn = false;
+    let mut awarded_seen = false;
+    for a in &eval.applications {
+        let in_award = matches!(a.status, Status::Awarded | Status::Tie);
+        if a.status.is_ranked() {
+            if eval.round == crate::dossier::Round::Two
+                && awarded_seen
+                && !in_award
+                && !award_line_drawn
+            {
+                out.push_str(&line("award line"));
+                award_line_drawn = true;
+            }
+            if !threshold_drawn && a.total.is_some_and(|t| t < threshold) {
+                out.push_str(&line(&format!("{} points", eval.threshold)));
+                threshold_drawn = true;
+            }
+        } else if !unranked_drawn {
+            if eval.round == crate::dossier::Round::Two && awarded_seen && !award_line_drawn {
+                out.push_str(&line("award line"));
+                award_line_drawn = true;
+            }
+            out.push_str(&line("not ranked"));
+            unranked_drawn = true;
         }
-        if !threshold_drawn && (!ranked || a.total.is_some_and(|t| t < threshold)) && i > 0 {
-            out.push_str(&format!(
-                "{:-^w$}\n",
-                format!(" {} points ", eval.threshold),
-                w = header.chars().count()
-            ));
-            threshold_drawn = true;
-        }
-        if matches!(a.status, Status::Awarded | Status::Tie) {
-            awarded_seen += 1;
-        }
+        awarded_seen |= in_award;
         let mut notes = Vec::new();
         if !a.failed_ko.is_empty() {
             notes.push(format!(
@@ -195,22 +192,20 @@ pub fn to_text(rubric: &Rubric, eval: &Evaluation) -> String {
                     .join("; "),
             );
         }
-        let total = match a.total {
-            Some(t) if !t.is_whole() => format!("{} ", t.to_decimal()),
-            Some(t) => format!("{} ", t.to_decimal()),
-            None => "-".into(),
-        };
-        out.push_str(&format!(
-            "{:>4}  {:<id_width$}  {:<region_width$}  {:>7}  {:<16}  {:<9}  {:>3}  {}\n",
+        let total = a.total.map_or_else(|| "-".to_string(), |t| t.to_decimal());
+        let row = format!(
+            "{:>4}  {:<id_width$}  {:<region_width$}  {:>7}  {:<16}  {:<9}  {:>3}  {}",
             a.rank.map(|r| r.to_string()).unwrap_or_else(|| "-".into()),
             a.id.0,
             a.region,
-            total.trim_end(),
+            total,
             a.status.code(),
             if a.consensus { "yes" } else { "no" },
             a.assessors,
             notes.join("; ")
-        ));
+        );
+        out.push_str(row.trim_end());
+        out.push('\n');
     }
     for t in &eval.ties {
         out.push_str(&format!(
