@@ -171,11 +171,12 @@ pub fn open(
 ) -> Result<(Rubric, Dossier), crate::error::LoadError> {
     let name = dossier.display().to_string();
     let text = store::read_text(dossier)?;
+    let parsed = store::parse_unchecked(&text, &name)?;
     let rubric = match rubric {
         Some(path) => Rubric::load(path)?,
         None => {
             let builtin = Rubric::builtin();
-            let wanted = store::peek_rubric(&text, &name)?;
+            let wanted = &parsed.rubric;
             if wanted.hash != builtin.hash() {
                 return Err(crate::error::LoadError::at(
                     &name,
@@ -189,8 +190,8 @@ pub fn open(
             builtin
         }
     };
-    let dossier = store::parse_dossier(&text, &name, &rubric)?;
-    Ok((rubric, dossier))
+    store::check_dossier(&parsed, &rubric, &text, &name)?;
+    Ok((rubric, parsed))
 }
 
 fn check_rubric(file: &Path) -> Result<String, Failure> {
@@ -333,7 +334,7 @@ fn import_csv(
     let mut out = String::new();
     let text = store::read_text(scores)?;
     let name = scores.display().to_string();
-    let now = chrono::Utc::now();
+    let now = crate::dossier::now();
     let (target, rubric, mut dossier) = match (new, into) {
         (Some(new), None) => {
             if new.exists() {

@@ -18,6 +18,12 @@ pub const FORMAT_VERSION: u32 = 1;
 pub const EXAMPLE_SOURCE: &str = include_str!("../assets/voorbeelddossier.ron");
 pub const EXAMPLE_NAME: &str = "assets/voorbeelddossier.ron";
 
+/// The time stamps the dossier records: now, to the second.
+pub fn now() -> DateTime<Utc> {
+    use chrono::SubsecRound;
+    Utc::now().trunc_subsecs(0)
+}
+
 /// The reserved assessor name that marks consensus rows in CSV.
 pub const CONSENSUS: &str = "CONSENSUS";
 
@@ -96,15 +102,15 @@ pub struct Dossier {
     pub title: String,
     /// The rubric every score here is given against.
     pub rubric: RubricRef,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub assessors: Vec<Assessor>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub applications: Vec<Application>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub assessments: Vec<Assessment>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub consensus: Vec<Consensus>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub decisions: Vec<Decision>,
 }
 
@@ -112,18 +118,18 @@ pub struct Dossier {
 #[serde(deny_unknown_fields)]
 pub struct Assessor {
     pub name: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub organisation: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ScaleData {
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub municipalities: Option<u32>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inhabitants: Option<u64>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub young_people: Option<u64>,
 }
 
@@ -132,21 +138,27 @@ pub struct ScaleData {
 pub struct Application {
     pub id: ApplicationId,
     pub region: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub plan_title: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub contact: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub submitted: Option<NaiveDate>,
     /// Ids of the rubric's checklist documents that were received.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
     pub documents: BTreeSet<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub requested_eur: Option<u64>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub own_contribution_eur: Option<u64>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "ScaleData::is_empty")]
     pub scale: ScaleData,
+}
+
+impl ScaleData {
+    pub fn is_empty(&self) -> bool {
+        *self == ScaleData::default()
+    }
 }
 
 impl Application {
@@ -207,9 +219,9 @@ impl Verdict {
 #[serde(deny_unknown_fields)]
 pub struct KoJudgement {
     pub verdict: Verdict,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub motivation: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated: Option<DateTime<Utc>>,
 }
 
@@ -229,7 +241,7 @@ pub enum Value {
 #[serde(deny_unknown_fields)]
 pub struct Evidence {
     pub document: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub page: String,
 }
 
@@ -243,13 +255,13 @@ impl Evidence {
 #[serde(deny_unknown_fields)]
 pub struct CriterionScore {
     /// None: not yet scored.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<Value>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub motivation: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Evidence::is_empty")]
     pub evidence: Evidence,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated: Option<DateTime<Utc>>,
 }
 
@@ -259,15 +271,15 @@ pub struct Assessment {
     pub application: ApplicationId,
     pub assessor: String,
     pub round: Round,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub knockouts: BTreeMap<CriterionId, KoJudgement>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub criteria: BTreeMap<CriterionId, CriterionScore>,
     /// When the assessor submitted it; None while it is a draft. Only
     /// submitted assessments count in the final score.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub submitted: Option<DateTime<Utc>>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created: Option<DateTime<Utc>>,
 }
 
@@ -304,13 +316,13 @@ impl Assessment {
 pub struct Consensus {
     pub application: ApplicationId,
     pub round: Round,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub knockouts: BTreeMap<CriterionId, KoJudgement>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub criteria: BTreeMap<CriterionId, CriterionScore>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub recorded_by: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recorded: Option<DateTime<Utc>>,
 }
 
@@ -350,9 +362,9 @@ pub struct Decision {
     pub round: Round,
     pub kind: DecisionKind,
     pub motivation: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub by: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub at: Option<DateTime<Utc>>,
 }
 
@@ -403,8 +415,8 @@ pub fn validate_value(
 ) -> Result<(), ScoreError> {
     let c = rubric
         .criterion(criterion.as_str())
-        .ok_or_else(|| ScoreError::UnknownCriterion(criterion.0.clone()))?;
-    let id = || criterion.0.clone();
+        .ok_or_else(|| ScoreError::UnknownCriterion(criterion.to_string()))?;
+    let id = || criterion.to_string();
     let wrong = |expected| ScoreError::WrongKind {
         criterion: id(),
         given: value.kind(),
@@ -465,17 +477,9 @@ pub fn validate_value(
 /// The points a value is worth on its criterion: the sum of items is capped
 /// at the criterion's cap.
 pub fn points(rubric: &Rubric, criterion: &CriterionId, value: &Value) -> u32 {
-    let Some(c) = rubric.criterion(criterion.as_str()) else {
-        return 0;
-    };
-    match (&c.scale, value) {
-        (Scale::YesNo { yes, .. }, Value::Yes) => *yes,
-        (Scale::YesNo { no, .. }, Value::No) => *no,
-        (_, Value::Points(n)) => *n,
-        (_, Value::NotAddressed) => 0,
-        (_, Value::Items(items)) => items.values().sum::<u32>().min(c.cap),
-        _ => 0,
-    }
+    rubric
+        .criterion(criterion.as_str())
+        .map_or(0, |c| c.points(value))
 }
 
 impl Dossier {

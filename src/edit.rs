@@ -127,7 +127,7 @@ pub fn set_value(
     if let Some(v) = &value {
         validate_value(rubric, criterion, v)?;
     } else if rubric.criterion(criterion.as_str()).is_none() {
-        return Err(ScoreError::UnknownCriterion(criterion.0.clone()).into());
+        return Err(ScoreError::UnknownCriterion(criterion.to_string()).into());
     }
     let a = draft(rubric, dossier, target, now)?;
     let s = a.criteria.entry(criterion.clone()).or_default();
@@ -174,7 +174,7 @@ pub fn set_motivation(
     now: DateTime<Utc>,
 ) -> Result<(), EditError> {
     if rubric.criterion(criterion.as_str()).is_none() {
-        return Err(ScoreError::UnknownCriterion(criterion.0.clone()).into());
+        return Err(ScoreError::UnknownCriterion(criterion.to_string()).into());
     }
     let a = draft(rubric, dossier, target, now)?;
     let s = a.criteria.entry(criterion.clone()).or_default();
@@ -192,7 +192,7 @@ pub fn set_evidence(
     now: DateTime<Utc>,
 ) -> Result<(), EditError> {
     if rubric.criterion(criterion.as_str()).is_none() {
-        return Err(ScoreError::UnknownCriterion(criterion.0.clone()).into());
+        return Err(ScoreError::UnknownCriterion(criterion.to_string()).into());
     }
     let a = draft(rubric, dossier, target, now)?;
     let s = a.criteria.entry(criterion.clone()).or_default();

@@ -19,9 +19,44 @@ pub const BUILTIN_SOURCE: &str =
     include_str!("../rubrics/leidraad-proeftuinen-tweede-tranche-2022.ron");
 pub const BUILTIN_NAME: &str = "rubrics/leidraad-proeftuinen-tweede-tranche-2022.ron";
 
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+/// A knock-out or criterion id (`KO1`, `C4`). Shared, so the many copies
+/// an evaluation hands out cost no allocation.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
-pub struct CriterionId(pub String);
+pub struct CriterionId(pub std::sync::Arc<str>);
+
+/// Natural order: KO1 < KO2 < C1 < C2 < C10 (letters, then the number), so
+/// maps of scores read in the leidraad's order.
+impl Ord for CriterionId {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        // Hot: every score lookup in a map compares ids. No parsing: a
+        // longer run of digits is a larger number (ids carry no leading
+        // zeros; where they do, the full text breaks the tie).
+        fn split(s: &[u8]) -> (&[u8], &[u8]) {
+            let digits = s.iter().rev().take_while(|b| b.is_ascii_digit()).count();
+            s.split_at(s.len() - digits)
+        }
+        let (a, da) = split(self.0.as_bytes());
+        let (b, db) = split(other.0.as_bytes());
+        // KO before C: the knock-outs come first in the leidraad.
+        let rank = |h: &[u8]| h != b"KO";
+        let trim = |d: &[u8]| {
+            let zeros = d.iter().take_while(|b| **b == b'0').count();
+            d.len() - zeros
+        };
+        (rank(a), a)
+            .cmp(&(rank(b), b))
+            .then_with(|| trim(da).cmp(&trim(db)))
+            .then_with(|| da[da.len() - trim(da)..].cmp(&db[db.len() - trim(db)..]))
+            .then_with(|| self.0.cmp(&other.0))
+    }
+}
+
+impl PartialOrd for CriterionId {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
 
 impl fmt::Display for CriterionId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -33,11 +68,15 @@ impl CriterionId {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    pub fn new(s: &str) -> CriterionId {
+        CriterionId(s.into())
+    }
 }
 
 impl From<&str> for CriterionId {
     fn from(s: &str) -> Self {
-        CriterionId(s.to_string())
+        CriterionId(s.into())
     }
 }
 
@@ -143,6 +182,22 @@ pub enum Scale {
     Items { items: Vec<Item>, max_each: u32 },
     /// A whole number 0..=max, no anchors.
     Points { max: u32, not_addressed: bool },
+}
+
+impl Criterion {
+    /// The points a value is worth here: the sum of items is capped at the
+    /// cap. A value of the wrong kind (refused by validation) is worth 0.
+    pub fn points(&self, value: &crate::dossier::Value) -> u32 {
+        use crate::dossier::Value;
+        match (&self.scale, value) {
+            (Scale::YesNo { yes, .. }, Value::Yes) => *yes,
+            (Scale::YesNo { no, .. }, Value::No) => *no,
+            (_, Value::Points(n)) => *n,
+            (_, Value::NotAddressed) => 0,
+            (_, Value::Items(items)) => items.values().sum::<u32>().min(self.cap),
+            _ => 0,
+        }
+    }
 }
 
 impl Scale {
@@ -377,7 +432,7 @@ impl Rubric {
             }
             for c in &group.criteria {
                 check_id(&c.id)?;
-                let id = Some(c.id.0.as_str());
+                let id = Some(c.id.as_str());
                 for (what, value) in [("name", &c.name), ("text", &c.text)] {
                     if value.trim().is_empty() {
                         return fail(id, what, format!("empty {what}; give the leidraad's text"));
@@ -566,21 +621,37 @@ impl Rubric {
     }
 
     pub fn criterion(&self, id: &str) -> Option<&Criterion> {
-        self.criteria().find(|c| c.id.0 == id)
+        self.criteria().find(|c| c.id.as_str() == id)
     }
 
     pub fn knockout(&self, id: &str) -> Option<&Knockout> {
-        self.knockouts.iter().find(|k| k.id.0 == id)
+        self.knockouts.iter().find(|k| k.id.as_str() == id)
     }
 
     pub fn group_of(&self, id: &str) -> Option<&Group> {
         self.groups
             .iter()
-            .find(|g| g.criteria.iter().any(|c| c.id.0 == id))
+            .find(|g| g.criteria.iter().any(|c| c.id.as_str() == id))
     }
 }
 
 /// The short form of a hash that sheets and screens show.
 pub fn short_hash(hash: &str) -> &str {
     &hash[..hash.len().min(12)]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn criterion_ids_sort_naturally() {
+        let mut ids: Vec<CriterionId> = ["C10", "C2", "KO8", "C1", "KO1", "C11", "C01"]
+            .into_iter()
+            .map(CriterionId::from)
+            .collect();
+        ids.sort();
+        let sorted: Vec<&str> = ids.iter().map(|i| i.as_str()).collect();
+        assert_eq!(sorted, ["KO1", "KO8", "C01", "C1", "C2", "C10", "C11"]);
+    }
 }

@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 
 use crate::dossier::{
-    ApplicationId, Assessment, Consensus, DecisionKind, Dossier, Round, Value, Verdict, points,
+    ApplicationId, Assessment, Consensus, DecisionKind, Dossier, Round, Value, Verdict,
 };
 use crate::exact::Exact;
 use crate::rubric::{CriterionId, Rubric, Scale};
@@ -99,8 +99,6 @@ pub struct CriterionFinal {
     pub value: Option<Exact>,
     pub cap: u32,
     pub from_consensus: bool,
-    /// The submitted assessors' own points, by name (for spread and charts).
-    pub by_assessor: BTreeMap<String, u32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -127,6 +125,12 @@ pub struct AppResult {
     pub consensus: bool,
     /// Number of submitted assessments in this round.
     pub assessors: u32,
+    /// The submitted assessors.
+    pub assessor_names: Vec<String>,
+    /// Each submitted assessor's own points per criterion (None: not
+    /// scored): `criterion * assessors + assessor`. See `assessor_points`.
+    #[serde(skip)]
+    pub points: Vec<Option<u32>>,
     pub knockouts: Vec<KoFinal>,
     pub criteria: Vec<CriterionFinal>,
     pub groups: Vec<GroupTotal>,
@@ -162,6 +166,21 @@ pub struct Evaluation {
     pub ties: Vec<TieGroup>,
 }
 
+impl AppResult {
+    /// Each submitted assessor's own points on one criterion, by name.
+    pub fn assessor_points<'a>(
+        &'a self,
+        c: &CriterionFinal,
+    ) -> impl Iterator<Item = (&'a str, Option<u32>)> + 'a {
+        let n = self.assessor_names.len();
+        let at = self.criteria.iter().position(|f| f.id == c.id).unwrap_or(0) * n;
+        self.assessor_names
+            .iter()
+            .map(String::as_str)
+            .zip(self.points.get(at..at + n).unwrap_or(&[]).iter().copied())
+    }
+}
+
 impl Evaluation {
     pub fn get(&self, id: &ApplicationId) -> Option<&AppResult> {
         self.applications.iter().find(|a| &a.id == id)
@@ -179,62 +198,225 @@ struct Finals {
     missing: Vec<Missing>,
 }
 
-fn finals(rubric: &Rubric, assessments: &[&Assessment], consensus: Option<&Consensus>) -> Finals {
+/// The rubric's ids in map order, with their position in the rubric: lets
+/// an assessment's sorted maps be read in one merge walk instead of a map
+/// lookup (and its string compares) per criterion.
+struct Index<'r> {
+    knockouts: Vec<(&'r CriterionId, usize)>,
+    criteria: Vec<(&'r CriterionId, usize)>,
+    /// Per criterion: its items in map order with their position (empty for
+    /// a criterion without items).
+    items: Vec<Vec<(&'r str, usize)>>,
+    /// The criteria in rubric order.
+    criterion: Vec<&'r crate::rubric::Criterion>,
+    /// Where each criterion's items start in an assessor's item buffer.
+    item_offset: Vec<usize>,
+    item_count: usize,
+}
+
+impl<'r> Index<'r> {
+    fn new(rubric: &'r Rubric) -> Index<'r> {
+        let sorted = |ids: Vec<&'r CriterionId>| {
+            let mut v: Vec<(&CriterionId, usize)> = ids.into_iter().enumerate().map(|(i, id)| (id, i)).collect();
+            v.sort();
+            v
+        };
+        let items: Vec<Vec<(&str, usize)>> = rubric
+            .criteria()
+            .map(|c| match &c.scale {
+                Scale::Items { items, .. } => {
+                    let mut v: Vec<(&str, usize)> =
+                        items.iter().enumerate().map(|(i, it)| (it.id.as_str(), i)).collect();
+                    v.sort();
+                    v
+                }
+                _ => Vec::new(),
+            })
+            .collect();
+        let item_offset = items
+            .iter()
+            .scan(0, |at, v| {
+                let here = *at;
+                *at += v.len();
+                Some(here)
+            })
+            .collect();
+        Index {
+            knockouts: sorted(rubric.knockouts.iter().map(|k| &k.id).collect()),
+            criteria: sorted(rubric.criteria().map(|c| &c.id).collect()),
+            item_count: items.iter().map(Vec::len).sum(),
+            items,
+            criterion: rubric.criteria().collect(),
+            item_offset,
+        }
+    }
+}
+
+/// A map key that can be compared for equality as a few bytes.
+trait Key: Ord {
+    fn bytes(&self) -> &[u8];
+}
+
+impl Key for CriterionId {
+    fn bytes(&self) -> &[u8] {
+        self.as_str().as_bytes()
+    }
+}
+
+impl Key for str {
+    fn bytes(&self) -> &[u8] {
+        self.as_bytes()
+    }
+}
+
+/// Equality of short keys without a call to `memcmp` (ids are a few bytes;
+/// this runs for every score of every assessment).
+#[inline]
+fn same(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
+}
+
+/// Positions of `map`'s keys in `sorted` (both in the same order).
+fn merge<'m, K: Key + ?Sized + 'm, V: 'm>(
+    sorted: &[(&K, usize)],
+    map: impl Iterator<Item = (&'m K, &'m V)>,
+    mut found: impl FnMut(usize, &'m V),
+) {
+    let mut at = 0;
+    for (key, value) in map {
+        // Usually the map holds exactly the rubric's ids, so the key is the
+        // next one: an equality test, no ordering compare.
+        if at < sorted.len() && same(sorted[at].0.bytes(), key.bytes()) {
+            found(sorted[at].1, value);
+            at += 1;
+            continue;
+        }
+        while at < sorted.len() && sorted[at].0 < key {
+            at += 1;
+        }
+        if at < sorted.len() && same(sorted[at].0.bytes(), key.bytes()) {
+            found(sorted[at].1, value);
+            at += 1;
+        }
+    }
+}
+
+/// The submitted assessments of one application, read into rubric order in
+/// flat buffers that are reused from application to application.
+#[derive(Default)]
+struct Scratch<'a> {
+    assessors: Vec<&'a str>,
+    /// `a * knockouts + k`
+    verdicts: Vec<Verdict>,
+    /// `a * criteria + c`: the points when completely scored.
+    points: Vec<Option<u32>>,
+    /// `a * items + offset(c) + n`: each item's score.
+    items: Vec<Option<u32>>,
+}
+
+impl<'a> Scratch<'a> {
+    fn fill(&mut self, rubric: &Rubric, index: &Index<'_>, assessments: &[&'a Assessment]) {
+        let (nk, nc, ni) = (index.knockouts.len(), index.criteria.len(), index.item_count);
+        let n = assessments.len();
+        self.assessors.clear();
+        self.assessors.extend(assessments.iter().map(|a| a.assessor.as_str()));
+        self.verdicts.clear();
+        self.verdicts.resize(n * nk, Verdict::Open);
+        self.points.clear();
+        self.points.resize(n * nc, None);
+        self.items.clear();
+        self.items.resize(n * ni, None);
+        for (a, assessment) in assessments.iter().enumerate() {
+            let verdicts = &mut self.verdicts[a * nk..(a + 1) * nk];
+            merge(&index.knockouts, assessment.knockouts.iter(), |k, j| {
+                verdicts[k] = j.verdict
+            });
+            let points = &mut self.points[a * nc..(a + 1) * nc];
+            let items = &mut self.items[a * ni..(a + 1) * ni];
+            merge(&index.criteria, assessment.criteria.iter(), |c, score| {
+                let Some(value) = &score.value else { return };
+                let criterion = index.criterion[c];
+                if let (Scale::Items { .. }, Value::Items(m)) = (&criterion.scale, value) {
+                    let at = index.item_offset[c];
+                    let mine = &mut items[at..at + index.items[c].len()];
+                    merge(&index.items[c], m.iter().map(|(k, v)| (k.as_str(), v)), |p, v| {
+                        mine[p] = Some(*v)
+                    });
+                    if mine.iter().all(Option::is_some) {
+                        points[c] = Some(criterion.points(value));
+                    }
+                } else {
+                    points[c] = Some(criterion.points(value));
+                }
+            });
+        }
+        let _ = rubric;
+    }
+}
+
+fn finals(
+    rubric: &Rubric,
+    index: &Index<'_>,
+    scratch: &Scratch<'_>,
+    consensus: Option<&Consensus>,
+) -> Finals {
     let mut missing = Vec::new();
+    let n = scratch.assessors.len();
+    let (nk, nc, ni) = (index.knockouts.len(), index.criteria.len(), index.item_count);
     let knockouts = rubric
         .knockouts
         .iter()
-        .map(|ko| {
+        .enumerate()
+        .map(|(k, ko)| {
             let agreed = consensus
                 .and_then(|c| c.knockouts.get(&ko.id))
                 .map(|j| j.verdict)
                 .filter(|v| matches!(v, Verdict::Met | Verdict::NotMet));
-            let (verdict, from_consensus) = match agreed {
-                Some(v) => (v, true),
-                None => {
-                    let verdicts: BTreeSet<Verdict> =
-                        assessments.iter().map(|a| a.verdict(&ko.id)).collect();
-                    let v = match verdicts.len() {
-                        0 => Verdict::Open,
-                        1 => *verdicts.first().expect("one verdict"),
-                        _ if verdicts.contains(&Verdict::Open) => Verdict::Open,
-                        _ => Verdict::Doubt,
-                    };
-                    match v {
-                        Verdict::Open => missing.push(Missing::KoOpen(ko.id.clone())),
-                        Verdict::Doubt if verdicts.len() > 1 => {
-                            missing.push(Missing::KoSplit(ko.id.clone()))
-                        }
-                        Verdict::Doubt => missing.push(Missing::KoDoubt(ko.id.clone())),
-                        _ => {}
-                    }
-                    (v, false)
-                }
+            if let Some(v) = agreed {
+                return KoFinal {
+                    id: ko.id.clone(),
+                    verdict: v,
+                    from_consensus: true,
+                };
+            }
+            // The verdicts seen: a small set, without allocating.
+            let mut seen = [false; 4];
+            for a in 0..n {
+                seen[scratch.verdicts[a * nk + k] as usize] = true;
+            }
+            let kinds = seen.iter().filter(|s| **s).count();
+            let v = match kinds {
+                0 => Verdict::Open,
+                1 => Verdict::ALL
+                    .into_iter()
+                    .find(|v| seen[*v as usize])
+                    .expect("one verdict"),
+                _ if seen[Verdict::Open as usize] => Verdict::Open,
+                _ => Verdict::Doubt,
             };
+            match v {
+                Verdict::Open => missing.push(Missing::KoOpen(ko.id.clone())),
+                Verdict::Doubt if kinds > 1 => missing.push(Missing::KoSplit(ko.id.clone())),
+                Verdict::Doubt => missing.push(Missing::KoDoubt(ko.id.clone())),
+                _ => {}
+            }
             KoFinal {
                 id: ko.id.clone(),
-                verdict,
-                from_consensus,
+                verdict: v,
+                from_consensus: false,
             }
         })
         .collect();
 
     let criteria = rubric
         .criteria()
-        .map(|c| {
+        .enumerate()
+        .map(|(i, c)| {
             let agreed = consensus
                 .and_then(|k| k.criteria.get(&c.id))
                 .and_then(|s| s.value.as_ref());
-            let mut by_assessor = BTreeMap::new();
-            let mut complete = true;
-            for a in assessments {
-                match a.value(&c.id) {
-                    Some(v) if value_is_complete(&c.scale, v) => {
-                        by_assessor.insert(a.assessor.clone(), points(rubric, &c.id, v));
-                    }
-                    _ => complete = false,
-                }
-            }
+            let by_assessor = (0..n).map(|a| scratch.points[a * nc + i]);
+            let complete = by_assessor.clone().all(|p| p.is_some());
             let (value, from_consensus) = match (&c.scale, agreed) {
                 (Scale::Items { items, .. }, agreed) => {
                     // Per item: the consensus item where agreed, otherwise the
@@ -246,30 +428,25 @@ fn finals(rubric: &Rubric, assessments: &[&Assessment], consensus: Option<&Conse
                     let mut sum = Exact::ZERO;
                     let mut any_consensus = false;
                     let mut ok = true;
-                    for item in items {
-                        if let Some(n) = agreed_items.and_then(|m| m.get(&item.id)) {
-                            sum = sum + Exact::from(*n);
+                    for (item_n, item) in items.iter().enumerate() {
+                        if let Some(p) = agreed_items.and_then(|m| m.get(&item.id)) {
+                            sum = sum + Exact::from(*p);
                             any_consensus = true;
                             continue;
                         }
-                        let scores: Option<Vec<i64>> = assessments
-                            .iter()
-                            .map(|a| match a.value(&c.id) {
-                                Some(Value::Items(m)) => m.get(&item.id).map(|n| i64::from(*n)),
-                                _ => None,
-                            })
-                            .collect();
-                        match scores.and_then(Exact::mean) {
+                        let at = index.item_offset[i] + item_n;
+                        let scores = (0..n).map(|a| scratch.items[a * ni + at]);
+                        match scores.clone().all(|s| s.is_some()).then(|| Exact::mean(scores.flatten().map(i64::from))).flatten() {
                             Some(mean) => sum = sum + mean,
                             None => ok = false,
                         }
                     }
                     (ok.then(|| sum.min(Exact::from(c.cap))), any_consensus)
                 }
-                (_, Some(v)) => (Some(Exact::from(points(rubric, &c.id, v))), true),
+                (_, Some(v)) => (Some(Exact::from(c.points(v))), true),
                 (_, None) => {
                     let mean = if complete {
-                        Exact::mean(by_assessor.values().map(|n| i64::from(*n)))
+                        Exact::mean(by_assessor.clone().flatten().map(i64::from))
                     } else {
                         None
                     };
@@ -277,15 +454,12 @@ fn finals(rubric: &Rubric, assessments: &[&Assessment], consensus: Option<&Conse
                 }
             };
             if value.is_none() {
-                if assessments.is_empty() {
+                if n == 0 {
                     missing.push(Missing::Unscored(c.id.clone()));
                 } else {
-                    for a in assessments {
-                        let done = a
-                            .value(&c.id)
-                            .is_some_and(|v| value_is_complete(&c.scale, v));
-                        if !done {
-                            missing.push(Missing::UnscoredBy(c.id.clone(), a.assessor.clone()));
+                    for (a, p) in scratch.assessors.iter().zip(by_assessor) {
+                        if p.is_none() {
+                            missing.push(Missing::UnscoredBy(c.id.clone(), a.to_string()));
                         }
                     }
                 }
@@ -295,7 +469,6 @@ fn finals(rubric: &Rubric, assessments: &[&Assessment], consensus: Option<&Conse
                 value,
                 cap: c.cap,
                 from_consensus,
-                by_assessor,
             }
         })
         .collect();
@@ -317,15 +490,17 @@ fn value_is_complete(scale: &Scale, value: &Value) -> bool {
 }
 
 fn group_totals(rubric: &Rubric, criteria: &[CriterionFinal]) -> Vec<GroupTotal> {
+    // `criteria` is in rubric order, group after group.
+    let mut finals = criteria.iter();
     rubric
         .groups
         .iter()
         .map(|g| GroupTotal {
             id: g.id.clone(),
-            total: g
-                .criteria
-                .iter()
-                .filter_map(|c| criteria.iter().find(|f| f.id == c.id).and_then(|f| f.value))
+            total: finals
+                .by_ref()
+                .take(g.criteria.len())
+                .filter_map(|f| f.value)
                 .sum(),
             cap: g.criteria.iter().map(|c| c.cap).sum(),
         })
@@ -348,7 +523,7 @@ pub fn award_count(rubric: &Rubric, dossier: &Dossier, round: Round) -> u32 {
 }
 
 /// Evaluate every application of the dossier in one round.
-pub fn evaluate(rubric: &Rubric, dossier: &Dossier, round: Round) -> Evaluation {
+pub fn evaluate<'d>(rubric: &Rubric, dossier: &'d Dossier, round: Round) -> Evaluation {
     let invited: Option<BTreeSet<ApplicationId>> = match round {
         Round::One => None,
         Round::Two => Some(
@@ -369,13 +544,17 @@ pub fn evaluate(rubric: &Rubric, dossier: &Dossier, round: Round) -> Evaluation 
 
     // Index assessments and consensus once: a dossier may hold tens of
     // thousands of assessments.
-    let mut submitted: BTreeMap<&ApplicationId, Vec<&Assessment>> = BTreeMap::new();
-    for a in dossier
-        .assessments
+    let position: std::collections::HashMap<&str, usize> = dossier
+        .applications
         .iter()
-        .filter(|a| a.round == round && a.is_submitted())
-    {
-        submitted.entry(&a.application).or_default().push(a);
+        .enumerate()
+        .map(|(i, a)| (a.id.0.as_str(), i))
+        .collect();
+    let mut submitted: Vec<Vec<&Assessment>> = vec![Vec::new(); dossier.applications.len()];
+    for a in dossier.assessments.iter().filter(|a| a.round == round && a.is_submitted()) {
+        if let Some(&i) = position.get(a.application.0.as_str()) {
+            submitted[i].push(a);
+        }
     }
     let consensus: BTreeMap<&ApplicationId, &Consensus> = dossier
         .consensus
@@ -384,13 +563,21 @@ pub fn evaluate(rubric: &Rubric, dossier: &Dossier, round: Round) -> Evaluation 
         .map(|c| (&c.application, c))
         .collect();
 
-    let mut results: Vec<AppResult> = dossier
-        .applications
-        .iter()
-        .map(|app| {
-            let assessments = submitted.get(&app.id).map(Vec::as_slice).unwrap_or(&[]);
+    let index = Index::new(rubric);
+    let apps: Vec<(&'d crate::dossier::Application, &Vec<&'d Assessment>)> =
+        dossier.applications.iter().zip(&submitted).collect();
+    let one = |scratch: &mut Scratch<'d>,
+               (app, assessments): (&'d crate::dossier::Application, &Vec<&'d Assessment>)| {
+            let assessments = assessments.as_slice();
             let agreed = consensus.get(&app.id).copied();
-            let f = finals(rubric, assessments, agreed);
+            scratch.fill(rubric, &index, assessments);
+            let f = finals(rubric, &index, scratch, agreed);
+            let nc = index.criteria.len();
+            let na = assessments.len();
+            let points: Vec<Option<u32>> = (0..nc)
+                .flat_map(|c| (0..na).map(move |a| (c, a)))
+                .map(|(c, a)| scratch.points[a * nc + c])
+                .collect();
             let mut missing = f.missing;
             if assessments.is_empty() && !missing.is_empty() {
                 missing.insert(0, Missing::NoAssessments);
@@ -430,13 +617,43 @@ pub fn evaluate(rubric: &Rubric, dossier: &Dossier, round: Round) -> Evaluation 
                 tie_group: None,
                 consensus: consensus_counts,
                 assessors: assessments.len() as u32,
+                assessor_names: assessments.iter().map(|a| a.assessor.clone()).collect(),
+                points,
                 knockouts: f.knockouts,
                 criteria: f.criteria,
                 missing,
                 decision: None,
             }
+        };
+    // Large dossiers are read on every core: the applications are
+    // independent until they are ranked.
+    let threads = if apps.len() >= 2048 {
+        std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
+    } else {
+        1
+    };
+    let mut results: Vec<AppResult> = if threads > 1 {
+        let chunk = apps.len().div_ceil(threads);
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = apps
+                .chunks(chunk)
+                .map(|part| {
+                    let one = &one;
+                    scope.spawn(move || {
+                        let mut scratch = Scratch::default();
+                        part.iter().map(|&a| one(&mut scratch, a)).collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().expect("an evaluation thread does not panic"))
+                .collect()
         })
-        .collect();
+    } else {
+        let mut scratch = Scratch::default();
+        apps.iter().map(|&a| one(&mut scratch, a)).collect()
+    };
 
     // Ranked first by total (highest first), equal totals by id; then the
     // unranked by id.
@@ -626,7 +843,10 @@ fn rubric_position(rubric: &Rubric, m: &Missing) -> usize {
 
 /// Summarize one assessment on its own.
 pub fn summarize(rubric: &Rubric, assessment: &Assessment) -> Summary {
-    let f = finals(rubric, &[assessment], None);
+    let index = Index::new(rubric);
+    let mut scratch = Scratch::default();
+    scratch.fill(rubric, &index, &[assessment]);
+    let f = finals(rubric, &index, &scratch, None);
     let mut missing: Vec<Missing> = f.missing;
     for ko in &rubric.knockouts {
         let j = assessment.knockouts.get(&ko.id);
@@ -663,7 +883,7 @@ pub fn summarize(rubric: &Rubric, assessment: &Assessment) -> Summary {
             if cf.value.is_none()
                 && let Some(v) = assessment.value(&c.id)
             {
-                cf.value = Some(Exact::from(points(rubric, &c.id, v)));
+                cf.value = Some(Exact::from(c.points(v)));
             }
             cf
         })

@@ -42,42 +42,45 @@ struct VersionProbe {
 
 /// Parse a dossier and check it against its rubric.
 pub fn parse_dossier(text: &str, file: &str, rubric: &Rubric) -> Result<Dossier, LoadError> {
-    let probe: VersionProbe = crate::error::from_ron(text, file)?;
-    match probe.format_version {
-        FORMAT_VERSION => {}
-        0 => {
-            return Err(LoadError::at(
-                file,
-                Location::start(),
-                format!(
-                    "no format_version; a dossier starts with `format_version: {FORMAT_VERSION}`"
-                ),
-            ));
-        }
-        v => {
-            return Err(LoadError::at(
-                file,
-                Location::of_field(text, "format_version"),
-                format!(
-                    "unknown format version {v}; this build reads dossier format {FORMAT_VERSION}"
-                ),
-            ));
-        }
-    }
-    let dossier: Dossier = crate::error::from_ron(text, file)?;
+    let dossier = parse_unchecked(text, file)?;
     check_dossier(&dossier, rubric, text, file)?;
     Ok(dossier)
 }
 
-/// Parse a dossier's rubric reference only, to find out which rubric it
-/// needs before loading it in full.
-pub fn peek_rubric(text: &str, file: &str) -> Result<crate::rubric::RubricRef, LoadError> {
-    #[derive(serde::Deserialize)]
-    #[serde(rename = "Dossier")]
-    struct Probe {
-        rubric: crate::rubric::RubricRef,
+/// Parse a dossier without checking it against a rubric: the first step of
+/// loading one whose rubric is not known yet. Follow with [`check_dossier`].
+///
+/// The text is parsed once; only when that fails is the format version read
+/// on its own, so a file of another version is named as such instead of
+/// failing on its first unknown field.
+pub fn parse_unchecked(text: &str, file: &str) -> Result<Dossier, LoadError> {
+    let error = match crate::error::from_ron::<Dossier>(text, file) {
+        Ok(d) if d.format_version == FORMAT_VERSION => return Ok(d),
+        Ok(d) => return Err(version_error(text, file, d.format_version)),
+        Err(e) => e,
+    };
+    match crate::error::from_ron::<VersionProbe>(text, file) {
+        Ok(probe) if probe.format_version != FORMAT_VERSION => {
+            Err(version_error(text, file, probe.format_version))
+        }
+        _ => Err(error),
     }
-    crate::error::from_ron::<Probe>(text, file).map(|p| p.rubric)
+}
+
+fn version_error(text: &str, file: &str, version: u32) -> LoadError {
+    if version == 0 {
+        LoadError::at(
+            file,
+            Location::start(),
+            format!("no format_version; a dossier starts with `format_version: {FORMAT_VERSION}`"),
+        )
+    } else {
+        LoadError::at(
+            file,
+            Location::of_field(text, "format_version"),
+            format!("unknown format version {version}; this build reads dossier format {FORMAT_VERSION}"),
+        )
+    }
 }
 
 pub fn load_dossier(path: &Path, rubric: &Rubric) -> Result<Dossier, LoadError> {
@@ -87,7 +90,7 @@ pub fn load_dossier(path: &Path, rubric: &Rubric) -> Result<Dossier, LoadError> 
 }
 
 /// The rules a dossier must keep beyond its syntax.
-fn check_dossier(d: &Dossier, rubric: &Rubric, text: &str, file: &str) -> Result<(), LoadError> {
+pub fn check_dossier(d: &Dossier, rubric: &Rubric, text: &str, file: &str) -> Result<(), LoadError> {
     let at_field =
         |field: &str, msg: String| LoadError::at(file, Location::of_field(text, field), msg);
     if !d.matches(rubric) {
@@ -233,9 +236,12 @@ fn check_scores(
 }
 
 pub fn to_ron(dossier: &Dossier) -> String {
+    // Nesting below the assessments' maps goes on one line: one line per
+    // score reads well and keeps large dossiers small.
     let config = ron::ser::PrettyConfig::new()
         .struct_names(true)
         .separate_tuple_members(false)
+        .depth_limit(4)
         .indentor("  ".to_string());
     ron::ser::to_string_pretty(dossier, config).expect("a dossier serialises")
 }

@@ -71,6 +71,8 @@ fn the_shipped_rubric_is_the_leidraad() {
 }
 
 /// (criterion, accepted values, refused values with the error they give)
+type ScaleCase<'a> = (&'a str, Vec<Value>, Vec<(Value, ScoreError)>);
+
 #[test]
 fn every_scale_accepts_its_bounds_and_refuses_beyond_them() {
     let r = rubric();
@@ -83,7 +85,7 @@ fn every_scale_accepts_its_bounds_and_refuses_beyond_them() {
     let nb_refused = |c: &str| ScoreError::NotAddressedNotAllowed {
         criterion: c.into(),
     };
-    let table: Vec<(&str, Vec<Value>, Vec<(Value, ScoreError)>)> = vec![
+    let table: Vec<ScaleCase<'_>> = vec![
         (
             "C1",
             vec![Value::Yes, Value::No],
@@ -289,8 +291,10 @@ fn consensus_on_one_item_replaces_that_items_mean() {
     score(&mut d, &r, "A01", Round::One, &[25, 26]);
     // X1 gives C4 = 2+2+2+2+0 (after C1..C3 take 21): check via finals.
     let e = evaluate(&r, &d, Round::One);
-    let c4 = e.get(&app("A01")).unwrap().criteria[3].clone();
-    assert_eq!(c4.by_assessor.values().copied().collect::<Vec<_>>(), vec![4, 5]);
+    let res = e.get(&app("A01")).unwrap();
+    let c4 = res.criteria[3].clone();
+    let own: Vec<(&str, Option<u32>)> = res.assessor_points(&c4).collect();
+    assert_eq!(own, vec![("X1", Some(4)), ("X2", Some(5))]);
     assert_eq!(c4.value, Some(Exact::new(9, 2)));
     let mut c = Consensus::new(&app("A01"), Round::One);
     c.criteria.insert(

@@ -130,13 +130,13 @@ fn parse_number(raw: &str) -> Option<u32> {
 }
 
 fn allowed_ids(rubric: &Rubric) -> String {
-    let mut ids: Vec<String> = rubric.knockouts.iter().map(|k| k.id.0.clone()).collect();
+    let mut ids: Vec<String> = rubric.knockouts.iter().map(|k| k.id.to_string()).collect();
     for c in rubric.criteria() {
         match &c.scale {
             Scale::Items { items, .. } => {
                 ids.extend(items.iter().map(|i| format!("{}.{}", c.id, i.id)))
             }
-            _ => ids.push(c.id.0.clone()),
+            _ => ids.push(c.id.to_string()),
         }
     }
     ids.join(", ")
@@ -402,6 +402,15 @@ pub struct ImportSummary {
 /// The long format: every value of every assessment (submitted or draft is
 /// not distinguished by the format, so only submitted assessments are
 /// written) and every consensus value, in rubric order.
+/// Whose scores, in which round: an assessor's or the consensus.
+type ScoreSet<'a> = (
+    &'a ApplicationId,
+    &'a str,
+    Round,
+    &'a BTreeMap<CriterionId, KoJudgement>,
+    &'a BTreeMap<CriterionId, CriterionScore>,
+);
+
 pub fn export(rubric: &Rubric, dossier: &Dossier, round: Option<Round>) -> String {
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
@@ -413,13 +422,7 @@ pub fn export(rubric: &Rubric, dossier: &Dossier, round: Option<Round>) -> Strin
             .map(|a| a.region.clone())
             .unwrap_or_default()
     };
-    let mut sets: Vec<(
-        &ApplicationId,
-        &str,
-        Round,
-        &BTreeMap<CriterionId, KoJudgement>,
-        &BTreeMap<CriterionId, CriterionScore>,
-    )> = Vec::new();
+    let mut sets: Vec<ScoreSet<'_>> = Vec::new();
     for a in dossier.assessments.iter().filter(|a| a.is_submitted()) {
         sets.push((
             &a.application,

@@ -67,7 +67,7 @@ pub fn values_for_total(rubric: &Rubric, total: u32) -> BTreeMap<String, Value> 
                 Value::Items(m)
             }
         };
-        out.insert(c.id.0.clone(), v);
+        out.insert(c.id.to_string(), v);
     }
     assert_eq!(left, 0, "a total of {total} does not fit the rubric");
     out

@@ -1,0 +1,29 @@
+//! Profiling aid: build a large synthetic dossier, then rank it repeatedly.
+//! `cargo run --release --example profile_rank -- 10000 5 20`
+use leidraad::dossier::Round;
+use leidraad::rubric::Rubric;
+use leidraad::{scoring, store, synthetic};
+
+fn main() {
+    let args: Vec<usize> = std::env::args().skip(1).filter_map(|a| a.parse().ok()).collect();
+    let (apps, assessors, reps) = (args.first().copied().unwrap_or(10_000), args.get(1).copied().unwrap_or(5), args.get(2).copied().unwrap_or(10));
+    let rubric = Rubric::builtin();
+    let d = synthetic::dossier(&rubric, apps, assessors, 2022);
+    let mode = std::env::var("MODE").unwrap_or_default();
+    if mode == "load" {
+        let text = store::to_ron(&d);
+        for _ in 0..reps {
+            let t = std::time::Instant::now();
+            let back = store::parse_dossier(&text, "x", &rubric).unwrap();
+            eprintln!("parse {:?} ({} MB)", t.elapsed(), text.len() / 1_000_000);
+            std::hint::black_box(back);
+        }
+        return;
+    }
+    for _ in 0..reps {
+        let t = std::time::Instant::now();
+        let e = scoring::evaluate(&rubric, &d, Round::Two);
+        eprintln!("rank {:?}", t.elapsed());
+        std::hint::black_box(e);
+    }
+}
