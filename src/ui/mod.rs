@@ -1,9 +1,108 @@
-//! The iced application (being built).
+//! The assessor's window (iced 0.14, software renderer): open a dossier,
+//! score a plan against the leidraad, see the verdict live.
+//!
+//! The domain holds no iced type; this module maps between the two.
+
+pub mod app;
+pub mod config;
+pub mod screen;
+pub mod session;
+pub mod strings;
+pub mod theme;
+pub mod widget;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-pub fn run(_open: Option<PathBuf>) -> ExitCode {
-    eprintln!("leidraad: the window is not built yet; see `leidraad --help` for the command line");
-    ExitCode::from(1)
+static FIRST_VIEW: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+static STARTED: std::sync::OnceLock<(std::time::Instant, bool)> = std::sync::OnceLock::new();
+
+/// The view, which with `LEIDRAAD_TIMING` set reports when the first frame
+/// is built.
+fn timed_view(app: &app::App) -> iced::Element<'_, app::Message> {
+    if let Some((started, true)) = STARTED.get()
+        && !FIRST_VIEW.swap(true, std::sync::atomic::Ordering::Relaxed)
+    {
+        eprintln!(
+            "leidraad: eerste beeld opgebouwd na {} ms",
+            started.elapsed().as_millis()
+        );
+    }
+    app.view()
+}
+
+/// Start the window; `open` is the dossier of `leidraad open DOSSIER`.
+pub fn run(open: Option<PathBuf>) -> ExitCode {
+    if let Some(message) = display_problem() {
+        eprintln!("{message}");
+        return ExitCode::from(1);
+    }
+    let started = std::time::Instant::now();
+    let places = config::Places::find();
+    let open = open.map(|p| std::path::absolute(&p).unwrap_or(p));
+    let timing = std::env::var_os("LEIDRAAD_TIMING").is_some();
+    let _ = STARTED.set((started, timing));
+    // iced panics when the display cannot be reached; say so in plain
+    // words instead of a backtrace. Other panics keep the default report.
+    let default_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let message = panic_message(info.payload());
+        if message.contains("Create event loop") {
+            let display = std::env::var("DISPLAY").unwrap_or_default();
+            eprintln!("{}", strings::display_unreachable(&display));
+        } else {
+            default_hook(info);
+        }
+    }));
+    let result = std::panic::catch_unwind(move || {
+        iced::application(
+            move || {
+                let booted = app::App::boot(open.clone(), places.clone());
+                if timing {
+                    eprintln!(
+                        "leidraad: opgestart in {} ms",
+                        started.elapsed().as_millis()
+                    );
+                }
+                booted
+            },
+            app::App::update,
+            timed_view,
+        )
+        .title(app::App::title)
+        .theme(app::App::theme)
+        .subscription(app::App::subscription)
+        .window_size((1400.0, 900.0))
+        .exit_on_close_request(false)
+        .run()
+    });
+    match result {
+        Ok(Ok(())) => ExitCode::SUCCESS,
+        Ok(Err(e)) => {
+            eprintln!("{}", strings::window_failed(&e.to_string()));
+            ExitCode::from(1)
+        }
+        Err(_) => ExitCode::from(1),
+    }
+}
+
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_default()
+}
+
+/// Why no window can be opened here, if that is known beforehand: iced
+/// panics when there is no display at all.
+fn display_problem() -> Option<&'static str> {
+    let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty());
+    if set("DISPLAY") {
+        None
+    } else if set("WAYLAND_DISPLAY") {
+        Some(strings::WAYLAND_ONLY)
+    } else {
+        Some(strings::NO_DISPLAY)
+    }
 }

@@ -1,0 +1,8 @@
+//! One module per screen, each with its own state, `Message`, `update` and
+//! `view`; `update` returns an `Action` for what the root must do.
+
+pub mod application;
+pub mod error;
+pub mod list;
+pub mod scoring;
+pub mod start;

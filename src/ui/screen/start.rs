@@ -1,0 +1,251 @@
+//! The start screen: who is scoring, open a dossier, make a new one for a
+//! rubric, or pick a recent one.
+
+use std::path::PathBuf;
+
+use iced::widget::{Id, button, column, container, row, scrollable, text, text_input};
+use iced::{Alignment, Element, Fill};
+
+use crate::rubric::Rubric;
+use crate::ui::config::Config;
+use crate::ui::screen::scoring::bold;
+use crate::ui::widget::scale::{self, Choice};
+use crate::ui::{strings, theme};
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    Name(String),
+    SaveName,
+    Open,
+    OpenRecent(PathBuf),
+    OpenExample,
+    Title(String),
+    UseBuiltin,
+    PickRubric,
+    Create,
+    Back,
+}
+
+pub enum Action {
+    None,
+    SetAssessor(String),
+    /// Show the open dialog.
+    Open,
+    OpenPath(PathBuf),
+    OpenExample,
+    /// Show a dialog to pick a rubric file.
+    PickRubric,
+    /// Ask where to save a new dossier with this title and rubric.
+    Create(String, Box<Rubric>),
+    Back,
+}
+
+/// Which rubric a new dossier is scored against.
+pub enum RubricChoice {
+    Builtin,
+    File(PathBuf, Box<Rubric>),
+}
+
+pub struct State {
+    name: String,
+    title: String,
+    pub rubric: RubricChoice,
+    pub message: Option<String>,
+}
+
+impl State {
+    pub fn new(config: &Config) -> State {
+        State {
+            name: config.assessor.clone(),
+            title: String::new(),
+            rubric: RubricChoice::Builtin,
+            message: None,
+        }
+    }
+
+    pub fn update(&mut self, message: Message) -> Action {
+        match message {
+            Message::Name(s) => self.name = s,
+            Message::SaveName => {
+                let name = self.name.trim().to_string();
+                if !name.is_empty() {
+                    return Action::SetAssessor(name);
+                }
+            }
+            Message::Open => return Action::Open,
+            Message::OpenRecent(p) => return Action::OpenPath(p),
+            Message::OpenExample => return Action::OpenExample,
+            Message::Title(s) => self.title = s,
+            Message::UseBuiltin => self.rubric = RubricChoice::Builtin,
+            Message::PickRubric => return Action::PickRubric,
+            Message::Create => {
+                let title = self.title.trim().to_string();
+                if title.is_empty() {
+                    self.message = Some(strings::NEED_TITLE.to_string());
+                    return Action::None;
+                }
+                let rubric = match &self.rubric {
+                    RubricChoice::Builtin => Rubric::builtin(),
+                    RubricChoice::File(_, r) => (**r).clone(),
+                };
+                self.message = None;
+                return Action::Create(title, Box::new(rubric));
+            }
+            Message::Back => return Action::Back,
+        }
+        Action::None
+    }
+
+    pub fn view<'a>(
+        &'a self,
+        config: &'a Config,
+        open_title: Option<&'a str>,
+    ) -> Element<'a, Message> {
+        let who = column![
+            text(strings::WHO).size(theme::HEADING).font(bold()),
+            text(strings::WHO_HINT).style(theme::muted),
+            row![
+                text_input(strings::NAME_PLACEHOLDER, &self.name)
+                    .id(Id::new("start-name"))
+                    .on_input(Message::Name)
+                    .on_submit(Message::SaveName)
+                    .padding(8)
+                    .width(360)
+                    .style(theme::input),
+                button(text(strings::USE_NAME))
+                    .padding([8, 14])
+                    .style(
+                        if self.name.trim() == config.assessor && !config.assessor.is_empty() {
+                            theme::secondary
+                        } else {
+                            button::primary
+                        }
+                    )
+                    .on_press(Message::SaveName),
+            ]
+            .spacing(8)
+            .align_y(Alignment::Center),
+        ]
+        .spacing(8);
+
+        let mut open = column![
+            text(strings::OPEN_DOSSIER.trim_end_matches('…'))
+                .size(theme::HEADING)
+                .font(bold()),
+            row![
+                button(text(format!("{} (Ctrl+O)", strings::OPEN_DOSSIER)))
+                    .padding([8, 14])
+                    .style(button::primary)
+                    .on_press(Message::Open),
+                button(text(strings::EXAMPLE_DOSSIER))
+                    .padding([8, 14])
+                    .style(theme::secondary)
+                    .on_press(Message::OpenExample),
+            ]
+            .spacing(8),
+            text(strings::RECENT).font(bold()),
+        ]
+        .spacing(8);
+        if config.recent.is_empty() {
+            open = open.push(text(strings::NO_RECENT).style(theme::muted));
+        }
+        for p in &config.recent {
+            let name = p
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let folder = p
+                .parent()
+                .map(|d| d.display().to_string())
+                .unwrap_or_default();
+            open = open.push(
+                button(
+                    row![
+                        text(name).font(bold()),
+                        text(folder).size(theme::SMALL).style(theme::muted)
+                    ]
+                    .spacing(12)
+                    .align_y(Alignment::Center),
+                )
+                .style(theme::link)
+                .on_press(Message::OpenRecent(p.clone())),
+            );
+        }
+
+        let chosen = match &self.rubric {
+            RubricChoice::Builtin => None,
+            RubricChoice::File(_, r) => Some(strings::rubric_chosen(&r.title, &r.version)),
+        };
+        let mut new = column![
+            text(strings::NEW_DOSSIER_TITLE)
+                .size(theme::HEADING)
+                .font(bold()),
+            text(strings::NEW_DOSSIER_HINT).style(theme::muted),
+            text_input(strings::DOSSIER_TITLE_PLACEHOLDER, &self.title)
+                .id(Id::new("start-title"))
+                .on_input(Message::Title)
+                .on_submit(Message::Create)
+                .padding(8)
+                .width(480)
+                .style(theme::input),
+            row![
+                scale::choice(Choice {
+                    label: strings::BUILTIN_RUBRIC.to_string(),
+                    id: "rubric-builtin".into(),
+                    selected: matches!(self.rubric, RubricChoice::Builtin),
+                    on_press: Some(Message::UseBuiltin),
+                    style: None,
+                }),
+                scale::choice(Choice {
+                    label: strings::RUBRIC_FROM_FILE.to_string(),
+                    id: "rubric-file".into(),
+                    selected: matches!(self.rubric, RubricChoice::File(..)),
+                    on_press: Some(Message::PickRubric),
+                    style: None,
+                }),
+            ]
+            .spacing(6),
+        ]
+        .spacing(8);
+        if let Some(c) = chosen {
+            new = new.push(text(c).style(theme::muted));
+        }
+        new = new.push(
+            button(text(strings::CREATE))
+                .padding([8, 14])
+                .style(button::primary)
+                .on_press(Message::Create),
+        );
+
+        let mut page = column![
+            text(strings::START_TITLE).size(32).font(bold()),
+            text(strings::START_SUBTITLE).size(16),
+        ]
+        .spacing(16)
+        .padding(32)
+        .max_width(900);
+        if let Some(title) = open_title {
+            page = page.push(
+                button(text(format!("{}: {title}", strings::BACK_TO_DOSSIER)))
+                    .padding([8, 14])
+                    .style(button::primary)
+                    .on_press(Message::Back),
+            );
+        }
+        if let Some(m) = &self.message {
+            page = page.push(
+                container(text(m.as_str()))
+                    .padding(10)
+                    .width(Fill)
+                    .style(theme::notice_danger),
+            );
+        }
+        let card = |c: iced::widget::Column<'a, Message>| {
+            container(c).padding(20).width(Fill).style(theme::card)
+        };
+        page = page.push(card(who)).push(card(open)).push(card(new));
+        scrollable(container(page).center_x(Fill))
+            .height(Fill)
+            .into()
+    }
+}
