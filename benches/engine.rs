@@ -1,5 +1,6 @@
 //! Ranking and load/validate/save of a dossier of 10,000 applications x 5
 //! assessors x 2 rounds. Targets (2 cores): ranking < 50 ms, load < 1 s.
+//! Sensitivity of round 2 with 1,000 applications x 5 assessors < 1 s.
 
 use std::hint::black_box;
 
@@ -39,5 +40,25 @@ fn engine(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, engine);
+/// Sensitivity of round 2 for 1,000 applications x 5 assessors: target
+/// under 1 s.
+fn sensitivity(c: &mut Criterion) {
+    let rubric = Rubric::builtin();
+    let dossier = synthetic::dossier(&rubric, 1_000, 5, 2022);
+    let report = leidraad::sensitivity::analyse(&rubric, &dossier);
+    eprintln!(
+        "sensitivity: {} what-ifs tried, {} findings, {} regions could cross the award line",
+        report.tried,
+        report.findings.len(),
+        report.award_crossers.len()
+    );
+    let mut g = c.benchmark_group("1k applications x 5 assessors");
+    g.sample_size(10);
+    g.bench_function("sensitivity round 2", |b| {
+        b.iter(|| leidraad::sensitivity::analyse(black_box(&rubric), black_box(&dossier)))
+    });
+    g.finish();
+}
+
+criterion_group!(benches, engine, sensitivity);
 criterion_main!(benches);

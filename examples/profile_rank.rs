@@ -5,8 +5,15 @@ use leidraad::rubric::Rubric;
 use leidraad::{scoring, store, synthetic};
 
 fn main() {
-    let args: Vec<usize> = std::env::args().skip(1).filter_map(|a| a.parse().ok()).collect();
-    let (apps, assessors, reps) = (args.first().copied().unwrap_or(10_000), args.get(1).copied().unwrap_or(5), args.get(2).copied().unwrap_or(10));
+    let args: Vec<usize> = std::env::args()
+        .skip(1)
+        .filter_map(|a| a.parse().ok())
+        .collect();
+    let (apps, assessors, reps) = (
+        args.first().copied().unwrap_or(10_000),
+        args.get(1).copied().unwrap_or(5),
+        args.get(2).copied().unwrap_or(10),
+    );
     let rubric = Rubric::builtin();
     let d = synthetic::dossier(&rubric, apps, assessors, 2022);
     let mode = std::env::var("MODE").unwrap_or_default();

@@ -131,6 +131,31 @@ impl LoadError {
     }
 }
 
+/// Refuse a file whose `format_version` is not the one this build reads
+/// (`what` names the kind of file: "rubric", "dossier", ...). A missing
+/// version reads as 0.
+pub fn check_version(
+    text: &str,
+    file: &str,
+    what: &str,
+    found: u32,
+    expected: u32,
+) -> Result<(), LoadError> {
+    match found {
+        v if v == expected => Ok(()),
+        0 => Err(LoadError::at(
+            file,
+            Location::start(),
+            format!("no format_version; a {what} starts with `format_version: {expected}`"),
+        )),
+        v => Err(LoadError::at(
+            file,
+            Location::of_field(text, "format_version"),
+            format!("unknown format version {v}; this build reads {what} format {expected}"),
+        )),
+    }
+}
+
 /// Deserialize RON, turning ron's span into our location and its message
 /// into one that says what is allowed.
 pub fn from_ron<T: serde::de::DeserializeOwned>(text: &str, file: &str) -> Result<T, LoadError> {

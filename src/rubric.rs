@@ -316,27 +316,7 @@ impl Rubric {
     /// Parse and validate a rubric; `file` names it in messages.
     pub fn parse(text: &str, file: &str) -> Result<Rubric, LoadError> {
         let probe: VersionProbe = crate::error::from_ron(text, file)?;
-        match probe.format_version {
-            FORMAT_VERSION => {}
-            0 => {
-                return Err(LoadError::at(
-                    file,
-                    Location::start(),
-                    format!(
-                        "no format_version; a rubric starts with `format_version: {FORMAT_VERSION}`"
-                    ),
-                ));
-            }
-            other => {
-                return Err(LoadError::at(
-                    file,
-                    Location::of_field(text, "format_version"),
-                    format!(
-                        "unknown format version {other}; this build reads rubric format {FORMAT_VERSION}"
-                    ),
-                ));
-            }
-        }
+        crate::error::check_version(text, file, "rubric", probe.format_version, FORMAT_VERSION)?;
         let rubric: Rubric = crate::error::from_ron(text, file)?;
         rubric.validate(text, file)?;
         Ok(rubric)

@@ -217,7 +217,8 @@ struct Index<'r> {
 impl<'r> Index<'r> {
     fn new(rubric: &'r Rubric) -> Index<'r> {
         let sorted = |ids: Vec<&'r CriterionId>| {
-            let mut v: Vec<(&CriterionId, usize)> = ids.into_iter().enumerate().map(|(i, id)| (id, i)).collect();
+            let mut v: Vec<(&CriterionId, usize)> =
+                ids.into_iter().enumerate().map(|(i, id)| (id, i)).collect();
             v.sort();
             v
         };
@@ -225,8 +226,11 @@ impl<'r> Index<'r> {
             .criteria()
             .map(|c| match &c.scale {
                 Scale::Items { items, .. } => {
-                    let mut v: Vec<(&str, usize)> =
-                        items.iter().enumerate().map(|(i, it)| (it.id.as_str(), i)).collect();
+                    let mut v: Vec<(&str, usize)> = items
+                        .iter()
+                        .enumerate()
+                        .map(|(i, it)| (it.id.as_str(), i))
+                        .collect();
                     v.sort();
                     v
                 }
@@ -316,10 +320,15 @@ struct Scratch<'a> {
 
 impl<'a> Scratch<'a> {
     fn fill(&mut self, rubric: &Rubric, index: &Index<'_>, assessments: &[&'a Assessment]) {
-        let (nk, nc, ni) = (index.knockouts.len(), index.criteria.len(), index.item_count);
+        let (nk, nc, ni) = (
+            index.knockouts.len(),
+            index.criteria.len(),
+            index.item_count,
+        );
         let n = assessments.len();
         self.assessors.clear();
-        self.assessors.extend(assessments.iter().map(|a| a.assessor.as_str()));
+        self.assessors
+            .extend(assessments.iter().map(|a| a.assessor.as_str()));
         self.verdicts.clear();
         self.verdicts.resize(n * nk, Verdict::Open);
         self.points.clear();
@@ -339,9 +348,11 @@ impl<'a> Scratch<'a> {
                 if let (Scale::Items { .. }, Value::Items(m)) = (&criterion.scale, value) {
                     let at = index.item_offset[c];
                     let mine = &mut items[at..at + index.items[c].len()];
-                    merge(&index.items[c], m.iter().map(|(k, v)| (k.as_str(), v)), |p, v| {
-                        mine[p] = Some(*v)
-                    });
+                    merge(
+                        &index.items[c],
+                        m.iter().map(|(k, v)| (k.as_str(), v)),
+                        |p, v| mine[p] = Some(*v),
+                    );
                     if mine.iter().all(Option::is_some) {
                         points[c] = Some(criterion.points(value));
                     }
@@ -362,7 +373,11 @@ fn finals(
 ) -> Finals {
     let mut missing = Vec::new();
     let n = scratch.assessors.len();
-    let (nk, nc, ni) = (index.knockouts.len(), index.criteria.len(), index.item_count);
+    let (nk, nc, ni) = (
+        index.knockouts.len(),
+        index.criteria.len(),
+        index.item_count,
+    );
     let knockouts = rubric
         .knockouts
         .iter()
@@ -436,7 +451,12 @@ fn finals(
                         }
                         let at = index.item_offset[i] + item_n;
                         let scores = (0..n).map(|a| scratch.items[a * ni + at]);
-                        match scores.clone().all(|s| s.is_some()).then(|| Exact::mean(scores.flatten().map(i64::from))).flatten() {
+                        match scores
+                            .clone()
+                            .all(|s| s.is_some())
+                            .then(|| Exact::mean(scores.flatten().map(i64::from)))
+                            .flatten()
+                        {
                             Some(mean) => sum = sum + mean,
                             None => ok = false,
                         }
@@ -551,7 +571,11 @@ pub fn evaluate<'d>(rubric: &Rubric, dossier: &'d Dossier, round: Round) -> Eval
         .map(|(i, a)| (a.id.0.as_str(), i))
         .collect();
     let mut submitted: Vec<Vec<&Assessment>> = vec![Vec::new(); dossier.applications.len()];
-    for a in dossier.assessments.iter().filter(|a| a.round == round && a.is_submitted()) {
+    for a in dossier
+        .assessments
+        .iter()
+        .filter(|a| a.round == round && a.is_submitted())
+    {
         if let Some(&i) = position.get(a.application.0.as_str()) {
             submitted[i].push(a);
         }
@@ -566,8 +590,9 @@ pub fn evaluate<'d>(rubric: &Rubric, dossier: &'d Dossier, round: Round) -> Eval
     let index = Index::new(rubric);
     let apps: Vec<(&'d crate::dossier::Application, &Vec<&'d Assessment>)> =
         dossier.applications.iter().zip(&submitted).collect();
-    let one = |scratch: &mut Scratch<'d>,
-               (app, assessments): (&'d crate::dossier::Application, &Vec<&'d Assessment>)| {
+    let one =
+        |scratch: &mut Scratch<'d>,
+         (app, assessments): (&'d crate::dossier::Application, &Vec<&'d Assessment>)| {
             let assessments = assessments.as_slice();
             let agreed = consensus.get(&app.id).copied();
             scratch.fill(rubric, &index, assessments);
@@ -641,7 +666,9 @@ pub fn evaluate<'d>(rubric: &Rubric, dossier: &'d Dossier, round: Round) -> Eval
                     let one = &one;
                     scope.spawn(move || {
                         let mut scratch = Scratch::default();
-                        part.iter().map(|&a| one(&mut scratch, a)).collect::<Vec<_>>()
+                        part.iter()
+                            .map(|&a| one(&mut scratch, a))
+                            .collect::<Vec<_>>()
                     })
                 })
                 .collect();

@@ -50,20 +50,41 @@ fn rank_json_is_exactly_the_interchange_format() {
         "rank", EXAMPLE, "--round", "2", "--format", "json",
     ]))
     .unwrap();
-    let keys: Vec<&str> = json.as_object().unwrap().keys().map(|k| k.as_str()).collect();
+    let keys: Vec<&str> = json
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(|k| k.as_str())
+        .collect();
     assert_eq!(
-        keys.iter().copied().collect::<std::collections::BTreeSet<_>>(),
-        ["applications", "award_count", "round", "rubric", "threshold"].into()
+        keys.iter()
+            .copied()
+            .collect::<std::collections::BTreeSet<_>>(),
+        [
+            "applications",
+            "award_count",
+            "round",
+            "rubric",
+            "threshold"
+        ]
+        .into()
     );
     assert_eq!(json["round"], 2);
     assert_eq!(json["threshold"], 50);
     assert_eq!(json["award_count"], 4);
-    assert_eq!(json["rubric"]["id"], "leidraad-proeftuinen-tweede-tranche-2022");
+    assert_eq!(
+        json["rubric"]["id"],
+        "leidraad-proeftuinen-tweede-tranche-2022"
+    );
     assert_eq!(json["rubric"]["hash"].as_str().unwrap().len(), 64);
     let apps = json["applications"].as_array().unwrap();
     assert_eq!(apps.len(), 8);
-    let app_keys: std::collections::BTreeSet<&str> =
-        apps[0].as_object().unwrap().keys().map(|k| k.as_str()).collect();
+    let app_keys: std::collections::BTreeSet<&str> = apps[0]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(|k| k.as_str())
+        .collect();
     assert_eq!(
         app_keys,
         [
@@ -97,7 +118,10 @@ fn rank_json_is_exactly_the_interchange_format() {
             .chain([Value::Null, Value::Null, Value::Null])
             .collect::<Vec<_>>()
     );
-    let tail: Vec<&str> = apps[5..].iter().map(|a| a["id"].as_str().unwrap()).collect();
+    let tail: Vec<&str> = apps[5..]
+        .iter()
+        .map(|a| a["id"].as_str().unwrap())
+        .collect();
     assert_eq!(tail, ["A03", "A05", "A08"]);
     assert!(apps[5..].iter().all(|a| a["status"] == "not_invited"));
 
@@ -158,7 +182,10 @@ fn check_lists_what_is_incomplete() {
 #[test]
 fn usage_errors_exit_with_2_and_bad_input_with_1() {
     leidraad().args(["rank"]).assert().code(2);
-    leidraad().args(["rank", EXAMPLE, "--round", "3"]).assert().code(2);
+    leidraad()
+        .args(["rank", EXAMPLE, "--round", "3"])
+        .assert()
+        .code(2);
     leidraad().args(["frobnicate"]).assert().code(2);
     let dir = tempfile::tempdir().unwrap();
     let bad = dir.path().join("bad.ron");
@@ -169,11 +196,17 @@ fn usage_errors_exit_with_2_and_bad_input_with_1() {
     broken.replace_range(title_at..end, "title: 5,");
     let title_line = example[..title_at].matches('\n').count() + 1;
     std::fs::write(&bad, broken).unwrap();
-    let out = leidraad().args(["check", bad.to_str().unwrap()]).output().unwrap();
+    let out = leidraad()
+        .args(["check", bad.to_str().unwrap()])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.contains(&format!("bad.ron:{title_line}:")), "{err}");
-    leidraad().args(["check", "/nonexistent/x.ron"]).assert().code(1);
+    leidraad()
+        .args(["check", "/nonexistent/x.ron"])
+        .assert()
+        .code(1);
 }
 
 const CSV_HEADER: &str = "application,region,assessor,round,criterion,value,motivation\n";
@@ -191,12 +224,20 @@ fn an_import_with_a_value_outside_its_scale_names_the_line_and_writes_nothing() 
     .unwrap();
     let out_file = dir.path().join("nieuw.ron");
     let out = leidraad()
-        .args(["import-csv", "--out", out_file.to_str().unwrap(), csv.to_str().unwrap()])
+        .args([
+            "import-csv",
+            "--out",
+            out_file.to_str().unwrap(),
+            csv.to_str().unwrap(),
+        ])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8(out.stderr).unwrap();
-    assert!(err.contains("scores.csv:4: C2: 11 is outside the scale; allowed: 1..10 or nb"), "{err}");
+    assert!(
+        err.contains("scores.csv:4: C2: 11 is outside the scale; allowed: 1..10 or nb"),
+        "{err}"
+    );
     assert!(!out_file.exists(), "nothing is written");
 
     // --into: the existing dossier is left byte for byte as it was.
@@ -204,11 +245,20 @@ fn an_import_with_a_value_outside_its_scale_names_the_line_and_writes_nothing() 
     std::fs::copy(example_path(), &target).unwrap();
     let before = std::fs::read(&target).unwrap();
     leidraad()
-        .args(["import-csv", "--into", target.to_str().unwrap(), csv.to_str().unwrap()])
+        .args([
+            "import-csv",
+            "--into",
+            target.to_str().unwrap(),
+            csv.to_str().unwrap(),
+        ])
         .assert()
         .code(1);
     assert_eq!(std::fs::read(&target).unwrap(), before);
-    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2, "no temporary or backup file");
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        2,
+        "no temporary or backup file"
+    );
 }
 
 #[test]
@@ -216,14 +266,35 @@ fn import_refuses_each_broken_rule_with_its_line() {
     let cases = [
         ("A01,R,Anna,1,C12,3,\n", "2: unknown criterion \"C12\""),
         ("A01,R,Anna,3,C2,3,\n", "2: unknown round 3"),
-        ("A01,R,Anna,1,C2,3,\nA01,R,Anna,1,C2,4,\n", "3: a second row for A01, Anna, round 1, C2 (the first is on line 2)"),
-        ("A01,R,Anna,1,C2,3,\nA01,S,Bert,1,C2,4,\n", "3: A01: region \"S\" differs from \"R\" on line 2"),
+        (
+            "A01,R,Anna,1,C2,3,\nA01,R,Anna,1,C2,4,\n",
+            "3: a second row for A01, Anna, round 1, C2 (the first is on line 2)",
+        ),
+        (
+            "A01,R,Anna,1,C2,3,\nA01,S,Bert,1,C2,4,\n",
+            "3: A01: region \"S\" differs from \"R\" on line 2",
+        ),
         ("A01,R,Anna,1,C4,3,\n", "2: C4 is given by its items only"),
-        ("A01,R,Anna,1,C4.wonen,3,\n", "2: C4.wonen: 3 is outside the scale; allowed: 0..2"),
-        ("A01,R,Anna,1,C6,nb,\n", "2: C6: nb is outside the scale; allowed: 0..6"),
-        ("A01,R,Anna,1,KO2,misschien,\n", "2: KO2: \"misschien\" is not a verdict"),
-        ("A01,R,Anna,1,C1,5,\n", "2: C1: \"5\" is not allowed; allowed: ja, nee"),
-        ("A01,R,Anna,1,C2\n", "2: 5 fields; every row has the 7 columns"),
+        (
+            "A01,R,Anna,1,C4.wonen,3,\n",
+            "2: C4.wonen: 3 is outside the scale; allowed: 0..2",
+        ),
+        (
+            "A01,R,Anna,1,C6,nb,\n",
+            "2: C6: nb is outside the scale; allowed: 0..6",
+        ),
+        (
+            "A01,R,Anna,1,KO2,misschien,\n",
+            "2: KO2: \"misschien\" is not a verdict",
+        ),
+        (
+            "A01,R,Anna,1,C1,5,\n",
+            "2: C1: \"5\" is not allowed; allowed: ja, nee",
+        ),
+        (
+            "A01,R,Anna,1,C2\n",
+            "2: 5 fields; every row has the 7 columns",
+        ),
     ];
     let dir = tempfile::tempdir().unwrap();
     for (rows, expected) in cases {
@@ -231,7 +302,12 @@ fn import_refuses_each_broken_rule_with_its_line() {
         std::fs::write(&csv, format!("{CSV_HEADER}{rows}")).unwrap();
         let out_file = dir.path().join("n.ron");
         let out = leidraad()
-            .args(["import-csv", "--out", out_file.to_str().unwrap(), csv.to_str().unwrap()])
+            .args([
+                "import-csv",
+                "--out",
+                out_file.to_str().unwrap(),
+                csv.to_str().unwrap(),
+            ])
             .output()
             .unwrap();
         let err = String::from_utf8(out.stderr).unwrap();
@@ -250,16 +326,33 @@ fn csv_export_and_import_give_the_same_ranking() {
     assert!(exported.starts_with("application,region,assessor,round,criterion,value,motivation"));
     std::fs::write(&csv, format!("\u{feff}{exported}")).unwrap();
     let copy = dir.path().join("kopie.ron");
-    stdout(&["import-csv", "--out", copy.to_str().unwrap(), csv.to_str().unwrap()]);
+    stdout(&[
+        "import-csv",
+        "--out",
+        copy.to_str().unwrap(),
+        csv.to_str().unwrap(),
+    ]);
     for round in ["1", "2"] {
         let a = stdout(&["rank", EXAMPLE, "--round", round, "--format", "json"]);
-        let b = stdout(&["rank", copy.to_str().unwrap(), "--round", round, "--format", "json"]);
+        let b = stdout(&[
+            "rank",
+            copy.to_str().unwrap(),
+            "--round",
+            round,
+            "--format",
+            "json",
+        ]);
         assert_eq!(a, b, "round {round}");
     }
     // Importing the same rows again would overwrite: refused, file unchanged.
     let before = std::fs::read(&copy).unwrap();
     let out = leidraad()
-        .args(["import-csv", "--into", copy.to_str().unwrap(), csv.to_str().unwrap()])
+        .args([
+            "import-csv",
+            "--into",
+            copy.to_str().unwrap(),
+            csv.to_str().unwrap(),
+        ])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
@@ -279,6 +372,10 @@ fn a_broken_pipe_is_not_a_crash() {
         .unwrap();
     drop(child.stdout.take());
     let out = child.wait_with_output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
 }

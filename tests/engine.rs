@@ -27,7 +27,10 @@ fn the_shipped_rubric_is_the_leidraad() {
     let r = rubric();
     assert_eq!(r.knockouts.len(), 8);
     let ids: Vec<&str> = r.knockouts.iter().map(|k| k.id.as_str()).collect();
-    assert_eq!(ids, ["KO1", "KO2", "KO3", "KO4", "KO5", "KO6", "KO7", "KO8"]);
+    assert_eq!(
+        ids,
+        ["KO1", "KO2", "KO3", "KO4", "KO5", "KO6", "KO7", "KO8"]
+    );
     let caps: Vec<(&str, u32)> = r.criteria().map(|c| (c.id.as_str(), c.cap)).collect();
     assert_eq!(
         caps,
@@ -60,13 +63,20 @@ fn the_shipped_rubric_is_the_leidraad() {
         ]
     );
     let p = &r.process;
-    assert_eq!((p.interview_threshold, p.award_count, p.award_minimum), (50, 4, 50));
+    assert_eq!(
+        (p.interview_threshold, p.award_count, p.award_minimum),
+        (50, 4, 50)
+    );
     assert_eq!(p.budget_eur, 4_000_000);
     assert_eq!(p.deadline.to_string(), "2022-07-15");
     assert_eq!(p.spending_years, (2022, 2023));
     assert_eq!(p.documents.len(), 4);
     for c in r.criteria() {
-        assert!(!c.text.trim().is_empty() && !c.section.trim().is_empty(), "{}", c.id);
+        assert!(
+            !c.text.trim().is_empty() && !c.section.trim().is_empty(),
+            "{}",
+            c.id
+        );
     }
 }
 
@@ -132,9 +142,21 @@ fn every_scale_accepts_its_bounds_and_refuses_beyond_them() {
             vec![Value::Points(1), Value::Points(8), Value::NotAddressed],
             vec![(Value::Points(9), out("C7", 9, 1, 8))],
         ),
-        ("C8", vec![Value::Points(8)], vec![(Value::Points(9), out("C8", 9, 1, 8))]),
-        ("C9", vec![Value::Points(8)], vec![(Value::Points(9), out("C9", 9, 1, 8))]),
-        ("C10", vec![Value::Points(8)], vec![(Value::Points(9), out("C10", 9, 1, 8))]),
+        (
+            "C8",
+            vec![Value::Points(8)],
+            vec![(Value::Points(9), out("C8", 9, 1, 8))],
+        ),
+        (
+            "C9",
+            vec![Value::Points(8)],
+            vec![(Value::Points(9), out("C9", 9, 1, 8))],
+        ),
+        (
+            "C10",
+            vec![Value::Points(8)],
+            vec![(Value::Points(9), out("C10", 9, 1, 8))],
+        ),
         (
             "C11",
             vec![Value::Points(0), Value::Points(25)],
@@ -164,11 +186,21 @@ fn each_leefgebied_is_worth_two_points_and_c4_at_most_ten() {
     let items = |pairs: &[(&str, u32)]| {
         Value::Items(pairs.iter().map(|(k, v)| (k.to_string(), *v)).collect())
     };
-    let all_two = items(&[("financien", 2), ("wonen", 2), ("zorg", 2), ("gezin", 2), ("werk", 2)]);
+    let all_two = items(&[
+        ("financien", 2),
+        ("wonen", 2),
+        ("zorg", 2),
+        ("gezin", 2),
+        ("werk", 2),
+    ]);
     assert_eq!(validate_value(&r, &id("C4"), &all_two), Ok(()));
     assert_eq!(points(&r, &id("C4"), &all_two), 10);
     assert_eq!(
-        points(&r, &id("C4"), &items(&[("financien", 1), ("wonen", 2), ("zorg", 0)])),
+        points(
+            &r,
+            &id("C4"),
+            &items(&[("financien", 1), ("wonen", 2), ("zorg", 0)])
+        ),
         3
     );
     assert_eq!(
@@ -280,7 +312,11 @@ fn consensus_replaces_the_mean_for_that_criterion_only() {
         },
     );
     d.consensus.push(c);
-    let after = evaluate(&r, &d, Round::One).get(&app("A01")).unwrap().total.unwrap();
+    let after = evaluate(&r, &d, Round::One)
+        .get(&app("A01"))
+        .unwrap()
+        .total
+        .unwrap();
     assert_eq!(after, before - c11_mean + Exact::whole(20));
 }
 
@@ -305,7 +341,11 @@ fn consensus_on_one_item_replaces_that_items_mean() {
         },
     );
     d.consensus.push(c);
-    let c4 = evaluate(&r, &d, Round::One).get(&app("A01")).unwrap().criteria[3].clone();
+    let c4 = evaluate(&r, &d, Round::One)
+        .get(&app("A01"))
+        .unwrap()
+        .criteria[3]
+        .clone();
     // financien 2, wonen (0+1)/2 -> X1 had 4 left: 2,2,0,0,0; X2 5 left: 2,2,1,0,0.
     // zorg becomes 2 by consensus: 2 + 2 + 2 + 0 + 0 = 6.
     assert_eq!(c4.value, Some(Exact::whole(6)));
@@ -328,7 +368,10 @@ fn an_unscored_criterion_makes_an_assessment_incomplete() {
     let e = evaluate(&r, &d, Round::One);
     let res = e.get(&app("A01")).unwrap();
     assert_eq!(res.status, Status::Incomplete);
-    assert_eq!(res.missing, vec![Missing::UnscoredBy(id("C9"), "X1".into())]);
+    assert_eq!(
+        res.missing,
+        vec![Missing::UnscoredBy(id("C9"), "X1".into())]
+    );
     assert_eq!(res.total, None);
 }
 
@@ -359,7 +402,10 @@ fn the_live_summary_says_where_the_plan_stands() {
     assert_eq!(summarize(&r, &a).standing, Standing::AtOrAboveThreshold);
     let mut a = assessment(&r, "A01", "X1", Round::One, 58);
     a.knockouts.get_mut(&id("KO2")).unwrap().verdict = Verdict::NotMet;
-    assert_eq!(summarize(&r, &a).standing, Standing::Rejected(vec![id("KO2")]));
+    assert_eq!(
+        summarize(&r, &a).standing,
+        Standing::Rejected(vec![id("KO2")])
+    );
 }
 
 #[test]
@@ -457,7 +503,10 @@ fn a_tie_across_the_award_line_waits_for_a_recorded_decision() {
         by: "Panel".into(),
         at: None,
     });
-    assert_eq!(evaluate(&r, &d, Round::Two).status_of(&app("A05")), Some(Status::Tie));
+    assert_eq!(
+        evaluate(&r, &d, Round::Two).status_of(&app("A05")),
+        Some(Status::Tie)
+    );
 
     d.decisions.push(Decision {
         round: Round::Two,
@@ -479,7 +528,13 @@ fn a_tie_across_the_award_line_waits_for_a_recorded_decision() {
 #[test]
 fn equal_totals_inside_the_award_places_are_no_tie() {
     let r = rubric();
-    let d = round_two(&[("A01", &[70]), ("A02", &[70]), ("A03", &[60]), ("A04", &[55]), ("A05", &[52])]);
+    let d = round_two(&[
+        ("A01", &[70]),
+        ("A02", &[70]),
+        ("A03", &[60]),
+        ("A04", &[55]),
+        ("A05", &[52]),
+    ]);
     let e = evaluate(&r, &d, Round::Two);
     assert!(e.ties.is_empty());
     assert!(e.applications.iter().all(|a| a.tie_group.is_none()));
@@ -505,7 +560,10 @@ fn a_recorded_award_count_changes_the_award_line() {
         ("A04", &[60]),
         ("A05", &[65]),
     ]);
-    assert_eq!(evaluate(&r, &d, Round::Two).status_of(&app("A04")), Some(Status::NotAwarded));
+    assert_eq!(
+        evaluate(&r, &d, Round::Two).status_of(&app("A04")),
+        Some(Status::NotAwarded)
+    );
     d.decisions.push(Decision {
         round: Round::Two,
         kind: DecisionKind::AwardCount(5),
@@ -538,7 +596,14 @@ fn only_the_invited_are_scored_in_round_two() {
         assessor: "Y".into(),
         round: Round::Two,
     };
-    let err = edit::set_value(&r, &mut d, &target, &id("C2"), Some(Value::Points(5)), when());
+    let err = edit::set_value(
+        &r,
+        &mut d,
+        &target,
+        &id("C2"),
+        Some(Value::Points(5)),
+        when(),
+    );
     assert_eq!(err, Err(EditError::NotInvited(app("A02"))));
 }
 
@@ -570,8 +635,14 @@ fn editing_refuses_impossible_values_and_changes_after_submission() {
         panic!("an incomplete assessment was submitted: {refused:?}");
     };
     assert!(missing.contains(&Missing::KoOpen(id("KO1"))));
-    assert!(missing.contains(&Missing::Unscored(id("C4"))), "{missing:?}");
-    assert!(missing.contains(&Missing::NoMotivation(id("C4"))), "{missing:?}");
+    assert!(
+        missing.contains(&Missing::Unscored(id("C4"))),
+        "{missing:?}"
+    );
+    assert!(
+        missing.contains(&Missing::NoMotivation(id("C4"))),
+        "{missing:?}"
+    );
 
     // Complete it, then submit; after that it is frozen.
     let full = assessment(&r, "A01", "Anna", Round::One, 66);

@@ -13,12 +13,20 @@ const FILE: &str = "test.ron";
 
 /// The built-in rubric with one piece of text replaced (exactly once).
 fn rubric_with(old: &str, new: &str) -> String {
-    assert_eq!(BUILTIN_SOURCE.matches(old).count(), 1, "{old:?} must occur once");
+    assert_eq!(
+        BUILTIN_SOURCE.matches(old).count(),
+        1,
+        "{old:?} must occur once"
+    );
     BUILTIN_SOURCE.replacen(old, new, 1)
 }
 
 fn line_of(text: &str, needle: &str, nth: usize) -> usize {
-    let offset = text.match_indices(needle).nth(nth).expect("needle present").0;
+    let offset = text
+        .match_indices(needle)
+        .nth(nth)
+        .expect("needle present")
+        .0;
     text[..offset].matches('\n').count() + 1
 }
 
@@ -40,7 +48,10 @@ fn the_builtin_rubric_loads_and_its_hash_is_stable() {
     assert_eq!(r.hash(), Rubric::builtin().hash());
     assert_eq!(r.hash().len(), 64);
     // Layout and comments do not change the hash; content does.
-    let relaid = format!("// another comment\n{}", BUILTIN_SOURCE.replace("    ", "  "));
+    let relaid = format!(
+        "// another comment\n{}",
+        BUILTIN_SOURCE.replace("    ", "  ")
+    );
     assert_eq!(Rubric::parse(&relaid, FILE).unwrap().hash(), r.hash());
     let changed = rubric_with("award_count: 4", "award_count: 5");
     assert_ne!(Rubric::parse(&changed, FILE).unwrap().hash(), r.hash());
@@ -75,7 +86,10 @@ fn a_cap_the_scale_cannot_reach_or_exceeds_is_refused() {
 fn a_declared_total_that_is_not_the_sum_of_caps_is_refused() {
     let text = rubric_with("total: 100", "total: 99");
     let (loc, msg) = refused(&text);
-    assert!(msg.contains("declared total 99 is not the sum of the caps, 100"), "{msg}");
+    assert!(
+        msg.contains("declared total 99 is not the sum of the caps, 100"),
+        "{msg}"
+    );
     assert_eq!(loc.line, line_of(&text, "total: 99", 0));
 }
 
@@ -93,10 +107,16 @@ fn an_empty_text_is_refused() {
 
 #[test]
 fn an_unknown_field_is_refused_with_the_allowed_ones() {
-    let text = rubric_with("award_count: 4,", "award_count: 4,\n        award_colour: 3,");
+    let text = rubric_with(
+        "award_count: 4,",
+        "award_count: 4,\n        award_colour: 3,",
+    );
     let (loc, msg) = refused(&text);
     assert!(msg.contains("unknown field `award_colour`"), "{msg}");
-    assert!(msg.contains("interview_threshold"), "lists what is allowed: {msg}");
+    assert!(
+        msg.contains("interview_threshold"),
+        "lists what is allowed: {msg}"
+    );
     assert_eq!(loc.line, line_of(&text, "award_colour", 0));
 }
 
@@ -104,7 +124,10 @@ fn an_unknown_field_is_refused_with_the_allowed_ones() {
 fn a_threshold_above_the_total_is_refused() {
     let text = rubric_with("interview_threshold: 50", "interview_threshold: 120");
     let (loc, msg) = refused(&text);
-    assert!(msg.contains("interview_threshold 120 is above the rubric total 100"), "{msg}");
+    assert!(
+        msg.contains("interview_threshold 120 is above the rubric total 100"),
+        "{msg}"
+    );
     assert_eq!(loc.line, line_of(&text, "interview_threshold: 120", 0));
 }
 
@@ -113,7 +136,10 @@ fn an_unknown_format_version_is_refused_before_anything_else() {
     let text = rubric_with("format_version: 1", "format_version: 2")
         .replace("award_count: 4,", "award_count: 4, new_field_of_v2: 1,");
     let (loc, msg) = refused(&text);
-    assert!(msg.contains("unknown format version 2; this build reads rubric format 1"), "{msg}");
+    assert!(
+        msg.contains("unknown format version 2; this build reads rubric format 1"),
+        "{msg}"
+    );
     assert_eq!(loc.line, line_of(&text, "format_version", 0));
 }
 
@@ -157,7 +183,10 @@ fn a_dossier_for_another_rubric_is_refused() {
     let d = Dossier::new("x", &r);
     let text = store::to_ron(&d).replace(&r.hash(), &"0".repeat(64));
     let err = store::parse_dossier(&text, FILE, &r).unwrap_err();
-    assert!(err.to_string().contains("was scored against rubric"), "{err}");
+    assert!(
+        err.to_string().contains("was scored against rubric"),
+        "{err}"
+    );
     assert_eq!(err.location().unwrap().line, line_of(&text, "rubric:", 0));
 }
 
@@ -173,13 +202,20 @@ fn dossier_errors_name_line_and_column() {
     let bad = good.replacen("Points(10)", "Points(11)", 1);
     assert_ne!(bad, good);
     let err = store::parse_dossier(&bad, FILE, &r).unwrap_err();
-    assert!(err.to_string().contains("C2: 11 is outside the scale 1..10"), "{err}");
+    assert!(
+        err.to_string()
+            .contains("C2: 11 is outside the scale 1..10"),
+        "{err}"
+    );
     assert!(err.location().is_some());
 
     // A duplicate application id.
     let bad = good.replace("\"A02\"", "\"A01\"");
     let err = store::parse_dossier(&bad, FILE, &r).unwrap_err();
-    assert!(err.to_string().contains("A01: duplicate application id"), "{err}");
+    assert!(
+        err.to_string().contains("A01: duplicate application id"),
+        "{err}"
+    );
     assert_eq!(err.location().unwrap().line, line_of(&bad, "\"A01\"", 1));
 
     // A wrong type.
@@ -224,7 +260,32 @@ fn a_file_that_fails_to_load_is_not_touched() {
     let text = "Dossier(\n  format_version: 1,\n  title: \"kapot\"";
     std::fs::write(&path, text).unwrap();
     let err = store::load_dossier(&path, &r).unwrap_err();
-    assert!(err.to_string().starts_with(&path.display().to_string()), "{err}");
+    assert!(
+        err.to_string().starts_with(&path.display().to_string()),
+        "{err}"
+    );
     assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+}
+
+#[test]
+fn a_dossier_of_another_format_version_is_named_as_such() {
+    let r = rubric();
+    let text = EXAMPLE_SOURCE
+        .replacen("format_version: 1", "format_version: 2", 1)
+        .replacen("title:", "a_field_of_version_2: true,\n  title:", 1);
+    let err = store::parse_dossier(&text, FILE, &r).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("unknown format version 2; this build reads dossier format 1"),
+        "{err}"
+    );
+    assert_eq!(
+        err.location().unwrap().line,
+        line_of(&text, "format_version", 0)
+    );
+    // Without a version at all.
+    let text = EXAMPLE_SOURCE.replacen("format_version: 1,", "", 1);
+    let err = store::parse_dossier(&text, FILE, &r).unwrap_err();
+    assert!(err.to_string().contains("no format_version"), "{err}");
 }

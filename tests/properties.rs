@@ -61,8 +61,10 @@ struct Scores {
 }
 
 fn scores_strategy(rubric: &Rubric) -> BoxedStrategy<Scores> {
-    let values: Vec<BoxedStrategy<Option<Value>>> =
-        rubric.criteria().map(|c| value_strategy(&c.scale)).collect();
+    let values: Vec<BoxedStrategy<Option<Value>>> = rubric
+        .criteria()
+        .map(|c| value_strategy(&c.scale))
+        .collect();
     (
         proptest::collection::vec(verdict_strategy(), rubric.knockouts.len()),
         values,
@@ -105,12 +107,15 @@ fn dossier_strategy() -> impl Strategy<Value = Dossier> {
         let mut d = Dossier::new("prop", &r);
         for (i, (round1, round2)) in apps.iter().enumerate() {
             let id = format!("A{:02}", i + 1);
-            d.applications.push(Application::new(&id, &format!("Regio {i}")));
+            d.applications
+                .push(Application::new(&id, &format!("Regio {i}")));
             for (j, s) in round1.iter().enumerate() {
-                d.assessments.push(build(&r, &id, &format!("X{j}"), Round::One, s));
+                d.assessments
+                    .push(build(&r, &id, &format!("X{j}"), Round::One, s));
             }
             for (j, s) in round2.iter().enumerate() {
-                d.assessments.push(build(&r, &id, &format!("X{j}"), Round::Two, s));
+                d.assessments
+                    .push(build(&r, &id, &format!("X{j}"), Round::Two, s));
             }
         }
         d

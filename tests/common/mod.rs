@@ -75,7 +75,13 @@ pub fn values_for_total(rubric: &Rubric, total: u32) -> BTreeMap<String, Value> 
 
 /// A complete, submitted assessment worth exactly `total`, with every KO
 /// met and every motivation given.
-pub fn assessment(rubric: &Rubric, app: &str, assessor: &str, round: Round, total: u32) -> Assessment {
+pub fn assessment(
+    rubric: &Rubric,
+    app: &str,
+    assessor: &str,
+    round: Round,
+    total: u32,
+) -> Assessment {
     let mut a = Assessment::new(&ApplicationId::from(app), assessor, round);
     for ko in &rubric.knockouts {
         a.knockouts.insert(
@@ -112,7 +118,14 @@ pub fn score(d: &mut Dossier, rubric: &Rubric, app: &str, round: Round, totals: 
     }
 }
 
-pub fn set_ko(d: &mut Dossier, app: &str, assessor: &str, round: Round, ko: &str, verdict: Verdict) {
+pub fn set_ko(
+    d: &mut Dossier,
+    app: &str,
+    assessor: &str,
+    round: Round,
+    ko: &str,
+    verdict: Verdict,
+) {
     let a = d
         .assessment_mut(&ApplicationId::from(app), assessor, round)
         .expect("assessment exists");
