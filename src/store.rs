@@ -78,7 +78,9 @@ fn version_error(text: &str, file: &str, version: u32) -> LoadError {
         LoadError::at(
             file,
             Location::of_field(text, "format_version"),
-            format!("unknown format version {version}; this build reads dossier format {FORMAT_VERSION}"),
+            format!(
+                "unknown format version {version}; this build reads dossier format {FORMAT_VERSION}"
+            ),
         )
     }
 }
@@ -90,7 +92,12 @@ pub fn load_dossier(path: &Path, rubric: &Rubric) -> Result<Dossier, LoadError> 
 }
 
 /// The rules a dossier must keep beyond its syntax.
-pub fn check_dossier(d: &Dossier, rubric: &Rubric, text: &str, file: &str) -> Result<(), LoadError> {
+pub fn check_dossier(
+    d: &Dossier,
+    rubric: &Rubric,
+    text: &str,
+    file: &str,
+) -> Result<(), LoadError> {
     let at_field =
         |field: &str, msg: String| LoadError::at(file, Location::of_field(text, field), msg);
     if !d.matches(rubric) {
