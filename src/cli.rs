@@ -88,6 +88,52 @@ pub enum Command {
         #[arg(long)]
         rubric: Option<PathBuf>,
     },
+    /// Self-check of a draft plan, for applicants: print the result of a
+    /// self-check file (without FILE: a blank self-check file to fill in).
+    Zelftoets {
+        /// The self-check file (RON); made in the window or from the blank one.
+        file: Option<PathBuf>,
+        /// Also write the result as PDF to this file.
+        #[arg(long, requires = "file")]
+        pdf: Option<PathBuf>,
+        /// Hold the deadline against this date (YYYY-MM-DD) instead of the
+        /// file's date or today.
+        #[arg(long)]
+        date: Option<chrono::NaiveDate>,
+        #[arg(long)]
+        rubric: Option<PathBuf>,
+    },
+    /// Write one assessor's package: a dossier with that assessor's
+    /// applications and own work only, to score offline.
+    Package {
+        dossier: PathBuf,
+        #[arg(long)]
+        assessor: String,
+        #[arg(long, default_value = "1", value_parser = parse_round)]
+        round: Round,
+        /// Only these applications (comma-separated ids; default: all).
+        #[arg(long, value_delimiter = ',')]
+        applications: Vec<String>,
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long)]
+        rubric: Option<PathBuf>,
+    },
+    /// Import an assessor's result file (a scored package) into the dossier.
+    ImportResult {
+        dossier: PathBuf,
+        result: PathBuf,
+        #[arg(long)]
+        rubric: Option<PathBuf>,
+    },
+    /// List where the assessors disagree, worst first.
+    Disagreements {
+        dossier: PathBuf,
+        #[arg(long, default_value = "1", value_parser = parse_round)]
+        round: Round,
+        #[arg(long)]
+        rubric: Option<PathBuf>,
+    },
     /// Write every submitted score and consensus value as CSV (long format) to stdout.
     ExportCsv {
         dossier: PathBuf,
@@ -128,6 +174,31 @@ pub fn run(command: Command) -> ExitCode {
             format,
             rubric,
         } => rank(&dossier, round, format, rubric.as_deref()),
+        Command::Package {
+            dossier,
+            assessor,
+            round,
+            applications,
+            out,
+            rubric,
+        } => package(
+            &dossier,
+            &assessor,
+            round,
+            &applications,
+            &out,
+            rubric.as_deref(),
+        ),
+        Command::ImportResult {
+            dossier,
+            result,
+            rubric,
+        } => import_result(&dossier, &result, rubric.as_deref()),
+        Command::Disagreements {
+            dossier,
+            round,
+            rubric,
+        } => disagreements(&dossier, round, rubric.as_deref()),
         Command::ExportCsv {
             dossier,
             round,
@@ -140,6 +211,12 @@ pub fn run(command: Command) -> ExitCode {
             application,
             rubric,
         } => export_pdf(&dossier, &out, round, application, rubric.as_deref()),
+        Command::Zelftoets {
+            file,
+            pdf,
+            date,
+            rubric,
+        } => zelftoets(file.as_deref(), pdf.as_deref(), date, rubric.as_deref()),
     };
     match result {
         Ok(text) => {
@@ -392,6 +469,114 @@ fn rank(
     Ok(out)
 }
 
+fn package(
+    path: &Path,
+    assessor: &str,
+    round: Round,
+    applications: &[String],
+    out: &Path,
+    rubric: Option<&Path>,
+) -> Result<String, Failure> {
+    let (rubric, dossier) = open(path, rubric)?;
+    if out.exists() {
+        return Err(Failure(format!(
+            "{} exists already; choose a new file",
+            out.display()
+        )));
+    }
+    let assigned: Option<std::collections::BTreeSet<crate::dossier::ApplicationId>> =
+        (!applications.is_empty()).then(|| {
+            applications
+                .iter()
+                .map(|a| crate::dossier::ApplicationId(a.trim().to_string()))
+                .collect()
+        });
+    let p = crate::panel::package(
+        &rubric,
+        &dossier,
+        assessor,
+        round,
+        assigned.as_ref(),
+        crate::dossier::now(),
+    )?;
+    store::write_atomic(out, store::to_ron(&p).as_bytes(), false)?;
+    Ok(format!(
+        "{}: package for {assessor}, round {round}: {} applications\n",
+        out.display(),
+        p.applications.len()
+    ))
+}
+
+fn import_result(path: &Path, result: &Path, rubric: Option<&Path>) -> Result<String, Failure> {
+    let (rubric, mut dossier) = open(path, rubric)?;
+    let name = result.display().to_string();
+    let text = store::read_text(result)?;
+    let scored = store::parse_dossier(&text, &name, &rubric)?;
+    let report = crate::panel::import_result(&rubric, &mut dossier, &scored)
+        .map_err(|e| Failure(format!("{name}: {e}")))?;
+    if !report.added.is_empty() || !report.updated.is_empty() {
+        store::save_dossier(path, &dossier)?;
+    }
+    Ok(format!(
+        "{}: {} added, {} updated, {} unchanged\n",
+        path.display(),
+        report.added.len(),
+        report.updated.len(),
+        report.unchanged.len()
+    ))
+}
+
+fn disagreements(path: &Path, round: Round, rubric: Option<&Path>) -> Result<String, Failure> {
+    use crate::panel::Flag;
+    let (rubric, dossier) = open(path, rubric)?;
+    let mut out = String::new();
+    let flags = crate::panel::disagreements(&rubric, &dossier, round);
+    if flags.is_empty() {
+        writeln!(out, "Round {round}: no disagreement.")?;
+    }
+    for f in flags {
+        match f {
+            Flag::KoSplit {
+                application,
+                ko,
+                verdicts,
+            } => writeln!(
+                out,
+                "{application} {ko}: verdicts differ: {}",
+                verdicts
+                    .iter()
+                    .map(|(who, v)| format!("{who} {}", v.csv_word()))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )?,
+            Flag::ThresholdSplit {
+                application,
+                threshold,
+                totals,
+            } => writeln!(
+                out,
+                "{application}: totals on both sides of {threshold}: {}",
+                totals
+                    .iter()
+                    .map(|(who, t)| format!("{who} {}", t.to_decimal()))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )?,
+            Flag::Spread {
+                application,
+                criterion,
+                low,
+                high,
+                cap,
+            } => writeln!(
+                out,
+                "{application} {criterion}: scores from {low} to {high} (max {cap})"
+            )?,
+        }
+    }
+    Ok(out)
+}
+
 fn export_csv(path: &Path, round: Option<Round>, rubric: Option<&Path>) -> Result<String, Failure> {
     let mut out = String::new();
     let (rubric, dossier) = open(path, rubric)?;
@@ -430,4 +615,35 @@ fn export_pdf(
         out.display()
     );
     Ok(listing)
+}
+
+fn zelftoets(
+    file: Option<&Path>,
+    pdf: Option<&Path>,
+    date: Option<chrono::NaiveDate>,
+    rubric: Option<&Path>,
+) -> Result<String, Failure> {
+    use crate::selfcheck::SelfCheck;
+    let rubric = match rubric {
+        Some(path) => Rubric::load(path)?,
+        None => Rubric::builtin(),
+    };
+    let Some(file) = file else {
+        return Ok(SelfCheck::new(&rubric).to_ron());
+    };
+    let mut check = SelfCheck::load(file, &rubric)?;
+    if date.is_some() {
+        check.date = date;
+    }
+    let today = chrono::Local::now().date_naive();
+    let outcome = check.outcome(&rubric, today);
+    if let Some(out) = pdf {
+        let bytes = crate::report::selfcheck::render(&rubric, &check, today)?;
+        crate::report::write_pdf(out, &bytes)?;
+        eprintln!("leidraad: wrote {}", out.display());
+    }
+    Ok(crate::report::strings::selfcheck::text(
+        &check.title,
+        &outcome,
+    ))
 }

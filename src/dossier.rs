@@ -112,6 +112,35 @@ pub struct Dossier {
     pub consensus: Vec<Consensus>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub decisions: Vec<Decision>,
+    /// Conflicts of interest: the assessor does not score the application.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<Conflict>,
+    /// Set when this file is one assessor's package (see `panel`): it holds
+    /// only that assessor's applications and own work.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub package: Option<PackageInfo>,
+}
+
+/// An assessor's declared conflict of interest for one application.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Conflict {
+    pub assessor: String,
+    pub application: ApplicationId,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    pub declared: DateTime<Utc>,
+}
+
+/// What a package is: for whom, which round, made from which dossier.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PackageInfo {
+    pub assessor: String,
+    pub round: Round,
+    /// The title of the dossier the package was made from.
+    pub source: String,
+    pub created: DateTime<Utc>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -307,6 +336,18 @@ impl Assessment {
     pub fn is_submitted(&self) -> bool {
         self.submitted.is_some()
     }
+
+    /// The latest moment anything in this assessment was changed or
+    /// submitted: what decides whether a result file is older than the
+    /// dossier's copy.
+    pub fn last_change(&self) -> Option<DateTime<Utc>> {
+        let kos = self.knockouts.values().filter_map(|j| j.updated);
+        let scores = self.criteria.values().filter_map(|s| s.updated);
+        kos.chain(scores)
+            .chain(self.submitted)
+            .chain(self.created)
+            .max()
+    }
 }
 
 /// The panel's agreed values for one application in one round. Only the
@@ -354,6 +395,12 @@ pub enum DecisionKind {
     /// Changes how many applications are awarded in this round (in reality
     /// five regions started in the second tranche).
     AwardCount(u32),
+    /// How the budget is divided over the awarded applications, in whole
+    /// euros; `rule` is the code of `allocation::Rule` that made it.
+    Allocation {
+        amounts: BTreeMap<ApplicationId, u64>,
+        rule: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -394,6 +441,16 @@ pub enum ScoreError {
         given: &'static str,
         expected: &'static str,
     },
+    /// A text beyond its limit (see `store::limits` and docs/limits.md).
+    #[error("{what} is too long: {length} characters; at most {max} are allowed")]
+    TooLong {
+        what: String,
+        length: usize,
+        max: usize,
+    },
+    /// One more would pass a limit (see `store::limits`).
+    #[error("at most {max} {what} fit in one dossier")]
+    TooMany { what: &'static str, max: usize },
 }
 
 impl Value {
@@ -493,7 +550,16 @@ impl Dossier {
             assessments: Vec::new(),
             consensus: Vec::new(),
             decisions: Vec::new(),
+            conflicts: Vec::new(),
+            package: None,
         }
+    }
+
+    /// Whether `assessor` declared a conflict of interest for `application`.
+    pub fn has_conflict(&self, assessor: &str, application: &ApplicationId) -> bool {
+        self.conflicts
+            .iter()
+            .any(|c| c.assessor == assessor && &c.application == application)
     }
 
     pub fn application(&self, id: &ApplicationId) -> Option<&Application> {

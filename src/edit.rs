@@ -11,6 +11,7 @@ use crate::dossier::{
 };
 use crate::rubric::{CriterionId, Rubric};
 use crate::scoring::{self, Missing};
+use crate::store::limits;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum EditError {
@@ -22,6 +23,8 @@ pub enum EditError {
     UnknownKnockout(CriterionId),
     #[error("{0} may not be scored in round 2: round 1 did not invite it")]
     NotInvited(ApplicationId),
+    #[error("this assessor declared a conflict of interest for {0}")]
+    Conflict(ApplicationId),
     #[error("this assessment was submitted on {0}; it can no longer be changed")]
     Submitted(DateTime<Utc>),
     #[error("the assessment is not complete")]
@@ -30,6 +33,20 @@ pub enum EditError {
     DuplicateApplication(ApplicationId),
     #[error("{0} is empty")]
     Empty(&'static str),
+}
+
+/// Refuse a text beyond its limit (see `store::limits`, docs/limits.md).
+fn limit(what: &str, value: &str, max: usize) -> Result<(), EditError> {
+    let n = value.chars().take(max + 1).count();
+    if n > max {
+        return Err(ScoreError::TooLong {
+            what: what.to_string(),
+            length: value.chars().count(),
+            max,
+        }
+        .into());
+    }
+    Ok(())
 }
 
 /// Which assessment an edit is about.
@@ -51,10 +68,22 @@ fn draft<'a>(
     if dossier.application(&target.application).is_none() {
         return Err(EditError::UnknownApplication(target.application.clone()));
     }
+    if dossier.has_conflict(&target.assessor, &target.application) {
+        return Err(EditError::Conflict(target.application.clone()));
+    }
     let exists = dossier
         .assessment(&target.application, &target.assessor, target.round)
         .is_some();
     if !exists {
+        limit("the assessor's name", &target.assessor, limits::NAME)?;
+        let known = dossier.assessors.iter().any(|a| a.name == target.assessor);
+        if !known && dossier.assessors.len() >= limits::ASSESSORS {
+            return Err(ScoreError::TooMany {
+                what: "assessors",
+                max: limits::ASSESSORS,
+            }
+            .into());
+        }
         if !scoring::may_score(rubric, dossier, &target.application, target.round) {
             return Err(EditError::NotInvited(target.application.clone()));
         }
@@ -104,6 +133,11 @@ pub fn set_ko_motivation(
     if rubric.knockout(ko.as_str()).is_none() {
         return Err(EditError::UnknownKnockout(ko.clone()));
     }
+    limit(
+        &format!("the motivation of {ko}"),
+        motivation,
+        limits::MOTIVATION,
+    )?;
     let a = draft(rubric, dossier, target, now)?;
     let j = a
         .knockouts
@@ -176,6 +210,11 @@ pub fn set_motivation(
     if rubric.criterion(criterion.as_str()).is_none() {
         return Err(ScoreError::UnknownCriterion(criterion.to_string()).into());
     }
+    limit(
+        &format!("the motivation of {criterion}"),
+        motivation,
+        limits::MOTIVATION,
+    )?;
     let a = draft(rubric, dossier, target, now)?;
     let s = a.criteria.entry(criterion.clone()).or_default();
     s.motivation = motivation.to_string();
@@ -194,6 +233,8 @@ pub fn set_evidence(
     if rubric.criterion(criterion.as_str()).is_none() {
         return Err(ScoreError::UnknownCriterion(criterion.to_string()).into());
     }
+    limit("the document", &evidence.document, limits::NAME)?;
+    limit("the page", &evidence.page, limits::NAME)?;
     let a = draft(rubric, dossier, target, now)?;
     let s = a.criteria.entry(criterion.clone()).or_default();
     s.evidence = evidence;
@@ -231,6 +272,17 @@ pub fn add_application(
     }
     if dossier.application(&application.id).is_some() {
         return Err(EditError::DuplicateApplication(application.id));
+    }
+    limit("the application id", &application.id.0, limits::ID)?;
+    limit("the region", &application.region, limits::NAME)?;
+    limit("the plan title", &application.plan_title, limits::NAME)?;
+    limit("the contact", &application.contact, limits::NAME)?;
+    if dossier.applications.len() >= limits::APPLICATIONS {
+        return Err(ScoreError::TooMany {
+            what: "applications",
+            max: limits::APPLICATIONS,
+        }
+        .into());
     }
     dossier.applications.push(application);
     Ok(())

@@ -161,16 +161,24 @@ pub fn check_version(
 pub fn from_ron<T: serde::de::DeserializeOwned>(text: &str, file: &str) -> Result<T, LoadError> {
     // A leading BOM is harmless; ron would refuse it.
     let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if body.trim().is_empty() {
+        return Err(LoadError::at(file, Location::start(), "the file is empty"));
+    }
     ron::Options::default().from_str::<T>(body).map_err(|e| {
         let pos = e.span.start;
-        LoadError::at(
-            file,
-            Location {
-                line: pos.line.max(1),
-                column: pos.col.max(1),
-            },
-            describe_ron_error(&e.code),
-        )
+        let location = Location {
+            line: pos.line.max(1),
+            column: pos.col.max(1),
+        };
+        let mut message = describe_ron_error(&e.code);
+        // An error where only white space follows: the file was cut short.
+        let end = Location::of_offset(body, body.trim_end().len());
+        if !matches!(e.code, ron::Error::Eof)
+            && (location.line, location.column) >= (end.line, end.column)
+        {
+            message = format!("the file ends too early (truncated?): {message}");
+        }
+        LoadError::at(file, location, message)
     })
 }
 
@@ -193,6 +201,11 @@ fn describe_ron_error(code: &ron::Error) -> String {
             expected.join(", ")
         ),
         ron::Error::Eof => "the file ends too early (truncated?)".to_string(),
+        ron::Error::ExpectedString => "expected a text in double quotes".to_string(),
+        ron::Error::ExpectedInteger => "expected a whole number".to_string(),
+        ron::Error::IntegerOutOfBounds => {
+            "the number is out of range (negative, or too large)".to_string()
+        }
         other => other.to_string(),
     }
 }

@@ -5,15 +5,19 @@
 //! `interchange`) holds no GUI type; the CLI (`cli`) and the GUI (`ui`) are
 //! two faces of it.
 
+pub mod allocation;
 pub mod cli;
 pub mod dossier;
 pub mod edit;
 pub mod error;
 pub mod exact;
 pub mod interchange;
+pub mod panel;
 pub mod report;
 pub mod rubric;
 pub mod scoring;
+pub mod selfcheck;
+pub mod sensitivity;
 pub mod store;
 pub mod synthetic;
 pub mod ui;

@@ -17,6 +17,19 @@ use crate::rubric::Rubric;
 /// Read a text file; invalid UTF-8 is named with its line:column.
 pub fn read_text(path: &Path) -> Result<String, LoadError> {
     let name = path.display().to_string();
+    let size = fs::metadata(path)
+        .map_err(|e| LoadError::io(&name, e))?
+        .len();
+    if size > limits::FILE_BYTES {
+        return Err(LoadError::at(
+            &name,
+            Location::start(),
+            format!(
+                "the file is {size} bytes; at most {} bytes are read",
+                limits::FILE_BYTES
+            ),
+        ));
+    }
     let bytes = fs::read(path).map_err(|e| LoadError::io(&name, e))?;
     decode(bytes, &name)
 }
@@ -54,34 +67,14 @@ pub fn parse_dossier(text: &str, file: &str, rubric: &Rubric) -> Result<Dossier,
 /// on its own, so a file of another version is named as such instead of
 /// failing on its first unknown field.
 pub fn parse_unchecked(text: &str, file: &str) -> Result<Dossier, LoadError> {
+    let check = |v| crate::error::check_version(text, file, "dossier", v, FORMAT_VERSION);
     let error = match crate::error::from_ron::<Dossier>(text, file) {
-        Ok(d) if d.format_version == FORMAT_VERSION => return Ok(d),
-        Ok(d) => return Err(version_error(text, file, d.format_version)),
+        Ok(d) => return check(d.format_version).map(|()| d),
         Err(e) => e,
     };
     match crate::error::from_ron::<VersionProbe>(text, file) {
-        Ok(probe) if probe.format_version != FORMAT_VERSION => {
-            Err(version_error(text, file, probe.format_version))
-        }
-        _ => Err(error),
-    }
-}
-
-fn version_error(text: &str, file: &str, version: u32) -> LoadError {
-    if version == 0 {
-        LoadError::at(
-            file,
-            Location::start(),
-            format!("no format_version; a dossier starts with `format_version: {FORMAT_VERSION}`"),
-        )
-    } else {
-        LoadError::at(
-            file,
-            Location::of_field(text, "format_version"),
-            format!(
-                "unknown format version {version}; this build reads dossier format {FORMAT_VERSION}"
-            ),
-        )
+        Ok(probe) => check(probe.format_version).and(Err(error)),
+        Err(_) => Err(error),
     }
 }
 
@@ -212,6 +205,157 @@ pub fn check_dossier(
             ));
         }
     }
+    check_limits(d, text, file)
+}
+
+/// The limits of a dossier (documented in docs/limits.md): generous for
+/// real use, small enough that no file can make the program hang or run
+/// out of memory.
+pub mod limits {
+    /// Applications in one dossier.
+    pub const APPLICATIONS: usize = 10_000;
+    /// Assessors named in one dossier (and distinct assessors scoring).
+    pub const ASSESSORS: usize = 100;
+    /// Characters of one motivation (a KO, a criterion, a decision).
+    pub const MOTIVATION: usize = 20_000;
+    /// Characters of a name: a region, an assessor, an organisation, a plan
+    /// title, a contact, a dossier title, an evidence reference.
+    pub const NAME: usize = 300;
+    /// Characters of an application id.
+    pub const ID: usize = 40;
+    /// Bytes of a dossier file.
+    pub const FILE_BYTES: u64 = 1024 * 1024 * 1024;
+
+    /// `Err(message)` when `value` has more than `max` characters.
+    pub fn text(what: &str, value: &str, max: usize) -> Result<(), String> {
+        // Count only as far as needed: a huge text costs no more than the limit.
+        let n = value.chars().take(max + 1).count();
+        if n > max {
+            Err(format!(
+                "{what} is too long: {} characters; at most {max} are allowed",
+                value.chars().count()
+            ))
+        } else {
+            Ok(())
+        }
+    }
+}
+
+fn check_limits(d: &Dossier, text: &str, file: &str) -> Result<(), LoadError> {
+    use limits::{ID, MOTIVATION, NAME};
+    let at_field = |field: &str, n: usize, msg: String| {
+        LoadError::at(file, Location::of_nth_field(text, field, n), msg)
+    };
+    if d.applications.len() > limits::APPLICATIONS {
+        return Err(at_field(
+            "applications",
+            0,
+            format!(
+                "{} applications; a dossier holds at most {}",
+                d.applications.len(),
+                limits::APPLICATIONS
+            ),
+        ));
+    }
+    let mut names: std::collections::BTreeSet<&str> =
+        d.assessors.iter().map(|a| a.name.as_str()).collect();
+    names.extend(d.assessments.iter().map(|a| a.assessor.as_str()));
+    if names.len() > limits::ASSESSORS {
+        return Err(at_field(
+            "assessors",
+            0,
+            format!(
+                "{} assessors; a dossier holds at most {}",
+                names.len(),
+                limits::ASSESSORS
+            ),
+        ));
+    }
+    limits::text("the title", &d.title, NAME).map_err(|m| at_field("title", 0, m))?;
+    for (n, a) in d.assessors.iter().enumerate() {
+        limits::text("the assessor's name", &a.name, NAME)
+            .and_then(|()| limits::text("the organisation", &a.organisation, NAME))
+            .map_err(|m| {
+                LoadError::at(
+                    file,
+                    Location::of_id(text, &a.name),
+                    format!("assessor {}: {m}", n + 1),
+                )
+            })?;
+    }
+    for (n, app) in d.applications.iter().enumerate() {
+        let fail = |m: String| at_field("region", n, format!("{}: {m}", app.id));
+        limits::text("the id", &app.id.0, ID).map_err(|m| at_field("id", n, m))?;
+        limits::text("the region", &app.region, NAME).map_err(fail)?;
+        limits::text("the plan title", &app.plan_title, NAME).map_err(fail)?;
+        limits::text("the contact", &app.contact, NAME).map_err(fail)?;
+    }
+    let scores = |knockouts: &std::collections::BTreeMap<
+        crate::rubric::CriterionId,
+        crate::dossier::KoJudgement,
+    >,
+                  criteria: &std::collections::BTreeMap<
+        crate::rubric::CriterionId,
+        crate::dossier::CriterionScore,
+    >|
+     -> Result<(), String> {
+        for (id, j) in knockouts {
+            limits::text(
+                &format!("the motivation of {id}"),
+                &j.motivation,
+                MOTIVATION,
+            )?;
+        }
+        for (id, s) in criteria {
+            limits::text(
+                &format!("the motivation of {id}"),
+                &s.motivation,
+                MOTIVATION,
+            )?;
+            limits::text(
+                &format!("the evidence document of {id}"),
+                &s.evidence.document,
+                NAME,
+            )?;
+            limits::text(
+                &format!("the evidence page of {id}"),
+                &s.evidence.page,
+                NAME,
+            )?;
+        }
+        Ok(())
+    };
+    for (n, a) in d.assessments.iter().enumerate() {
+        limits::text("the assessor's name", &a.assessor, NAME)
+            .and_then(|()| scores(&a.knockouts, &a.criteria))
+            .map_err(|m| {
+                at_field(
+                    "assessor",
+                    n,
+                    format!("{} by {}: {m}", a.application, a.assessor),
+                )
+            })?;
+    }
+    for (n, c) in d.consensus.iter().enumerate() {
+        limits::text("the name", &c.recorded_by, NAME)
+            .and_then(|()| scores(&c.knockouts, &c.criteria))
+            .map_err(|m| {
+                at_field(
+                    "recorded_by",
+                    n,
+                    format!("consensus {}: {m}", c.application),
+                )
+            })?;
+    }
+    for (n, c) in d.conflicts.iter().enumerate() {
+        limits::text("the note of a conflict of interest", &c.note, MOTIVATION)
+            .map_err(|m| at_field("declared", n, format!("{}: {m}", c.application)))?;
+    }
+    for (n, dec) in d.decisions.iter().enumerate() {
+        limits::text("the motivation of a decision", &dec.motivation, MOTIVATION)
+            .and_then(|()| limits::text("the name", &dec.by, NAME))
+            .map_err(|m| at_field("kind", n, m))?;
+    }
     Ok(())
 }
 
@@ -276,6 +420,42 @@ pub fn save_dossier(path: &Path, dossier: &Dossier) -> Result<(), SaveError> {
     write_atomic(path, to_ron(dossier).as_bytes(), true)
 }
 
+const TEMP_PREFIX: &str = ".leidraad-";
+const TEMP_SUFFIX: &str = ".tmp";
+
+/// How old a temporary file of ours must be before a save removes it: a
+/// save that is under way in another process is never that slow.
+pub const STALE_TEMPORARY: std::time::Duration = std::time::Duration::from_secs(10 * 60);
+
+/// Remove the temporary files (`.leidraad-*.tmp`) that a save killed half
+/// way (power loss, `kill -9`) left in `dir`, once they are older than
+/// [`STALE_TEMPORARY`]. They hold assessment data and would otherwise stay.
+/// Best effort: failures are ignored, the save goes on.
+pub fn remove_stale_temporaries(dir: &Path) -> usize {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return 0;
+    };
+    let now = std::time::SystemTime::now();
+    let mut removed = 0;
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else { continue };
+        if !(name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX)) {
+            continue;
+        }
+        let Ok(meta) = entry.metadata() else { continue };
+        let old = meta
+            .modified()
+            .ok()
+            .and_then(|m| now.duration_since(m).ok())
+            .is_some_and(|age| age >= STALE_TEMPORARY);
+        if meta.is_file() && old && fs::remove_file(entry.path()).is_ok() {
+            removed += 1;
+        }
+    }
+    removed
+}
+
 /// Write `bytes` to `path` so that the file is always the complete old or
 /// the complete new content. The temporary file is user-only (0600) and is
 /// removed when anything fails.
@@ -288,9 +468,10 @@ pub fn write_atomic(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), 
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
+    remove_stale_temporaries(&dir);
     let mut tmp = tempfile::Builder::new()
-        .prefix(".leidraad-")
-        .suffix(".tmp")
+        .prefix(TEMP_PREFIX)
+        .suffix(TEMP_SUFFIX)
         .tempfile_in(&dir)
         .map_err(fail)?;
     tmp.write_all(bytes).map_err(fail)?;
@@ -298,10 +479,23 @@ pub fn write_atomic(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), 
     if keep_backup && path.exists() {
         // Hard-link the old version as the backup: atomic, and the old
         // file stays in place until the rename below replaces it.
+        // The backup is replaced atomically too (link or copy under a
+        // temporary name, then rename), so that a kill at any moment leaves
+        // a complete backup.
         let backup = backup_path(path);
-        let _ = fs::remove_file(&backup);
-        if fs::hard_link(path, &backup).is_err() {
-            fs::copy(path, &backup).map_err(fail)?;
+        let link = dir.join(format!(
+            "{TEMP_PREFIX}bak-{}-{}{TEMP_SUFFIX}",
+            std::process::id(),
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_nanos())
+        ));
+        if fs::hard_link(path, &link).is_err() {
+            fs::copy(path, &link).map_err(fail)?;
+        }
+        if let Err(e) = fs::rename(&link, &backup) {
+            let _ = fs::remove_file(&link);
+            return Err(fail(e));
         }
     }
     tmp.persist(path).map_err(|e| fail(e.error))?;
@@ -310,6 +504,216 @@ pub fn write_atomic(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), 
         let _ = d.sync_all();
     }
     Ok(())
+}
+
+/// Where the lock of `path` is kept: `NAME.lock` beside it.
+pub fn lock_path(path: &Path) -> PathBuf {
+    let mut name = path
+        .file_name()
+        .map(|n| n.to_os_string())
+        .unwrap_or_default();
+    name.push(".lock");
+    path.with_file_name(name)
+}
+
+/// Who holds a lock, as written in the lock file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LockOwner {
+    pub pid: u32,
+    pub host: String,
+    /// When the lock was taken (RFC 3339), or empty when unknown.
+    pub since: String,
+}
+
+impl std::fmt::Display for LockOwner {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "process {} on {}", self.pid, self.host)?;
+        if !self.since.is_empty() {
+            write!(f, " since {}", self.since)?;
+        }
+        Ok(())
+    }
+}
+
+impl LockOwner {
+    fn me() -> LockOwner {
+        LockOwner {
+            pid: std::process::id(),
+            host: host_name(),
+            since: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        }
+    }
+
+    fn to_text(&self) -> String {
+        format!(
+            "pid={}\nhost={}\nsince={}\n",
+            self.pid, self.host, self.since
+        )
+    }
+
+    /// `None` for a file that is not a lock of ours (or is being written).
+    fn parse(text: &str) -> Option<LockOwner> {
+        let mut pid = None;
+        let mut host = None;
+        let mut since = String::new();
+        for line in text.lines() {
+            match line.split_once('=') {
+                Some(("pid", v)) => pid = v.trim().parse().ok(),
+                Some(("host", v)) => host = Some(v.trim().to_string()),
+                Some(("since", v)) => since = v.trim().to_string(),
+                _ => {}
+            }
+        }
+        Some(LockOwner {
+            pid: pid?,
+            host: host?,
+            since,
+        })
+    }
+
+    /// Whether the owner is certainly gone: a process of this host that no
+    /// longer runs. A lock of another host is never judged stale.
+    fn is_dead(&self) -> bool {
+        self.host == host_name() && process_is_gone(self.pid)
+    }
+}
+
+fn host_name() -> String {
+    let from_file = |p: &str| {
+        fs::read_to_string(p)
+            .ok()
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+    };
+    from_file("/proc/sys/kernel/hostname")
+        .or_else(|| from_file("/etc/hostname"))
+        .or_else(|| std::env::var("COMPUTERNAME").ok())
+        .or_else(|| std::env::var("HOSTNAME").ok())
+        .unwrap_or_else(|| "unknown".to_string())
+}
+
+/// Whether process `pid` certainly does not run (judged by `/proc`; where
+/// there is no `/proc` the process is assumed to run).
+fn process_is_gone(pid: u32) -> bool {
+    let proc = Path::new("/proc");
+    proc.join("self").exists() && !proc.join(pid.to_string()).exists()
+}
+
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum LockError {
+    /// Another window or program has the dossier open.
+    #[error("{file} is open elsewhere ({by}); it can be opened read-only")]
+    Locked { file: String, by: LockOwner },
+    #[error("{file}: could not create the lock: {source}")]
+    Io {
+        file: String,
+        #[source]
+        source: std::sync::Arc<std::io::Error>,
+    },
+}
+
+/// The lock of an open dossier: `NAME.lock` beside it, holding the pid, the
+/// host and the time. Created atomically (`create_new`), so of two windows
+/// opening the same dossier exactly one gets it; removed on drop. A lock
+/// left by a process of this host that no longer runs is taken over.
+#[derive(Debug)]
+pub struct Lock {
+    path: PathBuf,
+}
+
+impl Lock {
+    /// Lock the dossier at `path` (the dossier itself need not exist yet).
+    pub fn acquire(path: &Path) -> Result<Lock, LockError> {
+        let lock = lock_path(path);
+        let file = path.display().to_string();
+        let io = |e: std::io::Error| LockError::Io {
+            file: file.clone(),
+            source: std::sync::Arc::new(e),
+        };
+        // Twice at most: once more after taking over a stale lock.
+        for _ in 0..2 {
+            match Lock::create(&lock) {
+                Ok(()) => return Ok(Lock { path: lock }),
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+                Err(e) => return Err(io(e)),
+            }
+            let text = match fs::read_to_string(&lock) {
+                Ok(t) => t,
+                // Removed in between: try again.
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+                Err(e) => return Err(io(e)),
+            };
+            match LockOwner::parse(&text) {
+                Some(owner) if owner.is_dead() => {
+                    // Remove it only if it is still the same stale lock.
+                    if fs::read_to_string(&lock).is_ok_and(|now| now == text) {
+                        let _ = fs::remove_file(&lock);
+                    }
+                }
+                Some(owner) => return Err(LockError::Locked { file, by: owner }),
+                // Unreadable and a minute old: a process died between
+                // creating and writing it.
+                None if fs::metadata(&lock)
+                    .and_then(|m| m.modified())
+                    .ok()
+                    .and_then(|m| m.elapsed().ok())
+                    .is_some_and(|age| age.as_secs() >= 60) =>
+                {
+                    if fs::read_to_string(&lock).is_ok_and(|now| now == text) {
+                        let _ = fs::remove_file(&lock);
+                    }
+                }
+                // Unreadable: a lock being written right now.
+                None => {
+                    return Err(LockError::Locked {
+                        file,
+                        by: LockOwner {
+                            pid: 0,
+                            host: "unknown".to_string(),
+                            since: String::new(),
+                        },
+                    });
+                }
+            }
+        }
+        Err(io(std::io::Error::new(
+            std::io::ErrorKind::AlreadyExists,
+            "the lock was taken over by another process",
+        )))
+    }
+
+    fn create(lock: &Path) -> std::io::Result<()> {
+        let mut f = fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(lock)?;
+        let written = f
+            .write_all(LockOwner::me().to_text().as_bytes())
+            .and_then(|()| f.sync_all());
+        if let Err(e) = written {
+            let _ = fs::remove_file(lock);
+            return Err(e);
+        }
+        Ok(())
+    }
+
+    /// The lock file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
+impl Drop for Lock {
+    fn drop(&mut self) {
+        // Only our own lock: never one another process has taken over.
+        let ours = fs::read_to_string(&self.path)
+            .ok()
+            .and_then(|t| LockOwner::parse(&t))
+            .is_some_and(|o| o.pid == std::process::id() && o.host == host_name());
+        if ours {
+            let _ = fs::remove_file(&self.path);
+        }
+    }
 }
 
 #[cfg(test)]

@@ -379,3 +379,34 @@ fn a_broken_pipe_is_not_a_crash() {
     );
     assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
 }
+
+#[test]
+fn a_package_goes_out_and_its_result_comes_back_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let dossier = dir.path().join("dossier.ron");
+    std::fs::copy(example_path(), &dossier).unwrap();
+    let package = dir.path().join("pakket-femke.ron");
+    let d = dossier.to_str().unwrap();
+    let p = package.to_str().unwrap();
+    let out = stdout(&["package", d, "--assessor", "Femke Hoogland", "--out", p]);
+    assert!(out.contains("8 applications"), "{out}");
+    let text = std::fs::read_to_string(&package).unwrap();
+    assert!(
+        !text.contains("Ruben Kasteel") && !text.contains("Lotte Brink"),
+        "blind"
+    );
+
+    let before = std::fs::read(&dossier).unwrap();
+    let out = stdout(&["import-result", d, p]);
+    assert!(out.contains("0 added, 0 updated, 8 unchanged"), "{out}");
+    assert_eq!(std::fs::read(&dossier).unwrap(), before, "nothing to save");
+
+    // A tampered result (another rubric) is refused and changes nothing.
+    std::fs::write(&package, text.replace("08d6e61b", "18d6e61b")).unwrap();
+    let out = leidraad().args(["import-result", d, p]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(std::fs::read(&dossier).unwrap(), before);
+
+    let text = stdout(&["disagreements", d]);
+    assert!(text.contains("A06 KO4: verdicts differ"), "{text}");
+}

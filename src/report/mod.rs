@@ -15,6 +15,7 @@
 mod font;
 mod layout;
 mod ranking;
+pub mod selfcheck;
 mod sheet;
 pub mod strings;
 

@@ -574,6 +574,7 @@ fn decisions(doc: &mut Doc, dossier: &Dossier, round: Round) -> Result<(), Repor
                 s::tie_break_decision(&group, &awarded)
             }
             DecisionKind::AwardCount(n) => s::award_count_decision(*n),
+            DecisionKind::Allocation { amounts, rule } => s::allocation_decision(amounts, rule),
         };
         paras.push(Para::new(what, BODY_BOLD).gap(3.0));
         paras.push(Para::new(d.motivation.clone(), BODY));

@@ -481,3 +481,274 @@ pub fn basis_line(consensus: bool, assessors: u32) -> String {
 pub fn out_of_label(cap: u32) -> String {
     format!("{OF} {cap}")
 }
+
+// ---------------------------------------------------------------------
+// Self-check for applicants (issue 7): the result as text and as PDF.
+// ---------------------------------------------------------------------
+
+pub mod selfcheck {
+    use chrono::NaiveDate;
+
+    use super::{date, euro};
+    use crate::exact::Exact;
+    use crate::selfcheck::{Finding, Gain, KoAnswer, KoRisk, Outcome};
+
+    /// On every page of the PDF and at the top of the text output.
+    pub const MARKING: &str = "Zelftoets: geen officiële beoordeling";
+    pub const TITLE: &str = "Zelftoets voor aanvragers";
+    pub const INTRO: &str = "Deze zelftoets legt het eigen concept-plan langs de leidraad, zoals de beoordelaars dat doen. De uitkomst is een inschatting van de aanvrager zelf: geen oordeel van de beoordelingscommissie.";
+    pub const PLAN: &str = "Plan";
+    pub const NO_TITLE: &str = "(geen titel opgegeven)";
+    pub const CHECKED_ON: &str = "Datum zelftoets";
+    pub const KO_SECTION: &str = "1. Knock-outrisico’s";
+    pub const KO_NONE: &str =
+        "Alle knock-outcriteria zijn volgens de zelftoets aannemelijk gemaakt.";
+    pub const TOTAL_SECTION: &str = "2. Geschatte puntentotaal";
+    pub const GAIN_SECTION: &str = "3. Waar de meeste punten te halen zijn";
+    pub const GAIN_NONE: &str = "Alle criteria staan volgens de zelftoets op het maximum.";
+    pub const FINDINGS_SECTION: &str = "4. Indiening en begroting";
+    pub const FINDINGS_NONE: &str =
+        "Geen bevindingen: documenten, handtekeningen, termijn en begroting zijn in orde.";
+    pub const MAKE_PLAUSIBLE: &str = "Aannemelijk maken";
+    pub const HIGH_SCORE: &str = "Wat hoog scoort";
+    pub const NOTE: &str = "Toelichting";
+    pub const COL_CRITERION: &str = "Criterium";
+    pub const COL_SELF: &str = "Zelfscore";
+    pub const COL_MAX: &str = "Max";
+    pub const COL_GAIN: &str = "Te halen";
+    /// A criterion without a self-score (the PDF's table shows "–").
+    pub const NOT_SCORED: &str = "niet ingevuld";
+
+    pub fn answer(a: KoAnswer) -> &'static str {
+        match a {
+            KoAnswer::Open => "nog niet beantwoord",
+            KoAnswer::Plausible => "aannemelijk gemaakt",
+            KoAnswer::NotPlausible => "niet aannemelijk gemaakt",
+            KoAnswer::DontKnow => "weet niet",
+        }
+    }
+
+    /// "KO2 Regionaal veiligheidsteam: niet aannemelijk gemaakt: de aanvraag
+    /// wordt afgewezen"
+    pub fn ko_risk(r: &KoRisk) -> String {
+        let consequence = match r.answer {
+            KoAnswer::NotPlausible => "de aanvraag wordt afgewezen",
+            KoAnswer::DontKnow => {
+                "maak dit aannemelijk in het plan; anders wordt de aanvraag afgewezen"
+            }
+            KoAnswer::Open | KoAnswer::Plausible => {
+                "beantwoord deze vraag; een knock-out die niet aannemelijk is gemaakt, betekent afwijzing"
+            }
+        };
+        format!("{} {}: {}: {consequence}", r.id, r.name, answer(r.answer))
+    }
+
+    pub fn total_line(o: &Outcome) -> String {
+        let s = &o.summary;
+        let mut line = format!(
+            "Geschat totaal: {} van {} punten; de drempel voor de gespreksronde is {}.",
+            s.total.to_dutch(),
+            s.total_cap,
+            o.threshold
+        );
+        if s.criteria_scored < s.criteria_count {
+            line.push_str(&format!(
+                " Voorlopig: {} van de {} criteria zijn ingevuld.",
+                s.criteria_scored, s.criteria_count
+            ));
+        }
+        line
+    }
+
+    pub fn standing_line(o: &Outcome) -> String {
+        let short = Exact::from(o.threshold) - o.total();
+        if o.rejected() {
+            "Met een knock-out die niet aannemelijk is gemaakt, telt het puntentotaal niet: de aanvraag wordt afgewezen.".to_string()
+        } else if o.total() >= Exact::from(o.threshold) {
+            format!(
+                "Op of boven de drempel van {}: de aanvraag zou door kunnen naar de gespreksronde.",
+                o.threshold
+            )
+        } else {
+            format!(
+                "Onder de drempel van {}: er ontbreken nog {} punten.",
+                o.threshold,
+                short.to_dutch()
+            )
+        }
+    }
+
+    pub fn self_points(g: &Gain) -> String {
+        g.points.map_or_else(|| "–".to_string(), |p| p.to_string())
+    }
+
+    /// "C11 Algemene indruk: 15 punten te halen (zelfscore 10 van 25)"
+    pub fn gain_line(g: &Gain) -> String {
+        let basis = match g.points {
+            Some(p) => format!("zelfscore {p} van {}", g.cap),
+            None => format!("{NOT_SCORED}, max {}", g.cap),
+        };
+        format!("{} {}: {} punten te halen ({basis})", g.id, g.name, g.gain)
+    }
+
+    fn years(window: (i32, i32)) -> String {
+        format!("{}–{}", window.0, window.1)
+    }
+
+    pub fn finding(f: &Finding) -> String {
+        match f {
+            Finding::DocumentMissing { name, .. } => {
+                format!("Document nog niet gereed: {name}.")
+            }
+            Finding::SignatureMissing(who) => format!("Handtekening ontbreekt: {who}."),
+            Finding::DeadlinePassed { deadline, date: d } => format!(
+                "De indieningstermijn is verstreken: uiterlijk {}, de datum van de toets is {}.",
+                date(*deadline),
+                date(*d)
+            ),
+            Finding::YearsDoNotAddUp { sum, stated } => format!(
+                "De bedragen per jaar tellen op tot {}, maar het plan noemt als totaal {} (verschil {}).",
+                euro(*sum),
+                euro(*stated),
+                euro(sum.abs_diff(*stated))
+            ),
+            Finding::PartsDoNotAddUp {
+                own,
+                requested,
+                stated,
+            } => format!(
+                "Eigen bijdrage {} plus gevraagde bijdrage {} is {}, niet het totaal {}.",
+                euro(*own),
+                euro(*requested),
+                euro(own.saturating_add(*requested)),
+                euro(*stated)
+            ),
+            Finding::YearOutsideWindow {
+                year,
+                amount,
+                window,
+            } => format!(
+                "{year}: {} valt buiten de bestedingsperiode {}.",
+                euro(*amount),
+                years(*window)
+            ),
+            Finding::RequestAboveBudget { requested, budget } => format!(
+                "De gevraagde bijdrage {} is meer dan het hele beschikbare bedrag van {}.",
+                euro(*requested),
+                euro(*budget)
+            ),
+            Finding::NoStatedTotal => {
+                "De begroting noemt geen totaal; vul het totaal in dat het plan noemt.".to_string()
+            }
+        }
+    }
+
+    pub fn deadline_line(deadline: NaiveDate, on: NaiveDate) -> String {
+        let days = (deadline - on).num_days();
+        match days {
+            d if d < 0 => format!(
+                "Indieningstermijn: uiterlijk {} (verstreken).",
+                date(deadline)
+            ),
+            0 => format!("Indieningstermijn: uiterlijk {} (vandaag).", date(deadline)),
+            d => format!(
+                "Indieningstermijn: uiterlijk {} (nog {d} dagen).",
+                date(deadline)
+            ),
+        }
+    }
+
+    /// The whole result as plain text, for the command line.
+    pub fn text(title: &str, o: &Outcome) -> String {
+        let mut out = String::new();
+        let mut line = |s: &str| {
+            out.push_str(s);
+            out.push('\n');
+        };
+        line(MARKING);
+        line(&format!(
+            "{TITLE}: {}",
+            if title.trim().is_empty() {
+                NO_TITLE
+            } else {
+                title
+            }
+        ));
+        line(&format!("{CHECKED_ON}: {}", date(o.date)));
+        line("");
+        line(KO_SECTION);
+        if o.ko_risks.is_empty() {
+            line(&format!("  {KO_NONE}"));
+        }
+        for r in &o.ko_risks {
+            line(&format!("  {}", ko_risk(r)));
+            if !r.note.trim().is_empty() {
+                line(&format!("    {NOTE}: {}", r.note.trim()));
+            }
+            for p in &r.plausible {
+                line(&format!("    – {p}"));
+            }
+        }
+        line("");
+        line(TOTAL_SECTION);
+        line(&format!("  {}", total_line(o)));
+        line(&format!("  {}", standing_line(o)));
+        line("");
+        line(GAIN_SECTION);
+        if o.gains.is_empty() {
+            line(&format!("  {GAIN_NONE}"));
+        }
+        for g in &o.gains {
+            line(&format!("  {}", gain_line(g)));
+        }
+        line("");
+        line(FINDINGS_SECTION);
+        line(&format!("  {}", deadline_line(o.deadline, o.date)));
+        if o.findings.is_empty() {
+            line(&format!("  {FINDINGS_NONE}"));
+        }
+        for f in &o.findings {
+            line(&format!("  {}", finding(f)));
+        }
+        out
+    }
+}
+
+/// A recorded budget allocation: "Verdeling van het budget (gelijke delen):
+/// A01 € 1.000.000; A02 € 1.000.000".
+pub fn allocation_decision(
+    amounts: &std::collections::BTreeMap<crate::dossier::ApplicationId, u64>,
+    rule: &str,
+) -> String {
+    let rule = match rule {
+        "equal" => "gelijke delen",
+        "requested" => "naar rato van de aangevraagde bedragen",
+        "scale:inhabitants" => "naar rato van het aantal inwoners",
+        "scale:young_people" => "naar rato van het aantal jeugdigen",
+        "scale:municipalities" => "naar rato van het aantal gemeenten",
+        "manual" => "handmatig",
+        other => other,
+    };
+    let parts: Vec<String> = amounts
+        .iter()
+        .map(|(id, eur)| format!("{id} € {}", thousands_dot(*eur)))
+        .collect();
+    let total: u64 = amounts.values().sum();
+    format!(
+        "Verdeling van het budget ({rule}): {}; totaal € {}",
+        parts.join("; "),
+        thousands_dot(total)
+    )
+}
+
+fn thousands_dot(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
+}

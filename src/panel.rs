@@ -1,0 +1,370 @@
+//! The panel: one package per assessor out, their result files back in,
+//! conflicts of interest, and where the assessors disagree.
+//!
+//! A package is itself a dossier, restricted to one assessor's applications
+//! and that assessor's own work, so the assessor opens it in the window as
+//! any dossier and cannot see anyone else's scores. A result file is the
+//! package after scoring; importing it merges that assessor's assessments
+//! into the programme's dossier.
+
+use std::collections::BTreeSet;
+
+use chrono::{DateTime, Utc};
+
+use crate::dossier::{
+    ApplicationId, Assessment, Conflict, Dossier, PackageInfo, Round, Verdict, validate_value,
+};
+use crate::exact::Exact;
+use crate::rubric::{CriterionId, Rubric};
+use crate::scoring::{self, Status};
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PanelError {
+    #[error("{0} is not an application of this dossier")]
+    UnknownApplication(ApplicationId),
+    #[error("{assessor} declared a conflict of interest for {application}")]
+    Conflict {
+        assessor: String,
+        application: ApplicationId,
+    },
+    #[error(
+        "the result was scored against rubric {found}, this dossier against {expected}; import refused"
+    )]
+    OtherRubric { found: String, expected: String },
+    #[error("this file is not a result file: it carries no package information")]
+    NotAPackage,
+    #[error(
+        "the result file holds work of {found}, but it is {expected}'s package; a result file holds one assessor's work"
+    )]
+    OtherAssessor { expected: String, found: String },
+    #[error(
+        "{application}, round {round}: the dossier holds newer work by {assessor} (changed {dossier}) than the result file (changed {result}); import refused"
+    )]
+    Older {
+        application: ApplicationId,
+        assessor: String,
+        round: Round,
+        dossier: DateTime<Utc>,
+        result: DateTime<Utc>,
+    },
+    #[error("{application} by {assessor}: {message}")]
+    Invalid {
+        application: ApplicationId,
+        assessor: String,
+        message: String,
+    },
+    #[error("{0} may not be scored in round 2: round 1 did not invite it")]
+    NotInvited(ApplicationId),
+}
+
+/// The package for one assessor and round: the applications assigned (all,
+/// or the ones given), minus those with a declared conflict; the assessor's
+/// own assessments of them; nobody else's scores or the consensus.
+pub fn package(
+    rubric: &Rubric,
+    dossier: &Dossier,
+    assessor: &str,
+    round: Round,
+    assigned: Option<&BTreeSet<ApplicationId>>,
+    now: DateTime<Utc>,
+) -> Result<Dossier, PanelError> {
+    if let Some(ids) = assigned {
+        for id in ids {
+            if dossier.application(id).is_none() {
+                return Err(PanelError::UnknownApplication(id.clone()));
+            }
+        }
+    }
+    let round_one = (round == Round::Two).then(|| scoring::evaluate(rubric, dossier, Round::One));
+    let include = |id: &ApplicationId| {
+        assigned.is_none_or(|ids| ids.contains(id))
+            && !dossier.has_conflict(assessor, id)
+            && round_one
+                .as_ref()
+                .is_none_or(|e| e.status_of(id) == Some(Status::Invited))
+    };
+    let mut p = Dossier::new(&dossier.title, rubric);
+    p.rubric = dossier.rubric.clone();
+    p.assessors = dossier
+        .assessors
+        .iter()
+        .filter(|a| a.name == assessor)
+        .cloned()
+        .collect();
+    if p.assessors.is_empty() {
+        p.ensure_assessor(assessor);
+    }
+    p.applications = dossier
+        .applications
+        .iter()
+        .filter(|a| include(&a.id))
+        .cloned()
+        .collect();
+    // Round 2 starts from the assessor's own round-1 work, so round 1 goes
+    // along (read-only in practice: it is submitted).
+    p.assessments = dossier
+        .assessments
+        .iter()
+        .filter(|a| a.assessor == assessor && include(&a.application))
+        .filter(|a| a.round == round || a.round == Round::One)
+        .cloned()
+        .collect();
+    p.conflicts = dossier
+        .conflicts
+        .iter()
+        .filter(|c| c.assessor == assessor)
+        .cloned()
+        .collect();
+    p.package = Some(PackageInfo {
+        assessor: assessor.to_string(),
+        round,
+        source: dossier.title.clone(),
+        created: now,
+    });
+    Ok(p)
+}
+
+/// What an import did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ImportReport {
+    pub added: Vec<ApplicationId>,
+    pub updated: Vec<ApplicationId>,
+    /// Already in the dossier exactly as in the file: importing twice is
+    /// harmless.
+    pub unchanged: Vec<ApplicationId>,
+}
+
+/// Merge a result file into the dossier. Everything is checked before
+/// anything changes: on an error the dossier is as it was.
+pub fn import_result(
+    rubric: &Rubric,
+    dossier: &mut Dossier,
+    result: &Dossier,
+) -> Result<ImportReport, PanelError> {
+    if result.rubric.hash != dossier.rubric.hash || result.rubric.hash != rubric.hash() {
+        return Err(PanelError::OtherRubric {
+            found: format!(
+                "{} {} ({})",
+                result.rubric.id, result.rubric.version, result.rubric.hash
+            ),
+            expected: format!(
+                "{} {} ({})",
+                dossier.rubric.id, dossier.rubric.version, dossier.rubric.hash
+            ),
+        });
+    }
+    let info = result.package.as_ref().ok_or(PanelError::NotAPackage)?;
+    let round_one = scoring::evaluate(rubric, dossier, Round::One);
+    let mut report = ImportReport::default();
+    let mut changes: Vec<Assessment> = Vec::new();
+    for a in &result.assessments {
+        if a.assessor != info.assessor {
+            return Err(PanelError::OtherAssessor {
+                expected: info.assessor.clone(),
+                found: a.assessor.clone(),
+            });
+        }
+        if dossier.application(&a.application).is_none() {
+            return Err(PanelError::UnknownApplication(a.application.clone()));
+        }
+        if dossier.has_conflict(&a.assessor, &a.application) {
+            return Err(PanelError::Conflict {
+                assessor: a.assessor.clone(),
+                application: a.application.clone(),
+            });
+        }
+        if a.round == Round::Two && round_one.status_of(&a.application) != Some(Status::Invited) {
+            return Err(PanelError::NotInvited(a.application.clone()));
+        }
+        for (id, score) in &a.criteria {
+            if let Some(v) = &score.value {
+                validate_value(rubric, id, v).map_err(|e| PanelError::Invalid {
+                    application: a.application.clone(),
+                    assessor: a.assessor.clone(),
+                    message: e.to_string(),
+                })?;
+            }
+        }
+        match dossier.assessment(&a.application, &a.assessor, a.round) {
+            Some(existing) if existing == a => report.unchanged.push(a.application.clone()),
+            Some(existing) => {
+                let (theirs, ours) = (a.last_change(), existing.last_change());
+                if let (Some(result), Some(dossier)) = (theirs, ours)
+                    && dossier > result
+                {
+                    return Err(PanelError::Older {
+                        application: a.application.clone(),
+                        assessor: a.assessor.clone(),
+                        round: a.round,
+                        dossier,
+                        result,
+                    });
+                }
+                if existing.is_submitted() && !a.is_submitted() {
+                    return Err(PanelError::Older {
+                        application: a.application.clone(),
+                        assessor: a.assessor.clone(),
+                        round: a.round,
+                        dossier: existing.last_change().unwrap_or_default(),
+                        result: a.last_change().unwrap_or_default(),
+                    });
+                }
+                report.updated.push(a.application.clone());
+                changes.push(a.clone());
+            }
+            None => {
+                report.added.push(a.application.clone());
+                changes.push(a.clone());
+            }
+        }
+    }
+    // Checked: now apply.
+    dossier.ensure_assessor(&info.assessor);
+    for a in changes {
+        match dossier.assessment_mut(&a.application, &a.assessor, a.round) {
+            Some(existing) => *existing = a,
+            None => dossier.assessments.push(a),
+        }
+    }
+    Ok(report)
+}
+
+/// Declare a conflict of interest; the assessor's draft work on that
+/// application, if any, is removed (submitted work stays, for the record).
+pub fn declare_conflict(
+    dossier: &mut Dossier,
+    assessor: &str,
+    application: &ApplicationId,
+    note: &str,
+    now: DateTime<Utc>,
+) -> Result<(), PanelError> {
+    if dossier.application(application).is_none() {
+        return Err(PanelError::UnknownApplication(application.clone()));
+    }
+    if !dossier.has_conflict(assessor, application) {
+        dossier.conflicts.push(Conflict {
+            assessor: assessor.to_string(),
+            application: application.clone(),
+            note: note.to_string(),
+            declared: now,
+        });
+    }
+    dossier.assessments.retain(|a| {
+        !(a.assessor == assessor && &a.application == application && !a.is_submitted())
+    });
+    Ok(())
+}
+
+/// One place where the assessors disagree.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Flag {
+    /// The assessors' scores on a criterion lie further apart than the
+    /// rubric's share of its cap.
+    Spread {
+        application: ApplicationId,
+        criterion: CriterionId,
+        low: u32,
+        high: u32,
+        cap: u32,
+    },
+    /// The assessors' verdicts on a knock-out differ.
+    KoSplit {
+        application: ApplicationId,
+        ko: CriterionId,
+        verdicts: Vec<(String, Verdict)>,
+    },
+    /// The assessors' own totals lie on both sides of the threshold.
+    ThresholdSplit {
+        application: ApplicationId,
+        threshold: u32,
+        totals: Vec<(String, Exact)>,
+    },
+}
+
+impl Flag {
+    pub fn application(&self) -> &ApplicationId {
+        match self {
+            Flag::Spread { application, .. }
+            | Flag::KoSplit { application, .. }
+            | Flag::ThresholdSplit { application, .. } => application,
+        }
+    }
+
+    /// How bad it is, for ordering (worst first): a KO split and a split
+    /// across the threshold decide the outcome; a spread weighs by its share
+    /// of the cap.
+    fn severity(&self) -> Exact {
+        match self {
+            Flag::KoSplit { .. } => Exact::whole(3),
+            Flag::ThresholdSplit { .. } => Exact::whole(2),
+            Flag::Spread { low, high, cap, .. } => {
+                Exact::new(i64::from(high - low), i64::from((*cap).max(1)))
+            }
+        }
+    }
+}
+
+/// Every disagreement among the submitted assessments of a round, worst
+/// first. Consensus values do not hide a flag: they are how one is settled.
+pub fn disagreements(rubric: &Rubric, dossier: &Dossier, round: Round) -> Vec<Flag> {
+    let eval = scoring::evaluate(rubric, dossier, round);
+    let (n, d) = rubric.process.disagreement_share;
+    let threshold = eval.threshold;
+    let mut flags = Vec::new();
+    for app in &eval.applications {
+        if app.assessors < 2 {
+            continue;
+        }
+        let submitted: Vec<&Assessment> = dossier
+            .assessments_for(&app.id, round)
+            .filter(|a| a.is_submitted())
+            .collect();
+        for ko in &rubric.knockouts {
+            let verdicts: Vec<(String, Verdict)> = submitted
+                .iter()
+                .map(|a| (a.assessor.clone(), a.verdict(&ko.id)))
+                .collect();
+            if verdicts.iter().any(|(_, v)| *v != verdicts[0].1) {
+                flags.push(Flag::KoSplit {
+                    application: app.id.clone(),
+                    ko: ko.id.clone(),
+                    verdicts,
+                });
+            }
+        }
+        for c in &app.criteria {
+            let own: Vec<u32> = app.assessor_points(c).filter_map(|(_, p)| p).collect();
+            let (Some(&low), Some(&high)) = (own.iter().min(), own.iter().max()) else {
+                continue;
+            };
+            // high - low > cap * n / d, in whole numbers.
+            if u64::from(high - low) * u64::from(d) > u64::from(c.cap) * u64::from(n) {
+                flags.push(Flag::Spread {
+                    application: app.id.clone(),
+                    criterion: c.id.clone(),
+                    low,
+                    high,
+                    cap: c.cap,
+                });
+            }
+        }
+        let totals: Vec<(String, Exact)> = submitted
+            .iter()
+            .map(|a| (a.assessor.clone(), scoring::summarize(rubric, a).total))
+            .collect();
+        let line = Exact::from(threshold);
+        if totals.iter().any(|(_, t)| *t >= line) && totals.iter().any(|(_, t)| *t < line) {
+            flags.push(Flag::ThresholdSplit {
+                application: app.id.clone(),
+                threshold,
+                totals,
+            });
+        }
+    }
+    flags.sort_by(|a, b| {
+        b.severity()
+            .cmp(&a.severity())
+            .then_with(|| a.application().cmp(b.application()))
+    });
+    flags
+}
