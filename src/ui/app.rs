@@ -14,7 +14,7 @@ use crate::edit::Target;
 use crate::rubric::Rubric;
 use crate::ui::config::{Config, Places};
 use crate::ui::screen::scoring::{KeyInput, bold};
-use crate::ui::screen::{application, error, list, scoring, start};
+use crate::ui::screen::{application, error, list, ranking, scoring, selfcheck, start};
 use crate::ui::session::Session;
 use crate::ui::widget::reveal;
 use crate::ui::{strings, theme};
@@ -28,6 +28,9 @@ pub enum Screen {
     List,
     Application(application::State),
     Scoring(scoring::State),
+    Ranking(Box<ranking::State>),
+    /// The self-check for applicants (no dossier involved).
+    SelfCheck(Box<selfcheck::State>),
 }
 
 #[derive(Debug, Clone)]
@@ -37,6 +40,8 @@ pub enum Message {
     List(list::Message),
     Application(application::Message),
     Scoring(scoring::Message),
+    Ranking(ranking::Message),
+    SelfCheck(selfcheck::Message),
     Key(KeyPress),
     /// A mouse button went down somewhere in the window.
     MousePressed,
@@ -45,6 +50,15 @@ pub enum Message {
     RubricPicked(Option<PathBuf>),
     NewDossierPlaced(Option<PathBuf>),
     AutosaveDue,
+    /// Where to save the requested score sheet (None: cancelled).
+    ExportPlaced(Option<PathBuf>),
+    /// Where to save the scores as CSV (None: cancelled).
+    CsvPlaced(Option<PathBuf>),
+    /// The folder for every PDF of the dossier (None: cancelled).
+    ExportFolderPicked(Option<PathBuf>),
+    /// Open a written PDF or folder with the desktop's viewer.
+    OpenExported(PathBuf),
+    DismissExport,
     Save,
     Home,
     ToList,
@@ -74,6 +88,23 @@ pub struct App {
     last_change: Option<Instant>,
     seen_generation: u64,
     close_warned: bool,
+    /// The score sheet waiting for its place on disk.
+    pending_sheet: Option<crate::report::SheetKind>,
+    /// Whether the scores wait for their CSV file.
+    pending_csv: bool,
+    /// The outcome of the last PDF export, shown under the header.
+    pub export: Option<ExportNotice>,
+}
+
+/// What the last PDF export did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExportNotice {
+    /// Written; `open` is the file or folder to offer to open.
+    Done {
+        message: String,
+        open: PathBuf,
+    },
+    Failed(String),
 }
 
 impl App {
@@ -91,6 +122,9 @@ impl App {
             last_change: None,
             seen_generation: 0,
             close_warned: false,
+            pending_sheet: None,
+            pending_csv: false,
+            export: None,
         }
     }
 
@@ -238,6 +272,24 @@ impl App {
                         }
                         Task::none()
                     }
+                    start::Action::SelfCheck => {
+                        self.screen =
+                            Screen::SelfCheck(Box::new(selfcheck::State::new(Rubric::builtin())));
+                        Task::none()
+                    }
+                }
+            }
+            Message::SelfCheck(m) => {
+                let Screen::SelfCheck(state) = &mut self.screen else {
+                    return Task::none();
+                };
+                match state.update(m) {
+                    selfcheck::Action::None => Task::none(),
+                    selfcheck::Action::Run(task) => task.map(Message::SelfCheck),
+                    selfcheck::Action::Home => {
+                        self.go_home();
+                        Task::none()
+                    }
                 }
             }
             Message::Error(m) => {
@@ -276,6 +328,14 @@ impl App {
                     self.set_assessor(name);
                     Task::none()
                 }
+                list::Action::ExportAll => self.export_folder_dialog(),
+                list::Action::Ranking(round) => {
+                    if let Some(s) = &mut self.session {
+                        s.refresh();
+                        self.screen = Screen::Ranking(Box::new(ranking::State::new(s, round)));
+                    }
+                    Task::none()
+                }
             },
             Message::Application(m) => {
                 let (Screen::Application(state), Some(session)) =
@@ -300,6 +360,25 @@ impl App {
                     scoring::Action::None => Task::none(),
                     scoring::Action::Back => self.back_to_list(),
                     scoring::Action::Run(task) => task.map(Message::Scoring),
+                    scoring::Action::ExportPdf(kind) => self.export_sheet_dialog(kind),
+                }
+            }
+            Message::Ranking(m) => {
+                let (Screen::Ranking(state), Some(session)) = (&mut self.screen, &mut self.session)
+                else {
+                    return Task::none();
+                };
+                session.refresh();
+                let action = state.update(session, m);
+                session.refresh();
+                state.refresh(session);
+                match action {
+                    ranking::Action::None => Task::none(),
+                    ranking::Action::Back => {
+                        self.list.round = state.round;
+                        self.back_to_list()
+                    }
+                    ranking::Action::ExportCsv => self.csv_dialog(),
                 }
             }
             Message::Key(k) => self.key(k),
@@ -385,6 +464,40 @@ impl App {
                     return delay(AUTOSAVE_DELAY - since);
                 }
                 s.save();
+                Task::none()
+            }
+            Message::ExportPlaced(path) => {
+                self.dialog_open = false;
+                let (Some(path), Some(kind)) = (path, self.pending_sheet.take()) else {
+                    return Task::none();
+                };
+                self.export_sheet(&kind, &path);
+                Task::none()
+            }
+            Message::CsvPlaced(path) => {
+                self.dialog_open = false;
+                let pending = std::mem::take(&mut self.pending_csv);
+                let (Some(path), true) = (path, pending) else {
+                    return Task::none();
+                };
+                self.export_csv(&path);
+                Task::none()
+            }
+            Message::ExportFolderPicked(dir) => {
+                self.dialog_open = false;
+                if let Some(dir) = dir {
+                    self.export_everything(&dir);
+                }
+                Task::none()
+            }
+            Message::OpenExported(path) => {
+                if let Err(e) = open_with_desktop(&path) {
+                    self.export = Some(ExportNotice::Failed(strings::open_failed(&e)));
+                }
+                Task::none()
+            }
+            Message::DismissExport => {
+                self.export = None;
                 Task::none()
             }
             Message::Save => {
@@ -528,6 +641,7 @@ impl App {
                 };
                 match state.key(session, &input) {
                     scoring::Action::Run(t) => t.map(Message::Scoring),
+                    scoring::Action::ExportPdf(kind) => self.export_sheet_dialog(kind),
                     scoring::Action::Back => self.back_to_list(),
                     scoring::Action::None => Task::none(),
                 }
@@ -553,6 +667,10 @@ impl App {
                     },
                 }
             }
+            Screen::Ranking(_) => match k.key.as_ref() {
+                Key::Named(Named::Escape) => self.back_to_list(),
+                _ => Task::none(),
+            },
             Screen::Application(_) => match k.key.as_ref() {
                 Key::Named(Named::Escape) => {
                     self.screen = Screen::List;
@@ -560,7 +678,7 @@ impl App {
                 }
                 _ => Task::none(),
             },
-            Screen::Start(_) | Screen::Error(_) => Task::none(),
+            Screen::Start(_) | Screen::Error(_) | Screen::SelfCheck(_) => Task::none(),
         }
     }
 
@@ -623,6 +741,188 @@ impl App {
         )
     }
 
+    /// Ask where to save one score sheet; the sheet is made when the
+    /// place is known ([`Message::ExportPlaced`]).
+    fn export_sheet_dialog(&mut self, kind: crate::report::SheetKind) -> Task<Message> {
+        if self.dialog_open {
+            return Task::none();
+        }
+        let has_data = self.session.as_ref().is_some_and(|s| match &kind {
+            crate::report::SheetKind::Assessment {
+                application,
+                assessor,
+                round,
+            } => s
+                .dossier
+                .assessment(application, assessor, *round)
+                .is_some(),
+            crate::report::SheetKind::Consensus { application, round } => {
+                s.dossier.consensus_for(application, *round).is_some()
+            }
+        });
+        if !has_data {
+            self.export = Some(ExportNotice::Failed(strings::NOTHING_TO_EXPORT.to_string()));
+            return Task::none();
+        }
+        self.dialog_open = true;
+        let name = crate::report::sheet_file_name(&kind);
+        self.pending_sheet = Some(kind);
+        let dir = self.dialog_dir();
+        Task::perform(
+            async move {
+                let mut d = rfd::AsyncFileDialog::new()
+                    .set_title(strings::EXPORT_SHEET_TITLE)
+                    .set_file_name(name)
+                    .add_filter(strings::DIALOG_FILTER_PDF, &["pdf"]);
+                if let Some(dir) = dir {
+                    d = d.set_directory(dir);
+                }
+                d.save_file().await.map(|h| h.path().to_path_buf())
+            },
+            Message::ExportPlaced,
+        )
+    }
+
+    /// Ask where to save the scores of every round as CSV (the long format
+    /// of `import-csv`).
+    fn csv_dialog(&mut self) -> Task<Message> {
+        if self.dialog_open || self.session.is_none() {
+            return Task::none();
+        }
+        self.dialog_open = true;
+        self.pending_csv = true;
+        let dir = self.dialog_dir();
+        Task::perform(
+            async move {
+                let mut d = rfd::AsyncFileDialog::new()
+                    .set_title(strings::EXPORT_CSV_TITLE)
+                    .set_file_name(strings::CSV_FILE_NAME)
+                    .add_filter(strings::DIALOG_FILTER_CSV, &["csv"]);
+                if let Some(dir) = dir {
+                    d = d.set_directory(dir);
+                }
+                d.save_file().await.map(|h| h.path().to_path_buf())
+            },
+            Message::CsvPlaced,
+        )
+    }
+
+    fn export_csv(&mut self, path: &Path) {
+        let Some(s) = &self.session else {
+            return;
+        };
+        let csv = crate::interchange::csv::export(&s.rubric, &s.dossier, None);
+        self.export = Some(
+            match crate::store::write_atomic(path, csv.as_bytes(), false) {
+                Ok(()) => ExportNotice::Done {
+                    message: strings::exported_csv(&path.display().to_string()),
+                    open: path.to_path_buf(),
+                },
+                Err(e) => ExportNotice::Failed(strings::export_failed(&e.to_string())),
+            },
+        );
+    }
+
+    /// Ask for a folder for every score sheet and the ranking reports.
+    fn export_folder_dialog(&mut self) -> Task<Message> {
+        if self.dialog_open || self.session.is_none() {
+            return Task::none();
+        }
+        self.dialog_open = true;
+        let dir = self.dialog_dir();
+        Task::perform(
+            async move {
+                let mut d = rfd::AsyncFileDialog::new().set_title(strings::EXPORT_ALL_TITLE);
+                if let Some(dir) = dir {
+                    d = d.set_directory(dir);
+                }
+                d.pick_folder().await.map(|h| h.path().to_path_buf())
+            },
+            Message::ExportFolderPicked,
+        )
+    }
+
+    /// Make one score sheet and write it to `path`.
+    fn export_sheet(&mut self, kind: &crate::report::SheetKind, path: &Path) {
+        let Some(s) = &self.session else {
+            return;
+        };
+        let today = chrono::Local::now().date_naive();
+        let result = crate::report::score_sheet(&s.rubric, &s.dossier, kind, today)
+            .and_then(|bytes| crate::report::write_pdf(path, &bytes));
+        self.export = Some(match result {
+            Ok(()) => ExportNotice::Done {
+                message: strings::exported_one(&path.display().to_string()),
+                open: path.to_path_buf(),
+            },
+            Err(e) => ExportNotice::Failed(strings::export_failed(&e.to_string())),
+        });
+    }
+
+    /// Write every score sheet and the ranking report of each round with
+    /// data into `dir`.
+    fn export_everything(&mut self, dir: &Path) {
+        let Some(s) = &self.session else {
+            return;
+        };
+        let options = crate::report::ExportOptions {
+            round: None,
+            application: None,
+            printed: chrono::Local::now().date_naive(),
+        };
+        self.export = Some(
+            match crate::report::export_all(&s.rubric, &s.dossier, dir, &options) {
+                Ok(files) => ExportNotice::Done {
+                    message: strings::exported_many(files.len(), &dir.display().to_string()),
+                    open: dir.to_path_buf(),
+                },
+                Err(e) => ExportNotice::Failed(strings::export_failed(&e.to_string())),
+            },
+        );
+    }
+
+    fn export_banner(&self) -> Option<Element<'_, Message>> {
+        let notice = self.export.as_ref()?;
+        let close = button(text(strings::CLOSE_NOTICE))
+            .style(theme::secondary)
+            .on_press(Message::DismissExport);
+        let (line, style): (Element<'_, Message>, fn(&iced::Theme) -> container::Style) =
+            match notice {
+                ExportNotice::Done { message, open } => {
+                    let label = if open.is_dir() {
+                        strings::OPEN_FOLDER
+                    } else {
+                        strings::OPEN_PDF
+                    };
+                    (
+                        row![
+                            text(message).width(Fill),
+                            button(text(label))
+                                .style(button::primary)
+                                .on_press(Message::OpenExported(open.clone())),
+                            close
+                        ]
+                        .spacing(8)
+                        .align_y(Alignment::Center)
+                        .into(),
+                        theme::notice_info,
+                    )
+                }
+                ExportNotice::Failed(message) => (
+                    row![text(message).width(Fill), close]
+                        .spacing(8)
+                        .align_y(Alignment::Center)
+                        .into(),
+                    theme::notice_danger,
+                ),
+            };
+        Some(
+            container(container(line).padding([6, 12]).width(Fill).style(style))
+                .padding([6, 20])
+                .into(),
+        )
+    }
+
     fn dialog_dir(&self) -> Option<PathBuf> {
         self.session
             .as_ref()
@@ -648,18 +948,28 @@ impl App {
                 )
                 .map(Message::Start),
             (Screen::Error(s), _) => s.view().map(Message::Error),
+            (Screen::SelfCheck(s), _) => s.view().map(Message::SelfCheck),
             (Screen::List, Some(session)) => self
                 .list
                 .view(session, &self.config.assessor)
                 .map(Message::List),
             (Screen::Application(s), Some(session)) => s.view(session).map(Message::Application),
             (Screen::Scoring(s), Some(session)) => s.view(session).map(Message::Scoring),
+            (Screen::Ranking(s), Some(session)) => s.view(session).map(Message::Ranking),
             (_, None) => text("").into(),
         };
         let page = container(body).width(Fill).height(Fill).style(theme::page);
         match &self.session {
-            Some(session) if !matches!(self.screen, Screen::Start(_) | Screen::Error(_)) => {
-                column![self.header(session), page].into()
+            Some(session)
+                if !matches!(
+                    self.screen,
+                    Screen::Start(_) | Screen::Error(_) | Screen::SelfCheck(_)
+                ) =>
+            {
+                column![self.header(session)]
+                    .push(self.export_banner())
+                    .push(page)
+                    .into()
             }
             _ => page.into(),
         }
@@ -727,6 +1037,28 @@ fn key_event(event: Event, status: event::Status, _window: window::Id) -> Option
         Event::Mouse(iced::mouse::Event::ButtonPressed(_)) => Some(Message::MousePressed),
         _ => None,
     }
+}
+
+/// Open a file or folder with the desktop's default program.
+fn open_with_desktop(path: &Path) -> Result<(), String> {
+    let program = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(target_os = "windows") {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    std::process::Command::new(program)
+        .arg(path)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .map(|mut child| {
+            // Reap the opener when it exits, so no zombie is left behind.
+            std::thread::spawn(move || child.wait());
+        })
+        .map_err(|e| format!("{program}: {e}"))
 }
 
 /// A message after `d`, from a sleeping thread (the thread-pool executor

@@ -370,7 +370,16 @@ pub fn edit_error(e: &EditError) -> String {
         EditError::Score(ScoreError::NotAddressedNotAllowed { criterion }) => {
             format!("Bij {criterion} kan ‘niet behandeld’ niet worden gekozen.")
         }
+        EditError::Score(ScoreError::TooLong { length, max, .. }) => format!(
+            "Deze tekst is te lang: {length} tekens; er passen er ten hoogste {max}. De vorige tekst is bewaard."
+        ),
+        EditError::Score(ScoreError::TooMany { max, .. }) => {
+            format!("Er passen ten hoogste {max} in één dossier.")
+        }
         EditError::Score(other) => format!("Deze waarde past niet: {other}."),
+        EditError::Conflict(id) => format!(
+            "U hebt voor {id} een belangenverstrengeling gemeld; u beoordeelt deze aanvraag niet."
+        ),
         EditError::UnknownApplication(id) => format!("Aanvraag {id} bestaat niet (meer)."),
         EditError::UnknownKnockout(id) => format!("Knock-outcriterium {id} bestaat niet."),
         EditError::NotInvited(_) => {
@@ -449,6 +458,313 @@ pub fn parse_whole(s: &str) -> Option<u64> {
         return None;
     }
     cleaned.parse().ok()
+}
+
+// PDF export.
+pub const EXPORT_SHEET: &str = "PDF maken";
+pub const EXPORT_ALL: &str = "Alles als PDF…";
+pub const EXPORT_SHEET_TITLE: &str = "Scoreformulier opslaan als PDF";
+pub const EXPORT_ALL_TITLE: &str = "Map kiezen voor alle scoreformulieren en de rangschikking";
+pub const DIALOG_FILTER_PDF: &str = "PDF-document";
+pub const OPEN_PDF: &str = "Openen";
+pub const OPEN_FOLDER: &str = "Map openen";
+pub const CLOSE_NOTICE: &str = "Sluiten";
+pub const NOTHING_TO_EXPORT: &str =
+    "Er is nog niets om af te drukken: dit scoreformulier heeft nog geen enkele score of oordeel.";
+pub fn exported_one(path: &str) -> String {
+    format!("PDF opgeslagen: {path}")
+}
+pub fn exported_many(count: usize, dir: &str) -> String {
+    format!("{count} PDF-bestanden opgeslagen in {dir}")
+}
+pub fn export_failed(detail: &str) -> String {
+    format!("De PDF kon niet worden gemaakt: {detail}")
+}
+pub fn open_failed(detail: &str) -> String {
+    format!("Het bestand kon niet worden geopend ({detail}). Open het zelf vanuit de map.")
+}
+
+// ---------------------------------------------------------------------
+// Self-check for applicants (issue 7; src/ui/screen/selfcheck.rs). The
+// result lines themselves are the PDF's: report::strings::selfcheck.
+// ---------------------------------------------------------------------
+
+pub const SELFCHECK_START: &str = "Zelftoets voor aanvragers";
+pub const SELFCHECK_START_HINT: &str = "Voor regio’s: leg uw eigen concept-plan langs de leidraad, zoals de beoordelaars dat doen. Zonder dossier, zonder andere regio’s.";
+pub const SELFCHECK_NEW: &str = "Nieuwe zelftoets";
+pub const SELFCHECK_OPEN: &str = "Zelftoets openen…";
+pub const SELFCHECK_SAVE: &str = "Zelftoets opslaan";
+pub const SELFCHECK_SAVE_BUTTON: &str = "Opslaan";
+pub const SELFCHECK_PRINT: &str = "Uitkomst als PDF…";
+pub const SELFCHECK_FILTER: &str = "Zelftoets";
+pub const SELFCHECK_FILE_NAME: &str = "zelftoets.ron";
+pub const SELFCHECK_PDF_NAME: &str = "zelftoets.pdf";
+pub const SELFCHECK_PREVIOUS: &str = "Vorige";
+pub const SELFCHECK_NEXT: &str = "Volgende";
+pub const SELFCHECK_INTRO: &str = "Doorloop de stappen in de volgorde van de leidraad. Uw antwoorden blijven op deze computer; de uitkomst is een eigen inschatting, geen oordeel van de beoordelingscommissie.";
+pub const SELFCHECK_TITLE_LABEL: &str = "Uw plan";
+pub const SELFCHECK_TITLE_PLACEHOLDER: &str = "Werktitel van het plan (voor uzelf)";
+pub const SELFCHECK_DOCUMENTS: &str = "Mee te sturen documenten";
+pub const SELFCHECK_DOCUMENTS_HINT: &str = "Klik een document aan zodra het gereed is.";
+pub const SELFCHECK_SIGNATURES: &str = "Handtekeningen onder het plan van aanpak";
+pub const SELFCHECK_SIGNATURES_HINT: &str =
+    "Bestuurlijk draagvlak: klik aan wie het plan van aanpak heeft ondertekend.";
+pub const SELFCHECK_DEADLINE: &str = "Termijn en bestedingsperiode";
+pub const SELFCHECK_DATE_LABEL: &str = "Toetsen tegen datum (leeg: vandaag)";
+pub const SELFCHECK_DATE_PLACEHOLDER: &str = "dd-mm-jjjj";
+pub const SELFCHECK_KO_INTRO: &str = "Elk knock-outcriterium moet in het plan aannemelijk zijn gemaakt. Is één ervan niet aannemelijk gemaakt, dan wordt de aanvraag afgewezen, ongeacht de punten.";
+pub const SELFCHECK_KO_QUESTION: &str = "Maakt uw plan het volgende aannemelijk?";
+pub const SELFCHECK_LEIDRAAD: &str = "Leidraad";
+pub const SELFCHECK_NOTE_PLACEHOLDER: &str =
+    "Toelichting: waar staat het in het plan, wat ontbreekt nog?";
+pub const SELFCHECK_CRITERIA_INTRO: &str = "Geef uw plan per criterium de score die een beoordelaar volgens u zou geven. Bij elk criterium staat wat hoog scoort.";
+pub const SELFCHECK_NOT_ADDRESSED: &str = "niet behandeld";
+pub const SELFCHECK_BUDGET_INTRO: &str = "Neem de bedragen over zoals ze in de begroting van het plan staan, in hele euro’s (bijv. 1.100.000).";
+pub const SELFCHECK_YEARS: &str = "Bedragen per jaar";
+pub const SELFCHECK_PARTS: &str = "Totaal en bijdragen";
+pub const SELFCHECK_STATED_TOTAL: &str = "Totaal volgens het plan";
+pub const SELFCHECK_OWN: &str = "Eigen bijdrage";
+pub const SELFCHECK_REQUESTED: &str = "Gevraagde bijdrage";
+pub const SELFCHECK_AMOUNT_PLACEHOLDER: &str = "bedrag in euro’s";
+pub const SELFCHECK_BUDGET_CHECKS: &str = "Controle";
+pub const SELFCHECK_BUDGET_OK: &str = "De begroting telt op en valt binnen de bestedingsperiode.";
+
+pub fn selfcheck_step(step: crate::ui::screen::selfcheck::Step) -> &'static str {
+    use crate::ui::screen::selfcheck::Step;
+    match step {
+        Step::Checklist => "Indiening",
+        Step::Knockouts => "Knock-outcriteria",
+        Step::Criteria => "Gewogen criteria",
+        Step::Budget => "Begroting",
+        Step::Result => "Uitkomst",
+    }
+}
+
+pub fn selfcheck_ready(name: &str, ready: bool) -> String {
+    if ready {
+        format!("{name}: gereed")
+    } else {
+        format!("{name}: nog niet gereed")
+    }
+}
+
+pub fn selfcheck_window(years: (i32, i32)) -> String {
+    format!(
+        "Bestedingsperiode: de middelen worden besteed in {}–{}.",
+        years.0, years.1
+    )
+}
+
+pub fn selfcheck_year(year: i32, window: (i32, i32)) -> String {
+    if (window.0..=window.1).contains(&year) {
+        year.to_string()
+    } else {
+        format!("{year} (buiten de bestedingsperiode)")
+    }
+}
+
+pub fn selfcheck_years_sum(sum: u64) -> String {
+    format!("Som van de jaren: {}", amount(sum))
+}
+
+pub fn selfcheck_cap(cap: u32) -> String {
+    format!("max {cap} punten")
+}
+
+pub fn selfcheck_yes(points: u32) -> String {
+    format!("ja ({points} punten)")
+}
+
+pub fn selfcheck_no(points: u32) -> String {
+    format!("nee ({points} punten)")
+}
+
+pub fn selfcheck_anchors(min: u32, low: &str, max: u32, high: &str) -> String {
+    format!("{min} = {low} … {max} = {high}")
+}
+
+pub fn selfcheck_opened(path: &str) -> String {
+    format!("Zelftoets geopend: {path}")
+}
+
+pub fn selfcheck_saved(path: &str) -> String {
+    format!("Zelftoets opgeslagen: {path}")
+}
+
+pub fn selfcheck_printed(path: &str) -> String {
+    format!("Uitkomst als PDF geschreven: {path}")
+}
+
+// Ranking screen.
+pub const RANKING: &str = "Rangschikking";
+pub const TO_RANKING: &str = "Rangschikking en budget";
+pub fn ranking_intro(round: Round, threshold: u32, award_count: u32) -> String {
+    match round {
+        Round::One => format!(
+            "Eerste beoordeling: aanvragen met {threshold} punten of meer en geen KO niet voldaan worden uitgenodigd voor het gesprek."
+        ),
+        Round::Two => format!(
+            "Definitieve beoordeling: de {award_count} aanvragen met de meeste punten (minimaal {threshold}) krijgen de subsidie."
+        ),
+    }
+}
+pub const COL_RANK: &str = "Plaats";
+pub const COL_TOTAL: &str = "Totaal";
+pub fn cap_short(cap: u32) -> String {
+    format!("max. {cap}")
+}
+pub const COL_FAILED_KO: &str = "KO niet voldaan";
+pub const COL_ASSESSORS: &str = "Beoord.";
+pub const COL_CONSENSUS: &str = "Consensus";
+pub fn threshold_line(threshold: u32) -> String {
+    format!("drempel: {threshold} punten")
+}
+pub fn award_line(award_count: u32) -> String {
+    format!("toekenningsgrens: {award_count} plaatsen")
+}
+pub const NOT_RANKED: &str = "niet gerangschikt";
+pub const NO_RANKED: &str = "Nog geen aanvraag is volledig beoordeeld in deze ronde.";
+
+// Ties.
+pub const TIES: &str = "Gelijke stand op de toekenningsgrens";
+pub fn tie_group(members: &str, total: &str, places: u32) -> String {
+    let plaatsen = if places == 1 { "plaats" } else { "plaatsen" };
+    format!(
+        "{members} hebben allemaal {total} punten; er is nog {places} {plaatsen}. De leidraad kent geen beslisregel: het panel legt een besluit vast."
+    )
+}
+pub const RECORD_DECISION: &str = "Besluit vastleggen";
+pub fn choose_awarded(places: u32) -> String {
+    format!("Kies wie de subsidie krijgt ({places}):")
+}
+pub const DECISION_MOTIVATION: &str = "Motivering van het besluit";
+pub const DECISION_MOTIVATION_PLACEHOLDER: &str =
+    "Waarom deze keuze? (bijvoorbeeld: gesprek, schaalgrootte, spreiding over het land)";
+pub const RECORD: &str = "Vastleggen";
+pub fn tie_choose_count(places: u32, chosen: usize) -> String {
+    format!("Kies precies {places}; nu gekozen: {chosen}.")
+}
+pub const MOTIVATION_REQUIRED: &str = "Een besluit heeft een motivering nodig.";
+pub fn tie_decided(awarded: &str, motivation: &str) -> String {
+    format!("Besluit vastgelegd: toegekend aan {awarded}. Motivering: {motivation}")
+}
+pub const DECISIONS: &str = "Vastgelegde besluiten";
+
+// Sensitivity.
+pub const SENSITIVITY: &str = "Gevoeligheid";
+pub const SENSITIVITY_INTRO: &str = "Blijft de toekenning gelijk als het totaal van één beoordelaar bij één aanvraag 1 of 2 punten hoger of lager uitvalt, of als één beoordelaar wordt weggelaten?";
+pub fn sensitivity_stable(tried: usize) -> String {
+    format!(
+        "Stabiel: bij geen van de {tried} onderzochte varianten verandert wie de subsidie krijgt."
+    )
+}
+pub fn sensitivity_unstable(tried: usize, changing: usize) -> String {
+    format!(
+        "Gevoelig: {changing} van de {tried} onderzochte varianten veranderen wie de subsidie krijgt."
+    )
+}
+pub const CROSS_AWARD: &str = "Kunnen de toekenningsgrens passeren:";
+pub const CROSS_THRESHOLD: &str = "Kunnen de drempel passeren:";
+pub const NOBODY: &str = "geen";
+pub fn shift_change(application: &str, assessor: &str, delta: i32) -> String {
+    let points = if delta.abs() == 1 { "punt" } else { "punten" };
+    format!("{application}: {assessor} {delta:+} {points}")
+}
+pub fn leave_out_change(assessor: &str) -> String {
+    format!("zonder {assessor}")
+}
+pub fn awarded_then(list: &str) -> String {
+    if list.is_empty() {
+        "dan wordt nog niemand zeker toegekend".to_string()
+    } else {
+        format!("dan toegekend: {list}")
+    }
+}
+pub fn more_findings(n: usize) -> String {
+    format!("en nog {n} varianten")
+}
+pub const SENSITIVITY_ROUND_TWO: &str =
+    "De gevoeligheid en het budget gelden voor de definitieve beoordeling (ronde 2).";
+
+// Budget.
+pub const BUDGET: &str = "Verdeling van het budget";
+pub fn budget_intro(budget: u64) -> String {
+    format!(
+        "Budget {}. Bedragen in hele euro's; bij een verdeling naar rato gaat wat na afronden overblijft per euro naar de grootste resten, bij gelijke rest naar de hoogste plaats.",
+        amount(budget)
+    )
+}
+pub const NO_RECIPIENTS: &str = "Er is nog geen aanvraag toegekend; eerst de rangschikking en eventuele gelijke stand afronden.";
+pub fn rule_label(rule: crate::allocation::Rule) -> &'static str {
+    use crate::allocation::{Rule, ScaleFigure};
+    match rule {
+        Rule::Equal => "Gelijke delen",
+        Rule::Requested => "Naar aanvraag",
+        Rule::Scale(ScaleFigure::Inhabitants) => "Naar inwoners",
+        Rule::Scale(ScaleFigure::YoungPeople) => "Naar jeugdigen",
+        Rule::Scale(ScaleFigure::Municipalities) => "Naar gemeenten",
+        Rule::Manual => "Handmatig",
+    }
+}
+pub const PROPOSAL: &str = "Voorstel:";
+pub const COL_REQUESTED: &str = "Aangevraagd";
+pub const COL_INHABITANTS: &str = "Inwoners";
+pub const COL_YOUNG: &str = "Jeugdigen";
+pub const COL_MUNICIPALITIES: &str = "Gemeenten";
+pub const COL_AMOUNT: &str = "Bedrag (€)";
+pub fn budget_sum(total: u64, remainder: i128) -> String {
+    if remainder >= 0 {
+        format!(
+            "Totaal {}; over: {}",
+            amount(total),
+            amount(remainder as u64)
+        )
+    } else {
+        format!(
+            "Totaal {}; {} boven het budget",
+            amount(total),
+            amount(remainder.unsigned_abs() as u64)
+        )
+    }
+}
+pub const OVER_BUDGET: &str = "Deze verdeling gaat boven het budget en kan niet worden vastgelegd.";
+pub fn above_request(ids: &str) -> String {
+    format!("Boven het aangevraagde bedrag: {ids}. Leg uit waarom in de motivering.")
+}
+pub const NOT_A_WHOLE_AMOUNT: &str = "geen heel bedrag";
+pub const ALLOCATION_MOTIVATION_PLACEHOLDER: &str =
+    "Motivering van de verdeling (beoordeling, gesprekken, schaalgrootte)";
+pub const RECORD_ALLOCATION: &str = "Verdeling vastleggen";
+pub fn allocation_recorded(rule: &str, total: u64) -> String {
+    format!("Vastgelegde verdeling ({rule}): totaal {}", amount(total))
+}
+pub fn allocation_error(e: &crate::allocation::AllocationError) -> String {
+    use crate::allocation::AllocationError as E;
+    let ids = |v: &[crate::dossier::ApplicationId]| {
+        v.iter()
+            .map(|i| i.to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match e {
+        E::NoRecipients => NO_RECIPIENTS.to_string(),
+        E::MissingRequest(v) => format!("Geen aangevraagd bedrag bekend voor {}.", ids(v)),
+        E::MissingFigure(v) => format!("Dit getal ontbreekt voor {}.", ids(v)),
+        E::ZeroWeight => "De getallen tellen op tot 0; verdelen naar rato kan niet.".into(),
+        E::OverBudget { .. } => OVER_BUDGET.to_string(),
+        E::NotAwarded(id) => format!("{id} is niet toegekend."),
+        E::AboveRequestUnmotivated(v) => above_request(&ids(v)),
+        E::NoMotivation => "Een verdeling heeft een motivering nodig.".into(),
+    }
+}
+
+// CSV export.
+pub const EXPORT_CSV: &str = "Scores als CSV…";
+pub const EXPORT_CSV_TITLE: &str = "Scores opslaan als CSV";
+pub const DIALOG_FILTER_CSV: &str = "CSV-bestand";
+pub const CSV_FILE_NAME: &str = "scores.csv";
+pub fn exported_csv(path: &str) -> String {
+    format!("CSV opgeslagen: {path}")
 }
 
 #[cfg(test)]

@@ -25,6 +25,9 @@ pub enum Message {
     NameChanged(String),
     UseName,
     PickAssessor(String),
+    /// Every score sheet of the dossier and the ranking reports, as PDF.
+    ExportAll,
+    Ranking,
 }
 
 pub enum Action {
@@ -33,6 +36,8 @@ pub enum Action {
     Edit(ApplicationId),
     Add,
     SetAssessor(String),
+    ExportAll,
+    Ranking(Round),
 }
 
 pub struct State {
@@ -72,6 +77,8 @@ impl State {
                 }
             }
             Message::PickAssessor(name) => return Action::SetAssessor(name),
+            Message::ExportAll => return Action::ExportAll,
+            Message::Ranking => return Action::Ranking(self.round),
         }
         Action::None
     }
@@ -118,6 +125,14 @@ impl State {
                 text(strings::APPLICATIONS).size(theme::TITLE).font(bold()),
                 space::horizontal(),
                 rounds,
+                button(text(strings::TO_RANKING))
+                    .padding([6, 12])
+                    .style(theme::secondary)
+                    .on_press(Message::Ranking),
+                button(text(strings::EXPORT_ALL))
+                    .padding([6, 12])
+                    .style(theme::secondary)
+                    .on_press(Message::ExportAll),
                 button(text(strings::ADD_APPLICATION))
                     .padding([6, 12])
                     .style(button::primary)

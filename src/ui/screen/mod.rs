@@ -4,5 +4,7 @@
 pub mod application;
 pub mod error;
 pub mod list;
+pub mod ranking;
 pub mod scoring;
+pub mod selfcheck;
 pub mod start;

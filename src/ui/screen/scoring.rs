@@ -55,6 +55,8 @@ pub enum Message {
     EvidencePage(usize, String),
     Submit,
     Back,
+    /// Print this assessment's score sheet as PDF.
+    ExportPdf,
     /// Tab (or Shift+Tab) pressed.
     Tab {
         backwards: bool,
@@ -67,6 +69,8 @@ pub enum Action {
     None,
     Back,
     Run(Task<Message>),
+    /// The root asks where to save this score sheet as PDF.
+    ExportPdf(crate::report::SheetKind),
 }
 
 enum Notice {
@@ -198,6 +202,14 @@ impl State {
         let now = Utc::now();
         match message {
             Message::Back => return Action::Back,
+            Message::ExportPdf => {
+                let t = &self.target;
+                return Action::ExportPdf(crate::report::SheetKind::Assessment {
+                    application: t.application.clone(),
+                    assessor: t.assessor.clone(),
+                    round: t.round,
+                });
+            }
             Message::Round(round) => {
                 if round != self.target.round {
                     self.target.round = round;
@@ -611,7 +623,12 @@ impl State {
                     .on_press(Message::Back),
                 space::horizontal(),
                 rounds,
+                button(text(strings::EXPORT_SHEET))
+                    .padding([6, 12])
+                    .style(theme::secondary)
+                    .on_press_maybe(assessment.map(|_| Message::ExportPdf)),
             ]
+            .spacing(12)
             .align_y(Alignment::Center),
             text(format!("{} · {}", self.target.application, region))
                 .size(theme::TITLE)

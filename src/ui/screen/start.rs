@@ -24,6 +24,7 @@ pub enum Message {
     PickRubric,
     Create,
     Back,
+    SelfCheck,
 }
 
 pub enum Action {
@@ -38,6 +39,8 @@ pub enum Action {
     /// Ask where to save a new dossier with this title and rubric.
     Create(String, Box<Rubric>),
     Back,
+    /// Show the self-check for applicants.
+    SelfCheck,
 }
 
 /// Which rubric a new dossier is scored against.
@@ -92,6 +95,7 @@ impl State {
                 return Action::Create(title, Box::new(rubric));
             }
             Message::Back => return Action::Back,
+            Message::SelfCheck => return Action::SelfCheck,
         }
         Action::None
     }
@@ -243,7 +247,25 @@ impl State {
         let card = |c: iced::widget::Column<'a, Message>| {
             container(c).padding(20).width(Fill).style(theme::card)
         };
-        page = page.push(card(who)).push(card(open)).push(card(new));
+        let selfcheck = column![
+            text(strings::SELFCHECK_START)
+                .size(theme::HEADING)
+                .font(bold()),
+            text(strings::SELFCHECK_START_HINT).style(theme::muted),
+            container(
+                button(text(strings::SELFCHECK_START))
+                    .padding([8, 14])
+                    .style(theme::secondary)
+                    .on_press(Message::SelfCheck),
+            )
+            .id("start-selfcheck"),
+        ]
+        .spacing(8);
+        page = page
+            .push(card(who))
+            .push(card(open))
+            .push(card(new))
+            .push(card(selfcheck));
         scrollable(container(page).center_x(Fill))
             .height(Fill)
             .into()
