@@ -27,7 +27,13 @@ fn amounts(p: &allocation::Proposal) -> Vec<u64> {
 }
 
 /// (budget, weights, caps, expected amounts, expected unplaced)
-type Case = (u64, &'static [u64], &'static [Option<u64>], &'static [u64], u64);
+type Case = (
+    u64,
+    &'static [u64],
+    &'static [Option<u64>],
+    &'static [u64],
+    u64,
+);
 
 #[test]
 fn apportion_table() {
