@@ -424,7 +424,7 @@ mod simulator {
 
     fn interact(app: &mut App, act: impl FnOnce(&mut Simulator<'_, Message>)) {
         let messages: Vec<Message> = {
-            let mut ui = Simulator::with_size(iced::Settings::default(), TALL, app.view());
+            let mut ui = Simulator::with_size(leidraad::ui::theme::settings(), TALL, app.view());
             act(&mut ui);
             ui.into_messages().collect()
         };
@@ -451,7 +451,7 @@ mod simulator {
     }
 
     fn shows(app: &App, text: &str) -> bool {
-        let mut ui = Simulator::with_size(iced::Settings::default(), TALL, app.view());
+        let mut ui = Simulator::with_size(leidraad::ui::theme::settings(), TALL, app.view());
         ui.find(text).is_ok()
     }
 

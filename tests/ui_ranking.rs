@@ -180,7 +180,7 @@ fn escape_and_back_return_to_the_list_on_the_same_round() {
 
 fn interact(app: &mut App, act: impl FnOnce(&mut Simulator<'_, Message>)) {
     let messages: Vec<Message> = {
-        let mut ui = Simulator::with_size(iced::Settings::default(), TALL, app.view());
+        let mut ui = Simulator::with_size(leidraad::ui::theme::settings(), TALL, app.view());
         act(&mut ui);
         ui.into_messages().collect()
     };
@@ -194,7 +194,7 @@ fn the_simulator_shows_the_lines_and_records_a_tie_decision_by_clicks() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = ranking_app(dir.path());
     {
-        let mut ui = Simulator::with_size(iced::Settings::default(), TALL, app.view());
+        let mut ui = Simulator::with_size(leidraad::ui::theme::settings(), TALL, app.view());
         assert!(ui.find("toekenningsgrens: 4 plaatsen").is_ok());
         assert!(ui.find("Gelijke stand op de toekenningsgrens").is_ok());
         assert!(ui.find("Kunnen de toekenningsgrens passeren:").is_ok());
@@ -216,7 +216,7 @@ fn the_simulator_shows_the_lines_and_records_a_tie_decision_by_clicks() {
         on_disk(&app).decisions[0].motivation,
         "Schaalgrootte en spreiding."
     );
-    let mut ui = Simulator::with_size(iced::Settings::default(), TALL, app.view());
+    let mut ui = Simulator::with_size(leidraad::ui::theme::settings(), TALL, app.view());
     assert!(ui.find("Besluit vastleggen").is_err(), "the tie is settled");
 }
 

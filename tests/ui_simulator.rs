@@ -42,7 +42,7 @@ fn scoring_app() -> App {
 /// produced to `update`, as the runtime would.
 fn interact(app: &mut App, act: impl FnOnce(&mut Simulator<'_, Message>)) {
     let messages: Vec<Message> = {
-        let mut ui = Simulator::with_size(iced::Settings::default(), TALL, app.view());
+        let mut ui = Simulator::with_size(leidraad::ui::theme::settings(), TALL, app.view());
         act(&mut ui);
         ui.into_messages().collect()
     };
@@ -57,7 +57,7 @@ fn click(ui: &mut Simulator<'_, Message>, id: &str) {
 }
 
 fn shows(app: &App, text: &str) -> bool {
-    let mut ui = Simulator::with_size(iced::Settings::default(), TALL, app.view());
+    let mut ui = Simulator::with_size(leidraad::ui::theme::settings(), TALL, app.view());
     ui.find(text).is_ok()
 }
 
@@ -210,7 +210,7 @@ fn the_scoring_screen_matches_its_snapshot() {
         click(ui, "KO2=twijfel");
     });
     let theme = app.theme();
-    let mut ui = Simulator::with_size(iced::Settings::default(), (1400.0, 900.0), app.view());
+    let mut ui = Simulator::with_size(leidraad::ui::theme::settings(), (1400.0, 900.0), app.view());
     let snapshot = ui.snapshot(&theme).expect("a snapshot");
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/snapshots/scoring");
     assert!(

@@ -70,6 +70,9 @@ pub fn run(open: Option<PathBuf>) -> ExitCode {
             timed_view,
         )
         .title(app::App::title)
+        .font(theme::FONT_REGULAR)
+        .font(theme::FONT_BOLD)
+        .default_font(theme::FONT)
         .theme(app::App::theme)
         .subscription(app::App::subscription)
         .window_size((1400.0, 900.0))

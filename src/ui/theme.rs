@@ -377,3 +377,21 @@ pub fn secondary(theme: &Theme, status: button::Status) -> button::Style {
         _ => base,
     }
 }
+
+/// The window's typeface: DejaVu Sans, embedded (the same files the PDFs
+/// use), so the window looks the same on every machine whatever fonts it
+/// has, and every Dutch character (ë, €, ‘ ’) and symbol the screens use
+/// can be shown.
+pub const FONT_REGULAR: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+pub const FONT_BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
+pub const FONT: iced::Font = iced::Font::with_name("DejaVu Sans");
+
+/// Settings with the embedded fonts loaded and made the default: for the
+/// window and for the headless simulator alike.
+pub fn settings() -> iced::Settings {
+    iced::Settings {
+        fonts: vec![FONT_REGULAR.into(), FONT_BOLD.into()],
+        default_font: FONT,
+        ..iced::Settings::default()
+    }
+}

@@ -1281,7 +1281,7 @@ fn heading<'a>(s: &'a str) -> Element<'a, Message> {
 pub fn bold() -> Font {
     Font {
         weight: font::Weight::Bold,
-        ..Font::DEFAULT
+        ..crate::ui::theme::FONT
     }
 }
 
