@@ -2,6 +2,7 @@
 //! preferences, saving, dialogs and the keyboard. Screens return an
 //! `Action`; this module carries it out.
 
+use crate::ui::dialog::FileDialog;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -689,15 +690,10 @@ impl App {
         self.dialog_open = true;
         let dir = self.dialog_dir();
         Task::perform(
-            async move {
-                let mut d = rfd::AsyncFileDialog::new()
-                    .set_title(strings::OPEN_DOSSIER)
-                    .add_filter(strings::DIALOG_FILTER_DOSSIER, &["ron"]);
-                if let Some(dir) = dir {
-                    d = d.set_directory(dir);
-                }
-                d.pick_file().await.map(|h| h.path().to_path_buf())
-            },
+            FileDialog::open(strings::OPEN_DOSSIER)
+                .filter(strings::DIALOG_FILTER_DOSSIER, &["ron"])
+                .directory(dir)
+                .show(),
             Message::DossierPicked,
         )
     }
@@ -708,14 +704,9 @@ impl App {
         }
         self.dialog_open = true;
         Task::perform(
-            async move {
-                rfd::AsyncFileDialog::new()
-                    .set_title(strings::RUBRIC_FROM_FILE)
-                    .add_filter(strings::DIALOG_FILTER_RUBRIC, &["ron"])
-                    .pick_file()
-                    .await
-                    .map(|h| h.path().to_path_buf())
-            },
+            FileDialog::open(strings::RUBRIC_FROM_FILE)
+                .filter(strings::DIALOG_FILTER_RUBRIC, &["ron"])
+                .show(),
             Message::RubricPicked,
         )
     }
@@ -727,16 +718,11 @@ impl App {
         self.dialog_open = true;
         let dir = self.dialog_dir();
         Task::perform(
-            async move {
-                let mut d = rfd::AsyncFileDialog::new()
-                    .set_title(strings::NEW_DOSSIER_TITLE)
-                    .set_file_name(strings::DEFAULT_DOSSIER_FILE)
-                    .add_filter(strings::DIALOG_FILTER_DOSSIER, &["ron"]);
-                if let Some(dir) = dir {
-                    d = d.set_directory(dir);
-                }
-                d.save_file().await.map(|h| h.path().to_path_buf())
-            },
+            FileDialog::save(strings::NEW_DOSSIER_TITLE)
+                .file_name(strings::DEFAULT_DOSSIER_FILE)
+                .filter(strings::DIALOG_FILTER_DOSSIER, &["ron"])
+                .directory(dir)
+                .show(),
             Message::NewDossierPlaced,
         )
     }
@@ -769,16 +755,11 @@ impl App {
         self.pending_sheet = Some(kind);
         let dir = self.dialog_dir();
         Task::perform(
-            async move {
-                let mut d = rfd::AsyncFileDialog::new()
-                    .set_title(strings::EXPORT_SHEET_TITLE)
-                    .set_file_name(name)
-                    .add_filter(strings::DIALOG_FILTER_PDF, &["pdf"]);
-                if let Some(dir) = dir {
-                    d = d.set_directory(dir);
-                }
-                d.save_file().await.map(|h| h.path().to_path_buf())
-            },
+            FileDialog::save(strings::EXPORT_SHEET_TITLE)
+                .file_name(name)
+                .filter(strings::DIALOG_FILTER_PDF, &["pdf"])
+                .directory(dir)
+                .show(),
             Message::ExportPlaced,
         )
     }
@@ -793,16 +774,11 @@ impl App {
         self.pending_csv = true;
         let dir = self.dialog_dir();
         Task::perform(
-            async move {
-                let mut d = rfd::AsyncFileDialog::new()
-                    .set_title(strings::EXPORT_CSV_TITLE)
-                    .set_file_name(strings::CSV_FILE_NAME)
-                    .add_filter(strings::DIALOG_FILTER_CSV, &["csv"]);
-                if let Some(dir) = dir {
-                    d = d.set_directory(dir);
-                }
-                d.save_file().await.map(|h| h.path().to_path_buf())
-            },
+            FileDialog::save(strings::EXPORT_CSV_TITLE)
+                .file_name(strings::CSV_FILE_NAME)
+                .filter(strings::DIALOG_FILTER_CSV, &["csv"])
+                .directory(dir)
+                .show(),
             Message::CsvPlaced,
         )
     }
@@ -831,13 +807,9 @@ impl App {
         self.dialog_open = true;
         let dir = self.dialog_dir();
         Task::perform(
-            async move {
-                let mut d = rfd::AsyncFileDialog::new().set_title(strings::EXPORT_ALL_TITLE);
-                if let Some(dir) = dir {
-                    d = d.set_directory(dir);
-                }
-                d.pick_folder().await.map(|h| h.path().to_path_buf())
-            },
+            FileDialog::folder(strings::EXPORT_ALL_TITLE)
+                .directory(dir)
+                .show(),
             Message::ExportFolderPicked,
         )
     }

@@ -5,6 +5,7 @@
 
 pub mod app;
 pub mod config;
+pub mod dialog;
 pub mod screen;
 pub mod session;
 pub mod strings;

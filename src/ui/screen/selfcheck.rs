@@ -3,6 +3,7 @@
 //! budget, result). No dossier, no assessors, no other regions. The result
 //! is `selfcheck::Outcome`'s; its lines are the PDF's own texts.
 
+use crate::ui::dialog::FileDialog;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -298,41 +299,26 @@ impl State {
             .map(Path::to_path_buf);
         let task = match which {
             Dialog::Open => Task::perform(
-                async move {
-                    let mut d = rfd::AsyncFileDialog::new()
-                        .set_title(strings::SELFCHECK_OPEN)
-                        .add_filter(strings::SELFCHECK_FILTER, &["ron"]);
-                    if let Some(dir) = dir {
-                        d = d.set_directory(dir);
-                    }
-                    d.pick_file().await.map(|h| h.path().to_path_buf())
-                },
+                FileDialog::open(strings::SELFCHECK_OPEN)
+                    .filter(strings::SELFCHECK_FILTER, &["ron"])
+                    .directory(dir)
+                    .show(),
                 Message::Opened,
             ),
             Dialog::Save => Task::perform(
-                async move {
-                    let mut d = rfd::AsyncFileDialog::new()
-                        .set_title(strings::SELFCHECK_SAVE)
-                        .add_filter(strings::SELFCHECK_FILTER, &["ron"])
-                        .set_file_name(strings::SELFCHECK_FILE_NAME);
-                    if let Some(dir) = dir {
-                        d = d.set_directory(dir);
-                    }
-                    d.save_file().await.map(|h| h.path().to_path_buf())
-                },
+                FileDialog::save(strings::SELFCHECK_SAVE)
+                    .filter(strings::SELFCHECK_FILTER, &["ron"])
+                    .file_name(strings::SELFCHECK_FILE_NAME)
+                    .directory(dir)
+                    .show(),
                 Message::SavePlaced,
             ),
             Dialog::Print => Task::perform(
-                async move {
-                    let mut d = rfd::AsyncFileDialog::new()
-                        .set_title(strings::SELFCHECK_PRINT)
-                        .add_filter("PDF", &["pdf"])
-                        .set_file_name(strings::SELFCHECK_PDF_NAME);
-                    if let Some(dir) = dir {
-                        d = d.set_directory(dir);
-                    }
-                    d.save_file().await.map(|h| h.path().to_path_buf())
-                },
+                FileDialog::save(strings::SELFCHECK_PRINT)
+                    .filter(strings::DIALOG_FILTER_PDF, &["pdf"])
+                    .file_name(strings::SELFCHECK_PDF_NAME)
+                    .directory(dir)
+                    .show(),
                 Message::PrintPlaced,
             ),
         };
