@@ -543,18 +543,36 @@ pub fn award_count(rubric: &Rubric, dossier: &Dossier, round: Round) -> u32 {
 }
 
 /// Evaluate every application of the dossier in one round.
-pub fn evaluate<'d>(rubric: &Rubric, dossier: &'d Dossier, round: Round) -> Evaluation {
-    let invited: Option<BTreeSet<ApplicationId>> = match round {
-        Round::One => None,
-        Round::Two => Some(
-            evaluate(rubric, dossier, Round::One)
-                .applications
-                .into_iter()
-                .filter(|a| a.status == Status::Invited)
-                .map(|a| a.id)
-                .collect(),
-        ),
-    };
+pub fn evaluate(rubric: &Rubric, dossier: &Dossier, round: Round) -> Evaluation {
+    match round {
+        Round::One => evaluate_round(rubric, dossier, Round::One, None),
+        Round::Two => {
+            let [_, two] = evaluate_rounds(rubric, dossier);
+            two
+        }
+    }
+}
+
+/// Both rounds at once: round 1 is computed once and decides who counts in
+/// round 2. For a face that shows both (the window).
+pub fn evaluate_rounds(rubric: &Rubric, dossier: &Dossier) -> [Evaluation; 2] {
+    let one = evaluate_round(rubric, dossier, Round::One, None);
+    let invited: BTreeSet<ApplicationId> = one
+        .applications
+        .iter()
+        .filter(|a| a.status == Status::Invited)
+        .map(|a| a.id.clone())
+        .collect();
+    let two = evaluate_round(rubric, dossier, Round::Two, Some(invited));
+    [one, two]
+}
+
+fn evaluate_round<'d>(
+    rubric: &Rubric,
+    dossier: &'d Dossier,
+    round: Round,
+    invited: Option<BTreeSet<ApplicationId>>,
+) -> Evaluation {
     let threshold = match round {
         Round::One => rubric.process.interview_threshold,
         Round::Two => rubric.process.award_minimum,

@@ -24,6 +24,19 @@ fn stdout(args: &[&str]) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
+/// `leidraad import-csv --out|--into DOSSIER SCORES`.
+fn import_csv(mode: &str, dossier: &Path, scores: &Path) -> std::process::Output {
+    leidraad()
+        .args([
+            "import-csv",
+            mode,
+            dossier.to_str().unwrap(),
+            scores.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap()
+}
+
 fn example_path() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(EXAMPLE)
 }
@@ -223,15 +236,7 @@ fn an_import_with_a_value_outside_its_scale_names_the_line_and_writes_nothing() 
     )
     .unwrap();
     let out_file = dir.path().join("nieuw.ron");
-    let out = leidraad()
-        .args([
-            "import-csv",
-            "--out",
-            out_file.to_str().unwrap(),
-            csv.to_str().unwrap(),
-        ])
-        .output()
-        .unwrap();
+    let out = import_csv("--out", &out_file, &csv);
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(
@@ -244,15 +249,7 @@ fn an_import_with_a_value_outside_its_scale_names_the_line_and_writes_nothing() 
     let target = dir.path().join("bestaand.ron");
     std::fs::copy(example_path(), &target).unwrap();
     let before = std::fs::read(&target).unwrap();
-    leidraad()
-        .args([
-            "import-csv",
-            "--into",
-            target.to_str().unwrap(),
-            csv.to_str().unwrap(),
-        ])
-        .assert()
-        .code(1);
+    assert_eq!(import_csv("--into", &target, &csv).status.code(), Some(1));
     assert_eq!(std::fs::read(&target).unwrap(), before);
     assert_eq!(
         std::fs::read_dir(dir.path()).unwrap().count(),
@@ -301,15 +298,7 @@ fn import_refuses_each_broken_rule_with_its_line() {
         let csv = dir.path().join("s.csv");
         std::fs::write(&csv, format!("{CSV_HEADER}{rows}")).unwrap();
         let out_file = dir.path().join("n.ron");
-        let out = leidraad()
-            .args([
-                "import-csv",
-                "--out",
-                out_file.to_str().unwrap(),
-                csv.to_str().unwrap(),
-            ])
-            .output()
-            .unwrap();
+        let out = import_csv("--out", &out_file, &csv);
         let err = String::from_utf8(out.stderr).unwrap();
         assert_eq!(out.status.code(), Some(1), "{rows}");
         assert!(err.contains(&format!("s.csv:{expected}")), "{rows}: {err}");
@@ -346,15 +335,7 @@ fn csv_export_and_import_give_the_same_ranking() {
     }
     // Importing the same rows again would overwrite: refused, file unchanged.
     let before = std::fs::read(&copy).unwrap();
-    let out = leidraad()
-        .args([
-            "import-csv",
-            "--into",
-            copy.to_str().unwrap(),
-            csv.to_str().unwrap(),
-        ])
-        .output()
-        .unwrap();
+    let out = import_csv("--into", &copy, &csv);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("refuses to overwrite"));
     assert_eq!(std::fs::read(&copy).unwrap(), before);

@@ -78,10 +78,7 @@ impl Session {
     /// The evaluation of both rounds, computed when something changed.
     pub fn refresh(&mut self) {
         if self.evaluations.is_none() {
-            self.evaluations = Some([
-                scoring::evaluate(&self.rubric, &self.dossier, Round::One),
-                scoring::evaluate(&self.rubric, &self.dossier, Round::Two),
-            ]);
+            self.evaluations = Some(scoring::evaluate_rounds(&self.rubric, &self.dossier));
         }
     }
 

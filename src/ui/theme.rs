@@ -104,18 +104,11 @@ pub fn page(theme: &Theme) -> container::Style {
     }
 }
 
-/// The always-visible summary column.
+/// The always-visible summary column: a card with square corners.
 pub fn sidebar(theme: &Theme) -> container::Style {
-    let p = theme.extended_palette();
-    container::Style {
-        background: Some(Background::Color(Color::WHITE)),
-        border: Border {
-            color: p.background.strong.color,
-            width: 1.0,
-            radius: Radius::from(0.0),
-        },
-        ..container::Style::default()
-    }
+    let mut style = card(theme);
+    style.border.radius = Radius::from(0.0);
+    style
 }
 
 pub fn notice_danger(theme: &Theme) -> container::Style {
