@@ -388,16 +388,19 @@ pub fn record(
     for r in &recipients {
         amounts.entry(r.id.clone()).or_insert(0);
     }
-    dossier.decisions.push(Decision {
-        round: Round::Two,
-        kind: DecisionKind::Allocation {
-            amounts,
-            rule: rule.code(),
+    crate::panel::record_decision(
+        dossier,
+        Decision {
+            round: Round::Two,
+            kind: DecisionKind::Allocation {
+                amounts,
+                rule: rule.code(),
+            },
+            motivation: motivation.to_string(),
+            by: by.to_string(),
+            at: Some(at),
         },
-        motivation: motivation.to_string(),
-        by: by.to_string(),
-        at: Some(at),
-    });
+    );
     Ok(())
 }
 

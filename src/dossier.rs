@@ -119,6 +119,46 @@ pub struct Dossier {
     /// only that assessor's applications and own work.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub package: Option<PackageInfo>,
+    /// The interviews held with invited applicants between the rounds.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub interviews: Vec<Interview>,
+    /// Addenda received after the interviews, before round 2.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub addenda: Vec<Addendum>,
+    /// Every change, appended and never rewritten (see `audit`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub audit: Vec<crate::audit::Entry>,
+}
+
+/// The record of an interview with an invited applicant.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Interview {
+    pub application: ApplicationId,
+    pub date: chrono::NaiveDate,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub participants: Vec<String>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub notes: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub recorded_by: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recorded: Option<DateTime<Utc>>,
+}
+
+/// An addendum to the plan, received after the interview.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Addendum {
+    pub application: ApplicationId,
+    pub received: chrono::NaiveDate,
+    pub document: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub recorded_by: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recorded: Option<DateTime<Utc>>,
 }
 
 /// An assessor's declared conflict of interest for one application.
@@ -252,6 +292,40 @@ pub struct KoJudgement {
     pub motivation: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated: Option<DateTime<Utc>>,
+    #[serde(default, skip_serializing_if = "Carried::is_none")]
+    pub carried: Carried<Verdict>,
+}
+
+/// Round 2 starts from a copy of the assessor's round-1 work: each copied
+/// value must be confirmed or changed, and a change needs a reason.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, bound(deserialize = "T: Deserialize<'de>"))]
+pub struct Carried<T> {
+    /// The round-1 value this was copied from; None: not copied.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub round_one: Option<T>,
+    /// The assessor has confirmed or changed the copied value.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub confirmed: bool,
+    /// Why the value differs from round 1.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub why_changed: String,
+}
+
+impl<T> Default for Carried<T> {
+    fn default() -> Self {
+        Carried {
+            round_one: None,
+            confirmed: false,
+            why_changed: String::new(),
+        }
+    }
+}
+
+impl<T> Carried<T> {
+    pub fn is_none(&self) -> bool {
+        self.round_one.is_none() && !self.confirmed && self.why_changed.is_empty()
+    }
 }
 
 /// A score as entered. `Items` may hold only some of the items while an
@@ -292,6 +366,8 @@ pub struct CriterionScore {
     pub evidence: Evidence,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated: Option<DateTime<Utc>>,
+    #[serde(default, skip_serializing_if = "Carried::is_none")]
+    pub carried: Carried<Value>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -552,6 +628,9 @@ impl Dossier {
             decisions: Vec::new(),
             conflicts: Vec::new(),
             package: None,
+            interviews: Vec::new(),
+            addenda: Vec::new(),
+            audit: Vec::new(),
         }
     }
 

@@ -5,9 +5,10 @@
 
 use chrono::{DateTime, Utc};
 
+use crate::audit::{self, Entry, Field};
 use crate::dossier::{
-    ApplicationId, Assessment, Dossier, Evidence, KoJudgement, Round, ScoreError, Value, Verdict,
-    validate_value,
+    ApplicationId, Assessment, Carried, Dossier, Evidence, KoJudgement, Round, ScoreError, Value,
+    Verdict, validate_value,
 };
 use crate::rubric::{CriterionId, Rubric};
 use crate::scoring::{self, Missing};
@@ -33,6 +34,13 @@ pub enum EditError {
     DuplicateApplication(ApplicationId),
     #[error("{0} is empty")]
     Empty(&'static str),
+    /// The dossier is open read-only (another window holds its lock).
+    #[error("the dossier is open read-only; no change is accepted")]
+    ReadOnly,
+    #[error(
+        "{0}: the other assessors' work is hidden until your own assessment is submitted; consensus needs it"
+    )]
+    Blind(ApplicationId),
 }
 
 /// Refuse a text beyond its limit (see `store::limits`, docs/limits.md).
@@ -90,7 +98,17 @@ fn draft<'a>(
         dossier.ensure_assessor(&target.assessor);
         let mut a = Assessment::new(&target.application, &target.assessor, target.round);
         a.created = Some(now);
+        let copied = target.round == Round::Two && carry_round_one(dossier, &mut a, now);
         dossier.assessments.push(a);
+        if copied {
+            audit::record(
+                dossier,
+                Entry::new(now, &target.assessor, Field::Assessment)
+                    .on(&target.application, Some(Round::Two))
+                    .subject(&target.assessor)
+                    .change("", "kopie van ronde 1"),
+            );
+        }
     }
     let a = dossier
         .assessment_mut(&target.application, &target.assessor, target.round)
@@ -99,6 +117,71 @@ fn draft<'a>(
         Some(at) => Err(EditError::Submitted(at)),
         None => Ok(a),
     }
+}
+
+/// Create the draft for `target` when it does not exist yet (in round 2
+/// with the copy of the assessor's round-1 work), without changing a value:
+/// what the window does when an assessor opens round 2.
+pub fn start(
+    rubric: &Rubric,
+    dossier: &mut Dossier,
+    target: &Target,
+    now: DateTime<Utc>,
+) -> Result<(), EditError> {
+    draft(rubric, dossier, target, now).map(|_| ())
+}
+
+/// Round 2 starts from a copy of the assessor's submitted round-1 work:
+/// every value and motivation, each marked as carried (to be confirmed or
+/// changed). Returns whether there was anything to copy.
+fn carry_round_one(dossier: &Dossier, a: &mut Assessment, now: DateTime<Utc>) -> bool {
+    let Some(one) = dossier
+        .assessment(&a.application, &a.assessor, Round::One)
+        .filter(|one| one.is_submitted())
+    else {
+        return false;
+    };
+    for (id, j) in &one.knockouts {
+        let mut j = j.clone();
+        j.carried = Carried {
+            round_one: Some(j.verdict),
+            ..Carried::default()
+        };
+        j.updated = Some(now);
+        a.knockouts.insert(id.clone(), j);
+    }
+    for (id, c) in &one.criteria {
+        let mut c = c.clone();
+        c.carried = Carried {
+            round_one: c.value.clone(),
+            ..Carried::default()
+        };
+        c.updated = Some(now);
+        a.criteria.insert(id.clone(), c);
+    }
+    true
+}
+
+/// Change the assessment for `target` (created as a draft when needed) and
+/// log every field that changed.
+fn change(
+    rubric: &Rubric,
+    dossier: &mut Dossier,
+    target: &Target,
+    now: DateTime<Utc>,
+    f: impl FnOnce(&mut Assessment) -> Result<(), EditError>,
+) -> Result<(), EditError> {
+    let a = draft(rubric, dossier, target, now)?;
+    let before = a.clone();
+    f(a)?;
+    let after = a.clone();
+    let template = Entry::new(now, &target.assessor, Field::Score)
+        .on(&target.application, Some(target.round))
+        .subject(&target.assessor);
+    for e in audit::diff(&template, Some((&before).into()), Some((&after).into())) {
+        audit::record(dossier, e);
+    }
+    Ok(())
 }
 
 pub fn set_verdict(
@@ -112,14 +195,16 @@ pub fn set_verdict(
     if rubric.knockout(ko.as_str()).is_none() {
         return Err(EditError::UnknownKnockout(ko.clone()));
     }
-    let a = draft(rubric, dossier, target, now)?;
-    let j = a
-        .knockouts
-        .entry(ko.clone())
-        .or_insert_with(KoJudgement::default);
-    j.verdict = verdict;
-    j.updated = Some(now);
-    Ok(())
+    change(rubric, dossier, target, now, |a| {
+        let j = a
+            .knockouts
+            .entry(ko.clone())
+            .or_insert_with(KoJudgement::default);
+        j.verdict = verdict;
+        j.carried.confirmed |= j.carried.round_one.is_some();
+        j.updated = Some(now);
+        Ok(())
+    })
 }
 
 pub fn set_ko_motivation(
@@ -138,14 +223,15 @@ pub fn set_ko_motivation(
         motivation,
         limits::MOTIVATION,
     )?;
-    let a = draft(rubric, dossier, target, now)?;
-    let j = a
-        .knockouts
-        .entry(ko.clone())
-        .or_insert_with(KoJudgement::default);
-    j.motivation = motivation.to_string();
-    j.updated = Some(now);
-    Ok(())
+    change(rubric, dossier, target, now, |a| {
+        let j = a
+            .knockouts
+            .entry(ko.clone())
+            .or_insert_with(KoJudgement::default);
+        j.motivation = motivation.to_string();
+        j.updated = Some(now);
+        Ok(())
+    })
 }
 
 /// Set (or with `None` clear) a criterion's value. For a per-item criterion
@@ -163,11 +249,13 @@ pub fn set_value(
     } else if rubric.criterion(criterion.as_str()).is_none() {
         return Err(ScoreError::UnknownCriterion(criterion.to_string()).into());
     }
-    let a = draft(rubric, dossier, target, now)?;
-    let s = a.criteria.entry(criterion.clone()).or_default();
-    s.value = value;
-    s.updated = Some(now);
-    Ok(())
+    change(rubric, dossier, target, now, |a| {
+        let s = a.criteria.entry(criterion.clone()).or_default();
+        s.value = value;
+        s.carried.confirmed |= s.carried.round_one.is_some();
+        s.updated = Some(now);
+        Ok(())
+    })
 }
 
 /// Set one item of a per-item criterion (`None` clears it).
@@ -215,11 +303,12 @@ pub fn set_motivation(
         motivation,
         limits::MOTIVATION,
     )?;
-    let a = draft(rubric, dossier, target, now)?;
-    let s = a.criteria.entry(criterion.clone()).or_default();
-    s.motivation = motivation.to_string();
-    s.updated = Some(now);
-    Ok(())
+    change(rubric, dossier, target, now, |a| {
+        let s = a.criteria.entry(criterion.clone()).or_default();
+        s.motivation = motivation.to_string();
+        s.updated = Some(now);
+        Ok(())
+    })
 }
 
 pub fn set_evidence(
@@ -235,11 +324,12 @@ pub fn set_evidence(
     }
     limit("the document", &evidence.document, limits::NAME)?;
     limit("the page", &evidence.page, limits::NAME)?;
-    let a = draft(rubric, dossier, target, now)?;
-    let s = a.criteria.entry(criterion.clone()).or_default();
-    s.evidence = evidence;
-    s.updated = Some(now);
-    Ok(())
+    change(rubric, dossier, target, now, |a| {
+        let s = a.criteria.entry(criterion.clone()).or_default();
+        s.evidence = evidence;
+        s.updated = Some(now);
+        Ok(())
+    })
 }
 
 /// Submit an assessment: refused, with the list of what is missing, while a
@@ -250,13 +340,66 @@ pub fn submit(
     target: &Target,
     now: DateTime<Utc>,
 ) -> Result<(), EditError> {
-    let a = draft(rubric, dossier, target, now)?;
-    let summary = scoring::summarize(rubric, a);
-    if !summary.is_complete() {
-        return Err(EditError::Incomplete(summary.missing));
-    }
-    a.submitted = Some(now);
-    Ok(())
+    change(rubric, dossier, target, now, |a| {
+        let summary = scoring::summarize(rubric, a);
+        if !summary.is_complete() {
+            return Err(EditError::Incomplete(summary.missing));
+        }
+        a.submitted = Some(now);
+        Ok(())
+    })
+}
+
+/// Round 2: keep a value copied from round 1 (a knock-out or a criterion).
+pub fn confirm(
+    rubric: &Rubric,
+    dossier: &mut Dossier,
+    target: &Target,
+    id: &CriterionId,
+    now: DateTime<Utc>,
+) -> Result<(), EditError> {
+    change(rubric, dossier, target, now, |a| {
+        if let Some(j) = a.knockouts.get_mut(id) {
+            j.carried.confirmed = true;
+            j.updated = Some(now);
+        } else if let Some(s) = a.criteria.get_mut(id) {
+            s.carried.confirmed = true;
+            s.updated = Some(now);
+        } else {
+            return Err(ScoreError::UnknownCriterion(id.to_string()).into());
+        }
+        Ok(())
+    })
+}
+
+/// Round 2: why a value differs from round 1.
+pub fn set_why_changed(
+    rubric: &Rubric,
+    dossier: &mut Dossier,
+    target: &Target,
+    id: &CriterionId,
+    why: &str,
+    now: DateTime<Utc>,
+) -> Result<(), EditError> {
+    limit(
+        &format!("the reason for the change of {id}"),
+        why,
+        limits::MOTIVATION,
+    )?;
+    change(rubric, dossier, target, now, |a| {
+        if rubric.knockout(id.as_str()).is_some() {
+            let j = a.knockouts.entry(id.clone()).or_default();
+            j.carried.why_changed = why.to_string();
+            j.updated = Some(now);
+        } else if rubric.criterion(id.as_str()).is_some() {
+            let s = a.criteria.entry(id.clone()).or_default();
+            s.carried.why_changed = why.to_string();
+            s.updated = Some(now);
+        } else {
+            return Err(ScoreError::UnknownCriterion(id.to_string()).into());
+        }
+        Ok(())
+    })
 }
 
 /// Add a new application; its id must be new and region non-empty.

@@ -6,7 +6,9 @@
 //! two faces of it.
 
 pub mod allocation;
+pub mod audit;
 pub mod cli;
+pub mod consensus;
 pub mod dossier;
 pub mod edit;
 pub mod error;

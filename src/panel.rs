@@ -11,8 +11,10 @@ use std::collections::BTreeSet;
 
 use chrono::{DateTime, Utc};
 
+use crate::audit::{self, Entry, Field};
 use crate::dossier::{
-    ApplicationId, Assessment, Conflict, Dossier, PackageInfo, Round, Verdict, validate_value,
+    ApplicationId, Assessment, Conflict, Decision, DecisionKind, Dossier, PackageInfo, Round,
+    Verdict, validate_value,
 };
 use crate::exact::Exact;
 use crate::rubric::{CriterionId, Rubric};
@@ -115,6 +117,20 @@ pub fn package(
         .filter(|c| c.assessor == assessor)
         .cloned()
         .collect();
+    // What the assessor needs to read for round 2. The audit log stays
+    // home: it holds the other assessors' scores.
+    p.interviews = dossier
+        .interviews
+        .iter()
+        .filter(|i| include(&i.application))
+        .cloned()
+        .collect();
+    p.addenda = dossier
+        .addenda
+        .iter()
+        .filter(|a| include(&a.application))
+        .cloned()
+        .collect();
     p.package = Some(PackageInfo {
         assessor: assessor.to_string(),
         round,
@@ -140,6 +156,8 @@ pub fn import_result(
     rubric: &Rubric,
     dossier: &mut Dossier,
     result: &Dossier,
+    by: &str,
+    now: DateTime<Utc>,
 ) -> Result<ImportReport, PanelError> {
     if result.rubric.hash != dossier.rubric.hash || result.rubric.hash != rubric.hash() {
         return Err(PanelError::OtherRubric {
@@ -154,7 +172,6 @@ pub fn import_result(
         });
     }
     let info = result.package.as_ref().ok_or(PanelError::NotAPackage)?;
-    let round_one = scoring::evaluate(rubric, dossier, Round::One);
     let mut report = ImportReport::default();
     let mut changes: Vec<Assessment> = Vec::new();
     for a in &result.assessments {
@@ -172,9 +189,6 @@ pub fn import_result(
                 assessor: a.assessor.clone(),
                 application: a.application.clone(),
             });
-        }
-        if a.round == Round::Two && round_one.status_of(&a.application) != Some(Status::Invited) {
-            return Err(PanelError::NotInvited(a.application.clone()));
         }
         for (id, score) in &a.criteria {
             if let Some(v) = &score.value {
@@ -218,9 +232,52 @@ pub fn import_result(
             }
         }
     }
-    // Checked: now apply.
+    // Round 2 only for applications that round 1 invites as it will be
+    // after the import: the file may change round-1 work too (found by the
+    // `result` fuzz target; tests/bad_input/result-uninvites-round-2.ron).
+    if result.assessments.iter().any(|a| a.round == Round::Two) {
+        let mut after = dossier.clone();
+        for a in changes.iter().filter(|a| a.round == Round::One) {
+            match after.assessment_mut(&a.application, &a.assessor, a.round) {
+                Some(existing) => *existing = a.clone(),
+                None => after.assessments.push(a.clone()),
+            }
+        }
+        let round_one = scoring::evaluate(rubric, &after, Round::One);
+        for a in result.assessments.iter().filter(|a| a.round == Round::Two) {
+            if round_one.status_of(&a.application) != Some(Status::Invited) {
+                return Err(PanelError::NotInvited(a.application.clone()));
+            }
+        }
+    }
+    // Checked: now apply, and log each change.
     dossier.ensure_assessor(&info.assessor);
     for a in changes {
+        let template = Entry::new(now, by, Field::Import)
+            .on(&a.application, Some(a.round))
+            .subject(&a.assessor);
+        let before = dossier
+            .assessment(&a.application, &a.assessor, a.round)
+            .cloned();
+        let entries = audit::diff(
+            &template,
+            before.as_ref().map(Into::into),
+            Some((&a).into()),
+        );
+        audit::record(
+            dossier,
+            template.change(
+                "",
+                format!(
+                    "resultaat van {} ({})",
+                    info.assessor,
+                    info.created.to_rfc3339()
+                ),
+            ),
+        );
+        for e in entries {
+            audit::record(dossier, e);
+        }
         match dossier.assessment_mut(&a.application, &a.assessor, a.round) {
             Some(existing) => *existing = a,
             None => dossier.assessments.push(a),
@@ -248,11 +305,113 @@ pub fn declare_conflict(
             note: note.to_string(),
             declared: now,
         });
+        audit::record(
+            dossier,
+            Entry::new(now, assessor, Field::Conflict)
+                .on(application, None)
+                .subject(assessor)
+                .change("", if note.is_empty() { "gemeld" } else { note }),
+        );
     }
+    let drafts: Vec<Round> = dossier
+        .assessments
+        .iter()
+        .filter(|a| a.assessor == assessor && &a.application == application && !a.is_submitted())
+        .map(|a| a.round)
+        .collect();
     dossier.assessments.retain(|a| {
         !(a.assessor == assessor && &a.application == application && !a.is_submitted())
     });
+    for round in drafts {
+        audit::record(
+            dossier,
+            Entry::new(now, assessor, Field::Assessment)
+                .on(application, Some(round))
+                .subject(assessor)
+                .change("concept", "verwijderd (conflict)"),
+        );
+    }
     Ok(())
+}
+
+/// Record a decision (a tie settled, the award count, the allocation) and
+/// log it.
+pub fn record_decision(dossier: &mut Dossier, decision: Decision) {
+    let at = decision.at.unwrap_or_else(crate::dossier::now);
+    let by = decision.by.clone();
+    let what = match &decision.kind {
+        DecisionKind::TieBreak { group, awarded } => format!(
+            "gelijke stand {}: toegekend aan {}",
+            join(group),
+            join(awarded)
+        ),
+        DecisionKind::AwardCount(n) => format!("aantal toekenningen {n}"),
+        DecisionKind::Allocation { amounts, rule } => format!(
+            "verdeling ({rule}): {}",
+            amounts
+                .iter()
+                .map(|(id, a)| format!("{id} EUR {a}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    };
+    let entry =
+        Entry::new(at, &by, Field::Decision).change("", format!("{what}; {}", decision.motivation));
+    let entry = Entry {
+        round: Some(decision.round),
+        ..entry
+    };
+    dossier.decisions.push(decision);
+    audit::record(dossier, entry);
+}
+
+fn join<'a>(ids: impl IntoIterator<Item = &'a ApplicationId>) -> String {
+    ids.into_iter()
+        .map(|i| i.0.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Blind scoring: whether `viewer` may see the other assessors' scores of
+/// an application in a round. An assessor sees them only after submitting
+/// their own; one with a declared conflict never. Someone who is not an
+/// assessor of this dossier (programme staff) sees them.
+pub fn may_see_others(dossier: &Dossier, viewer: &str, app: &ApplicationId, round: Round) -> bool {
+    Blind::new(dossier, viewer).sees(app, round)
+}
+
+/// The blind-scoring rule for one viewer over many applications (a list
+/// or a table): whether the viewer is an assessor is found once.
+pub struct Blind<'a> {
+    dossier: &'a Dossier,
+    viewer: &'a str,
+    assessor: bool,
+    /// The applications (and rounds) the viewer has submitted.
+    submitted: std::collections::HashSet<(&'a ApplicationId, Round)>,
+}
+
+impl<'a> Blind<'a> {
+    pub fn new(dossier: &'a Dossier, viewer: &'a str) -> Blind<'a> {
+        let own = dossier.assessments.iter().filter(|a| a.assessor == viewer);
+        let assessor =
+            dossier.assessors.iter().any(|a| a.name == viewer) || own.clone().next().is_some();
+        Blind {
+            dossier,
+            viewer,
+            assessor,
+            submitted: own
+                .filter(|a| a.is_submitted())
+                .map(|a| (&a.application, a.round))
+                .collect(),
+        }
+    }
+
+    pub fn sees(&self, app: &ApplicationId, round: Round) -> bool {
+        if self.dossier.has_conflict(self.viewer, app) {
+            return false;
+        }
+        !self.assessor || self.submitted.contains(&(app, round))
+    }
 }
 
 /// One place where the assessors disagree.

@@ -65,6 +65,10 @@ pub enum Missing {
     /// A submitted assessor left this criterion unscored.
     UnscoredBy(CriterionId, String),
     NoMotivation(CriterionId),
+    /// Round 2: a value copied from round 1 is neither confirmed nor changed.
+    Unconfirmed(CriterionId),
+    /// Round 2: the value differs from round 1 and says not why.
+    NoReason(CriterionId),
 }
 
 impl std::fmt::Display for Missing {
@@ -77,6 +81,8 @@ impl std::fmt::Display for Missing {
             Missing::Unscored(id) => write!(f, "{id}: not scored"),
             Missing::UnscoredBy(id, who) => write!(f, "{id}: not scored by {who}"),
             Missing::NoMotivation(id) => write!(f, "{id}: no motivation"),
+            Missing::Unconfirmed(id) => write!(f, "{id}: round-1 value not confirmed"),
+            Missing::NoReason(id) => write!(f, "{id}: changed since round 1 without a reason"),
         }
     }
 }
@@ -870,7 +876,9 @@ impl Missing {
             | Missing::KoSplit(id)
             | Missing::Unscored(id)
             | Missing::UnscoredBy(id, _)
-            | Missing::NoMotivation(id) => Some(id),
+            | Missing::NoMotivation(id)
+            | Missing::Unconfirmed(id)
+            | Missing::NoReason(id) => Some(id),
         }
     }
 }
@@ -884,6 +892,28 @@ fn rubric_position(rubric: &Rubric, m: &Missing) -> usize {
         .chain(rubric.criteria().map(|c| &c.id))
         .position(|x| x == id)
         .map_or(usize::MAX, |p| p + 1)
+}
+
+/// How far an assessment is: (knock-outs judged, knock-outs, criteria
+/// completely scored, criteria). The counts of [`summarize`], without the
+/// totals: cheap enough for a list of a thousand.
+pub fn progress(rubric: &Rubric, assessment: &Assessment) -> (usize, usize, usize, usize) {
+    let judged = rubric
+        .knockouts
+        .iter()
+        .filter(|k| assessment.verdict(&k.id) != Verdict::Open)
+        .count();
+    let (mut scored, mut count) = (0, 0);
+    for c in rubric.criteria() {
+        count += 1;
+        if assessment
+            .value(&c.id)
+            .is_some_and(|v| value_is_complete(&c.scale, v))
+        {
+            scored += 1;
+        }
+    }
+    (judged, rubric.knockouts.len(), scored, count)
 }
 
 /// Summarize one assessment on its own.
@@ -903,6 +933,30 @@ pub fn summarize(rubric: &Rubric, assessment: &Assessment) -> Summary {
         let s = assessment.criteria.get(&c.id);
         if s.is_some_and(|s| s.value.is_some() && s.motivation.trim().is_empty()) {
             missing.push(Missing::NoMotivation(c.id.clone()));
+        }
+    }
+    // Round 2: each value copied from round 1 is confirmed or changed, and a
+    // change says why.
+    for ko in &rubric.knockouts {
+        if let Some(j) = assessment.knockouts.get(&ko.id)
+            && let Some(was) = j.carried.round_one
+        {
+            if !j.carried.confirmed {
+                missing.push(Missing::Unconfirmed(ko.id.clone()));
+            } else if j.verdict != was && j.carried.why_changed.trim().is_empty() {
+                missing.push(Missing::NoReason(ko.id.clone()));
+            }
+        }
+    }
+    for c in rubric.criteria() {
+        if let Some(s) = assessment.criteria.get(&c.id)
+            && let Some(was) = &s.carried.round_one
+        {
+            if !s.carried.confirmed {
+                missing.push(Missing::Unconfirmed(c.id.clone()));
+            } else if s.value.as_ref() != Some(was) && s.carried.why_changed.trim().is_empty() {
+                missing.push(Missing::NoReason(c.id.clone()));
+            }
         }
     }
     // A criterion left unscored by this assessor reads better as "not scored".
@@ -982,6 +1036,16 @@ pub fn summarize(rubric: &Rubric, assessment: &Assessment) -> Summary {
 pub fn may_score(rubric: &Rubric, dossier: &Dossier, app: &ApplicationId, round: Round) -> bool {
     match round {
         Round::One => dossier.application(app).is_some(),
+        // A round-2 package holds only what round 1 invited; its own copy
+        // of round 1 is one assessor's and cannot say so again.
+        Round::Two
+            if dossier
+                .package
+                .as_ref()
+                .is_some_and(|p| p.round == Round::Two) =>
+        {
+            dossier.application(app).is_some()
+        }
         Round::Two => evaluate(rubric, dossier, Round::One).status_of(app) == Some(Status::Invited),
     }
 }

@@ -262,6 +262,7 @@ impl SelfCheck {
                     verdict: k.answer.verdict(),
                     motivation: k.note.clone(),
                     updated: None,
+                    carried: Default::default(),
                 },
             );
         }

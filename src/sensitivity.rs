@@ -289,6 +289,7 @@ fn for_scoring(a: &Assessment) -> Assessment {
                         verdict: k.verdict,
                         motivation: String::new(),
                         updated: None,
+                        carried: Default::default(),
                     },
                 )
             })
@@ -341,6 +342,10 @@ fn restrict(dossier: &Dossier, keep: &BTreeSet<&ApplicationId>) -> Dossier {
         decisions: dossier.decisions.clone(),
         conflicts: dossier.conflicts.clone(),
         package: dossier.package.clone(),
+        // Not read by scoring.
+        interviews: Vec::new(),
+        addenda: Vec::new(),
+        audit: Vec::new(),
     }
 }
 

@@ -84,6 +84,7 @@ pub fn dossier(rubric: &Rubric, applications: usize, assessors: usize, seed: u64
                             verdict,
                             motivation: MOTIVATIONS[k % 4].to_string(),
                             updated: Some(at),
+                            carried: Default::default(),
                         },
                     );
                 }
@@ -119,6 +120,7 @@ pub fn dossier(rubric: &Rubric, applications: usize, assessors: usize, seed: u64
                                 page: format!("p. {}", 1 + rng.below(40)),
                             },
                             updated: Some(at),
+                            carried: Default::default(),
                         },
                     );
                 }

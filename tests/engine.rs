@@ -282,6 +282,7 @@ fn split_knockout_verdicts_leave_the_application_incomplete_until_consensus() {
             verdict: Verdict::Met,
             motivation: "Verbinding met de regionale aanpak is gelegd.".into(),
             updated: None,
+            carried: Default::default(),
         },
     );
     d.consensus.push(c);

@@ -112,13 +112,13 @@ fn scored_package() -> (leidraad::dossier::Dossier, leidraad::dossier::Dossier) 
 fn a_result_file_is_imported_once_and_again_changes_nothing() {
     let r = rubric();
     let (mut d, result) = scored_package();
-    let report = panel::import_result(&r, &mut d, &result).unwrap();
+    let report = panel::import_result(&r, &mut d, &result, "Staf", when()).unwrap();
     assert_eq!(report.added, vec![app("A01")]);
     assert_eq!(report.unchanged.len(), 7);
     let a = d.assessment(&app("A01"), FEMKE, Round::One).unwrap();
     assert!(a.is_submitted());
     let after_first = d.clone();
-    let again = panel::import_result(&r, &mut d, &result).unwrap();
+    let again = panel::import_result(&r, &mut d, &result, "Staf", when()).unwrap();
     assert!(again.added.is_empty() && again.updated.is_empty());
     assert_eq!(d, after_first, "importing twice is harmless");
 }
@@ -130,7 +130,7 @@ fn tampered_or_stale_result_files_are_refused_and_change_nothing() {
 
     let refused = |result: &leidraad::dossier::Dossier| {
         let mut target = d.clone();
-        let err = panel::import_result(&r, &mut target, result).unwrap_err();
+        let err = panel::import_result(&r, &mut target, result, "Staf", when()).unwrap_err();
         assert_eq!(target, d, "a refused import changes nothing");
         err
     };
@@ -177,7 +177,7 @@ fn tampered_or_stale_result_files_are_refused_and_change_nothing() {
     panel::declare_conflict(&mut conflicted, FEMKE, &app("A01"), "", when()).unwrap();
     let mut target = conflicted.clone();
     assert!(matches!(
-        panel::import_result(&r, &mut target, &result),
+        panel::import_result(&r, &mut target, &result, "Staf", when()),
         Err(PanelError::Conflict { .. })
     ));
     assert_eq!(target, conflicted);
@@ -192,7 +192,7 @@ fn tampered_or_stale_result_files_are_refused_and_change_nothing() {
     newer.assessments.push(fresh);
     let mut target = newer.clone();
     assert!(matches!(
-        panel::import_result(&r, &mut target, &result),
+        panel::import_result(&r, &mut target, &result, "Staf", when()),
         Err(PanelError::Older { .. })
     ));
     assert_eq!(target, newer);

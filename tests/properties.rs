@@ -82,6 +82,7 @@ fn build(rubric: &Rubric, app: &str, assessor: &str, round: Round, s: &Scores) -
                 verdict: *v,
                 motivation: "m".into(),
                 updated: None,
+                carried: Default::default(),
             },
         );
     }

@@ -343,6 +343,7 @@ pub fn import(
                         verdict,
                         motivation: row.motivation,
                         updated: Some(now),
+                        carried: Default::default(),
                     },
                 );
             }
@@ -360,6 +361,7 @@ pub fn import(
                         motivation: row.motivation,
                         evidence: Default::default(),
                         updated: Some(now),
+                        carried: Default::default(),
                     },
                 );
             }
@@ -387,8 +389,42 @@ pub fn import(
         }
         summary.rows += 1;
     }
+    log_import(dossier, &mut work, file, now);
     *dossier = work;
     Ok(summary)
+}
+
+/// Log what the import changed: per assessment or consensus record a
+/// summary entry, then each value it brought in.
+fn log_import(before: &Dossier, after: &mut Dossier, file: &str, now: DateTime<Utc>) {
+    use crate::audit::{self, Entry, Field};
+    let by = format!("CSV-import {file}");
+    let mut entries = Vec::new();
+    for a in &after.assessments {
+        let old = before.assessment(&a.application, &a.assessor, a.round);
+        if old == Some(a) {
+            continue;
+        }
+        let template = Entry::new(now, &by, Field::Import)
+            .on(&a.application, Some(a.round))
+            .subject(&a.assessor);
+        entries.push(template.clone().change("", format!("CSV {file}")));
+        entries.extend(audit::diff(&template, old.map(Into::into), Some(a.into())));
+    }
+    for c in &after.consensus {
+        let old = before.consensus_for(&c.application, c.round);
+        if old == Some(c) {
+            continue;
+        }
+        let template = Entry::new(now, &by, Field::Import)
+            .on(&c.application, Some(c.round))
+            .subject(audit::CONSENSUS);
+        entries.push(template.clone().change("", format!("CSV {file}")));
+        entries.extend(audit::diff(&template, old.map(Into::into), Some(c.into())));
+    }
+    for e in entries {
+        audit::record(after, e);
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

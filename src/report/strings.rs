@@ -391,6 +391,8 @@ pub fn missing(m: &crate::scoring::Missing) -> String {
         Missing::Unscored(id) => format!("{id}: niet gescoord"),
         Missing::UnscoredBy(id, who) => format!("{id}: niet gescoord door {who}"),
         Missing::NoMotivation(id) => format!("{id}: geen motivering"),
+        Missing::Unconfirmed(id) => format!("{id}: score uit ronde 1 niet bevestigd"),
+        Missing::NoReason(id) => format!("{id}: gewijzigd sinds ronde 1 zonder reden"),
     }
 }
 

@@ -90,6 +90,7 @@ pub fn assessment(
                 verdict: Verdict::Met,
                 motivation: "Aannemelijk gemaakt.".into(),
                 updated: Some(when()),
+                carried: Default::default(),
             },
         );
     }
@@ -101,6 +102,7 @@ pub fn assessment(
                 motivation: format!("Motivering bij {id}."),
                 evidence: Default::default(),
                 updated: Some(when()),
+                carried: Default::default(),
             },
         );
     }

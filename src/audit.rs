@@ -1,0 +1,374 @@
+//! The audit log: every change to a score, verdict, motivation, consensus,
+//! decision, conflict, interview, addendum or import is appended to the
+//! dossier as an [`Entry`] (who, when, what, old → new).
+//!
+//! Entries are only ever appended. Each carries a SHA-256 chain over the
+//! entry before it, so an entry that was changed or removed by hand is
+//! found by [`verify`]. One exception keeps the log readable: a run of
+//! edits to the same text (a motivation typed letter by letter) by the same
+//! person, with no other entry in between and within [`TEXT_RUN`], is kept
+//! as one entry whose `old` is the text before the run and `new` the text
+//! after it.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Duration, Utc};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::dossier::{
+    ApplicationId, Assessment, Consensus, CriterionScore, Dossier, KoJudgement, Round, Value,
+    Verdict,
+};
+use crate::rubric::CriterionId;
+
+/// How long a run of edits to one text may last and still be one entry.
+pub const TEXT_RUN: Duration = Duration::minutes(10);
+
+/// What an entry is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Field {
+    /// A criterion's value.
+    Score,
+    /// A knock-out verdict.
+    Verdict,
+    Motivation,
+    Evidence,
+    /// A copied round-1 value confirmed in round 2.
+    Confirmed,
+    /// Why a round-2 value differs from round 1.
+    WhyChanged,
+    /// An assessment was submitted.
+    Submitted,
+    /// An assessment was created by import or removed (old/new say which).
+    Assessment,
+    Decision,
+    Conflict,
+    Interview,
+    Addendum,
+    /// A result file was imported (the summary; the values follow as
+    /// their own entries).
+    Import,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entry {
+    pub at: DateTime<Utc>,
+    /// Who made the change.
+    pub by: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub application: Option<ApplicationId>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub round: Option<Round>,
+    /// Whose work changed: an assessor's name, or "consensus".
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub subject: String,
+    /// The criterion or knock-out, when the change is about one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub criterion: Option<CriterionId>,
+    pub field: Field,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub old: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub new: String,
+    /// SHA-256 (hex) over the previous entry's chain and this entry.
+    #[serde(default)]
+    pub chain: String,
+}
+
+/// The subject of consensus entries.
+pub const CONSENSUS: &str = "consensus";
+
+impl Entry {
+    pub fn new(at: DateTime<Utc>, by: &str, field: Field) -> Entry {
+        Entry {
+            at,
+            by: by.to_string(),
+            application: None,
+            round: None,
+            subject: String::new(),
+            criterion: None,
+            field,
+            old: String::new(),
+            new: String::new(),
+            chain: String::new(),
+        }
+    }
+
+    pub fn on(mut self, application: &ApplicationId, round: Option<Round>) -> Entry {
+        self.application = Some(application.clone());
+        self.round = round;
+        self
+    }
+
+    pub fn subject(mut self, subject: &str) -> Entry {
+        self.subject = subject.to_string();
+        self
+    }
+
+    pub fn criterion(mut self, id: &CriterionId) -> Entry {
+        self.criterion = Some(id.clone());
+        self
+    }
+
+    pub fn change(mut self, old: impl Into<String>, new: impl Into<String>) -> Entry {
+        self.old = old.into();
+        self.new = new.into();
+        self
+    }
+
+    fn is_text(&self) -> bool {
+        matches!(
+            self.field,
+            Field::Motivation | Field::Evidence | Field::WhyChanged
+        )
+    }
+
+    fn same_place(&self, other: &Entry) -> bool {
+        self.by == other.by
+            && self.application == other.application
+            && self.round == other.round
+            && self.subject == other.subject
+            && self.criterion == other.criterion
+            && self.field == other.field
+    }
+
+    fn digest(&self, previous: &str) -> String {
+        let mut bare = self.clone();
+        bare.chain = String::new();
+        let json = serde_json::to_vec(&bare).expect("an entry serializes");
+        let mut h = Sha256::new();
+        h.update(previous.as_bytes());
+        h.update([0]);
+        h.update(&json);
+        h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+    }
+}
+
+/// Append an entry (or extend the running text edit it continues).
+pub fn record(dossier: &mut Dossier, mut entry: Entry) {
+    if entry.old == entry.new && entry.field != Field::Import && entry.field != Field::Submitted {
+        return;
+    }
+    let log = &mut dossier.audit;
+    if entry.is_text()
+        && let Some(last) = log.last_mut()
+        && last.same_place(&entry)
+        && entry.at >= last.at
+        && entry.at - last.at <= TEXT_RUN
+    {
+        last.new = std::mem::take(&mut entry.new);
+        last.at = entry.at;
+        let previous = log
+            .len()
+            .checked_sub(2)
+            .map_or("", |i| log[i].chain.as_str());
+        let chain = log[log.len() - 1].digest(previous);
+        log.last_mut().expect("present").chain = chain;
+        if log.last().is_some_and(|l| l.old == l.new) {
+            // Typed and typed back: nothing changed after all.
+            log.pop();
+        }
+        return;
+    }
+    let previous = log.last().map_or("", |l| l.chain.as_str());
+    entry.chain = entry.digest(previous);
+    log.push(entry);
+}
+
+/// The first entry whose chain does not match: changed or removed by hand.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "audit log entry {index} (of {count}) does not match its chain: the log was changed by hand"
+)]
+pub struct Broken {
+    /// 1-based.
+    pub index: usize,
+    pub count: usize,
+}
+
+pub fn verify(dossier: &Dossier) -> Result<(), Broken> {
+    let mut previous = "";
+    for (i, e) in dossier.audit.iter().enumerate() {
+        if e.digest(previous) != e.chain {
+            return Err(Broken {
+                index: i + 1,
+                count: dossier.audit.len(),
+            });
+        }
+        previous = &e.chain;
+    }
+    Ok(())
+}
+
+/// The history of one application, oldest first.
+pub fn history<'a>(
+    dossier: &'a Dossier,
+    application: &'a ApplicationId,
+) -> impl Iterator<Item = &'a Entry> + 'a {
+    dossier
+        .audit
+        .iter()
+        .filter(move |e| e.application.as_ref() == Some(application))
+}
+
+/// A value as the log writes it (the CSV words of formats.md).
+pub fn value_text(value: Option<&Value>) -> String {
+    match value {
+        None => String::new(),
+        Some(Value::Yes) => "ja".into(),
+        Some(Value::No) => "nee".into(),
+        Some(Value::Points(n)) => n.to_string(),
+        Some(Value::NotAddressed) => "niet behandeld".into(),
+        Some(Value::Items(items)) => items
+            .iter()
+            .map(|(k, v)| format!("{k} {v}"))
+            .collect::<Vec<_>>()
+            .join(", "),
+    }
+}
+
+pub fn verdict_text(verdict: Verdict) -> String {
+    match verdict {
+        Verdict::Open => String::new(),
+        v => v.csv_word().to_string(),
+    }
+}
+
+/// The scored part of an assessment or a consensus, to compare.
+pub struct Scores<'a> {
+    pub knockouts: &'a BTreeMap<CriterionId, KoJudgement>,
+    pub criteria: &'a BTreeMap<CriterionId, CriterionScore>,
+    pub submitted: Option<DateTime<Utc>>,
+}
+
+impl<'a> From<&'a Assessment> for Scores<'a> {
+    fn from(a: &'a Assessment) -> Self {
+        Scores {
+            knockouts: &a.knockouts,
+            criteria: &a.criteria,
+            submitted: a.submitted,
+        }
+    }
+}
+
+impl<'a> From<&'a Consensus> for Scores<'a> {
+    fn from(c: &'a Consensus) -> Self {
+        Scores {
+            knockouts: &c.knockouts,
+            criteria: &c.criteria,
+            submitted: None,
+        }
+    }
+}
+
+/// The entries that take `before` to `after` (each field that differs),
+/// all stamped with `template`'s who, when and where.
+pub fn diff(template: &Entry, before: Option<Scores<'_>>, after: Option<Scores<'_>>) -> Vec<Entry> {
+    let empty_k = BTreeMap::new();
+    let empty_c = BTreeMap::new();
+    let (bk, bc, bs) = before.as_ref().map_or((&empty_k, &empty_c, None), |s| {
+        (s.knockouts, s.criteria, s.submitted)
+    });
+    let (ak, ac, as_) = after.as_ref().map_or((&empty_k, &empty_c, None), |s| {
+        (s.knockouts, s.criteria, s.submitted)
+    });
+    let mut out = Vec::new();
+    let mut push = |id: &CriterionId, field: Field, old: String, new: String| {
+        if old != new {
+            let mut e = template.clone().criterion(id).change(old, new);
+            e.field = field;
+            out.push(e);
+        }
+    };
+    let default_k = KoJudgement::default();
+    let mut ko_ids: Vec<&CriterionId> = bk.keys().chain(ak.keys()).collect();
+    ko_ids.sort();
+    ko_ids.dedup();
+    for id in ko_ids {
+        let (b, a) = (
+            bk.get(id).unwrap_or(&default_k),
+            ak.get(id).unwrap_or(&default_k),
+        );
+        push(
+            id,
+            Field::Verdict,
+            verdict_text(b.verdict),
+            verdict_text(a.verdict),
+        );
+        push(
+            id,
+            Field::Motivation,
+            b.motivation.clone(),
+            a.motivation.clone(),
+        );
+        push(
+            id,
+            Field::Confirmed,
+            yes(b.carried.confirmed),
+            yes(a.carried.confirmed),
+        );
+        push(
+            id,
+            Field::WhyChanged,
+            b.carried.why_changed.clone(),
+            a.carried.why_changed.clone(),
+        );
+    }
+    let default_c = CriterionScore::default();
+    let mut c_ids: Vec<&CriterionId> = bc.keys().chain(ac.keys()).collect();
+    c_ids.sort();
+    c_ids.dedup();
+    for id in c_ids {
+        let (b, a) = (
+            bc.get(id).unwrap_or(&default_c),
+            ac.get(id).unwrap_or(&default_c),
+        );
+        push(
+            id,
+            Field::Score,
+            value_text(b.value.as_ref()),
+            value_text(a.value.as_ref()),
+        );
+        push(
+            id,
+            Field::Motivation,
+            b.motivation.clone(),
+            a.motivation.clone(),
+        );
+        push(id, Field::Evidence, evidence_text(b), evidence_text(a));
+        push(
+            id,
+            Field::Confirmed,
+            yes(b.carried.confirmed),
+            yes(a.carried.confirmed),
+        );
+        push(
+            id,
+            Field::WhyChanged,
+            b.carried.why_changed.clone(),
+            a.carried.why_changed.clone(),
+        );
+    }
+    if bs != as_ {
+        let mut e = template.clone();
+        e.field = Field::Submitted;
+        e.old = bs.map(|t| t.to_rfc3339()).unwrap_or_default();
+        e.new = as_.map(|t| t.to_rfc3339()).unwrap_or_default();
+        out.push(e);
+    }
+    out
+}
+
+fn yes(b: bool) -> String {
+    if b { "ja".into() } else { String::new() }
+}
+
+fn evidence_text(s: &CriterionScore) -> String {
+    match (s.evidence.document.as_str(), s.evidence.page.as_str()) {
+        ("", "") => String::new(),
+        (d, "") => d.to_string(),
+        (d, p) => format!("{d}, {p}"),
+    }
+}
