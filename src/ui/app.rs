@@ -15,7 +15,9 @@ use crate::edit::Target;
 use crate::rubric::Rubric;
 use crate::ui::config::{Config, Places};
 use crate::ui::screen::scoring::{KeyInput, bold};
-use crate::ui::screen::{application, error, list, ranking, scoring, selfcheck, start};
+use crate::ui::screen::{
+    application, disagreements, error, list, panel, ranking, scoring, selfcheck, start,
+};
 use crate::ui::session::Session;
 use crate::ui::widget::reveal;
 use crate::ui::{strings, theme};
@@ -30,6 +32,10 @@ pub enum Screen {
     Application(application::State),
     Scoring(scoring::State),
     Ranking(Box<ranking::State>),
+    /// The panel screen of one application (side by side, consensus, ...).
+    Panel(Box<panel::State>),
+    /// Where the assessors disagree in a round, worst first.
+    Disagreements(Box<disagreements::State>),
     /// The self-check for applicants (no dossier involved).
     SelfCheck(Box<selfcheck::State>),
 }
@@ -42,6 +48,8 @@ pub enum Message {
     Application(application::Message),
     Scoring(scoring::Message),
     Ranking(ranking::Message),
+    Panel(panel::Message),
+    Disagreements(disagreements::Message),
     SelfCheck(selfcheck::Message),
     Key(KeyPress),
     /// A mouse button went down somewhere in the window.
@@ -82,6 +90,9 @@ pub struct App {
     pub session: Option<Session>,
     pub screen: Screen,
     pub list: list::State,
+    /// The disagreements screen the panel screen was opened from, to go
+    /// back to.
+    panel_from: Option<Box<disagreements::State>>,
     dialog_open: bool,
     /// A new dossier waiting for its place on disk.
     pending_new: Option<(String, Box<Rubric>)>,
@@ -117,6 +128,7 @@ impl App {
             config,
             session: None,
             list: list::State::default(),
+            panel_from: None,
             dialog_open: false,
             pending_new: None,
             autosave_pending: false,
@@ -204,10 +216,21 @@ impl App {
     /// Open a dossier file; a file that fails to load shows the error
     /// screen and is left untouched.
     pub fn open_path(&mut self, path: &Path) {
+        // The same file again: save and close it first, so that its lock is
+        // free for the new session and what is loaded is what was saved.
+        if let Some(old) = self.session.as_mut()
+            && old.path.as_deref() == Some(path)
+        {
+            if old.is_dirty() {
+                old.save();
+            }
+            self.session = None;
+        }
         let rubric = self.config.rubric_for(path);
         match crate::cli::open(path, rubric.as_deref()) {
             Ok((rubric, dossier)) => {
-                self.set_session(Session::new(rubric, dossier, Some(path.to_path_buf())));
+                // Takes the dossier's lock, or opens it read-only.
+                self.set_session(Session::open(rubric, dossier, path.to_path_buf()));
                 self.config.remember(path);
                 self.save_config();
             }
@@ -232,9 +255,14 @@ impl App {
     }
 
     pub fn update(&mut self, message: Message) -> Task<Message> {
-        let task = self.handle(message);
+        let mut task = self.handle(message);
         if let (Screen::List, Some(s)) = (&self.screen, &mut self.session) {
             s.refresh();
+        }
+        if let Screen::Panel(p) = &mut self.screen
+            && let Some(scroll) = p.take_scroll()
+        {
+            task = Task::batch([task, scroll.map(Message::Panel)]);
         }
         Task::batch([task, self.schedule_autosave()])
     }
@@ -337,6 +365,68 @@ impl App {
                     }
                     Task::none()
                 }
+                list::Action::Disagreements(round) => {
+                    if let Some(s) = &self.session {
+                        let state = disagreements::State::new(s, round);
+                        self.screen = Screen::Disagreements(Box::new(state));
+                    }
+                    Task::none()
+                }
+                list::Action::Panel(id, round) => {
+                    self.panel_from = None;
+                    self.open_panel(id, round, panel::Tab::SideBySide, None);
+                    Task::none()
+                }
+                list::Action::PlacePackage(name) => {
+                    if self.dialog_open {
+                        return Task::none();
+                    }
+                    self.dialog_open = true;
+                    list::package_dialog(self.dialog_dir(), name).map(Message::List)
+                }
+                list::Action::PickResult => {
+                    if self.dialog_open {
+                        return Task::none();
+                    }
+                    self.dialog_open = true;
+                    list::result_dialog(self.dialog_dir()).map(Message::List)
+                }
+                list::Action::Package(path) => {
+                    self.dialog_open = false;
+                    if let Some(s) = &self.session {
+                        self.list.write_package(s, path.as_deref());
+                    }
+                    Task::none()
+                }
+                list::Action::PlaceResult(_) => {
+                    if self.dialog_open {
+                        return Task::none();
+                    }
+                    let Some(info) = self
+                        .session
+                        .as_ref()
+                        .and_then(|s| s.dossier.package.clone())
+                    else {
+                        return Task::none();
+                    };
+                    self.dialog_open = true;
+                    let name = strings::result_file_name(&info.assessor, info.round);
+                    list::result_save_dialog(self.dialog_dir(), name).map(Message::List)
+                }
+                list::Action::WriteResult(path) => {
+                    self.dialog_open = false;
+                    if let Some(s) = &mut self.session {
+                        self.list.write_result(s, path.as_deref());
+                    }
+                    Task::none()
+                }
+                list::Action::Import(path) => {
+                    self.dialog_open = false;
+                    if let (Some(path), Some(s)) = (path, &mut self.session) {
+                        self.list.import(s, &self.config.assessor, &path);
+                    }
+                    Task::none()
+                }
             },
             Message::Application(m) => {
                 let (Screen::Application(state), Some(session)) =
@@ -370,7 +460,7 @@ impl App {
                     return Task::none();
                 };
                 session.refresh();
-                let action = state.update(session, m);
+                let action = state.update(session, &self.config.assessor, m);
                 session.refresh();
                 state.refresh(session);
                 match action {
@@ -380,6 +470,44 @@ impl App {
                         self.back_to_list()
                     }
                     ranking::Action::ExportCsv => self.csv_dialog(),
+                }
+            }
+            Message::Panel(m) => {
+                let (Screen::Panel(state), Some(session)) = (&mut self.screen, &mut self.session)
+                else {
+                    return Task::none();
+                };
+                session.refresh();
+                let action = state.update(session, &self.config.assessor, m);
+                session.refresh();
+                match action {
+                    panel::Action::None => Task::none(),
+                    panel::Action::Back => self.leave_panel(),
+                    panel::Action::Run(task) => task.map(Message::Panel),
+                    panel::Action::ExportPdf(kind) => self.export_sheet_dialog(kind),
+                }
+            }
+            Message::Disagreements(m) => {
+                let (Screen::Disagreements(state), Some(session)) =
+                    (&mut self.screen, &self.session)
+                else {
+                    return Task::none();
+                };
+                match state.update(session, m) {
+                    disagreements::Action::None => Task::none(),
+                    disagreements::Action::Back => {
+                        self.list.round = state.round;
+                        self.back_to_list()
+                    }
+                    disagreements::Action::OpenPanel(id, round, focus) => {
+                        if let Screen::Disagreements(from) =
+                            std::mem::replace(&mut self.screen, Screen::List)
+                        {
+                            self.panel_from = Some(from);
+                        }
+                        self.open_panel(id, round, panel::Tab::SideBySide, focus);
+                        Task::none()
+                    }
                 }
             }
             Message::Key(k) => self.key(k),
@@ -402,6 +530,8 @@ impl App {
                         return Task::none();
                     }
                 }
+                // Closing the session releases the dossier's lock.
+                self.session = None;
                 iced::exit()
             }
             Message::DossierPicked(path) => {
@@ -541,7 +671,7 @@ impl App {
     }
 
     fn open_scoring(&mut self, id: crate::dossier::ApplicationId, round: Round) -> Task<Message> {
-        let Some(session) = &self.session else {
+        let Some(session) = &mut self.session else {
             return Task::none();
         };
         if self.config.assessor.trim().is_empty() {
@@ -561,6 +691,47 @@ impl App {
         let task = state.move_focus(&session.rubric, first);
         self.screen = Screen::Scoring(state);
         task.map(Message::Scoring)
+    }
+
+    /// Open the panel screen of an application (programme staff and the
+    /// chair) on the given round and tab, optionally focused on one
+    /// criterion or knock-out.
+    pub fn open_panel(
+        &mut self,
+        application: crate::dossier::ApplicationId,
+        round: Round,
+        tab: panel::Tab,
+        focus: Option<crate::rubric::CriterionId>,
+    ) {
+        let Some(session) = &mut self.session else {
+            return;
+        };
+        if let Some(i) = session
+            .dossier
+            .applications
+            .iter()
+            .position(|a| a.id == application)
+        {
+            self.list.selected = Some(i);
+        }
+        session.refresh();
+        // The scroll to `focus` runs after this message (see `update`).
+        let state = panel::State::new(session, application, round, tab, focus);
+        self.screen = Screen::Panel(Box::new(state));
+    }
+
+    /// Back from the panel screen: to the disagreements it was opened from,
+    /// else to the list.
+    fn leave_panel(&mut self) -> Task<Message> {
+        match (self.panel_from.take(), &mut self.session) {
+            (Some(mut from), Some(session)) => {
+                session.refresh();
+                from.refresh(session);
+                self.screen = Screen::Disagreements(from);
+                Task::none()
+            }
+            _ => self.back_to_list(),
+        }
     }
 
     /// Save a little after the last change, not on every key.
@@ -669,6 +840,14 @@ impl App {
                 }
             }
             Screen::Ranking(_) => match k.key.as_ref() {
+                Key::Named(Named::Escape) => self.back_to_list(),
+                _ => Task::none(),
+            },
+            Screen::Panel(_) => match k.key.as_ref() {
+                Key::Named(Named::Escape) => self.leave_panel(),
+                _ => Task::none(),
+            },
+            Screen::Disagreements(_) => match k.key.as_ref() {
                 Key::Named(Named::Escape) => self.back_to_list(),
                 _ => Task::none(),
             },
@@ -927,7 +1106,15 @@ impl App {
                 .map(Message::List),
             (Screen::Application(s), Some(session)) => s.view(session).map(Message::Application),
             (Screen::Scoring(s), Some(session)) => s.view(session).map(Message::Scoring),
-            (Screen::Ranking(s), Some(session)) => s.view(session).map(Message::Ranking),
+            (Screen::Ranking(s), Some(session)) => {
+                s.view(session, &self.config.assessor).map(Message::Ranking)
+            }
+            (Screen::Panel(s), Some(session)) => {
+                s.view(session, &self.config.assessor).map(Message::Panel)
+            }
+            (Screen::Disagreements(s), Some(session)) => s
+                .view(session, &self.config.assessor)
+                .map(Message::Disagreements),
             (_, None) => text("").into(),
         };
         let page = container(body).width(Fill).height(Fill).style(theme::page);
@@ -939,6 +1126,7 @@ impl App {
                 ) =>
             {
                 column![self.header(session)]
+                    .push(read_only_banner(session))
                     .push(self.export_banner())
                     .push(page)
                     .into()
@@ -988,6 +1176,21 @@ impl App {
         .padding([8, 20]);
         container(bar).width(Fill).style(theme::header).into()
     }
+}
+
+/// The banner of a dossier open read-only (another window has it open).
+fn read_only_banner(session: &Session) -> Option<Element<'_, Message>> {
+    let reason = session.read_only.as_ref()?;
+    Some(
+        container(
+            container(text(reason.message()))
+                .padding([6, 12])
+                .width(Fill)
+                .style(theme::notice_danger),
+        )
+        .padding([6, 20])
+        .into(),
+    )
 }
 
 fn key_event(event: Event, status: event::Status, _window: window::Id) -> Option<Message> {

@@ -318,6 +318,8 @@ pub fn missing_lines(missing: &[Missing]) -> Vec<String> {
     let mut split = Vec::new();
     let mut unscored = Vec::new();
     let mut motivation = Vec::new();
+    let mut unconfirmed = Vec::new();
+    let mut reason = Vec::new();
     let mut none = false;
     for m in missing {
         match m {
@@ -331,6 +333,8 @@ pub fn missing_lines(missing: &[Missing]) -> Vec<String> {
                 }
             }
             Missing::NoMotivation(id) => motivation.push(id.to_string()),
+            Missing::Unconfirmed(id) => unconfirmed.push(id.to_string()),
+            Missing::NoReason(id) => reason.push(id.to_string()),
         }
     }
     let mut lines = Vec::new();
@@ -358,8 +362,58 @@ pub fn missing_lines(missing: &[Missing]) -> Vec<String> {
     if !motivation.is_empty() {
         lines.push(format!("Motivering ontbreekt: {}", motivation.join(", ")));
     }
+    if !unconfirmed.is_empty() {
+        lines.push(format!(
+            "Score uit ronde 1 nog bevestigen of wijzigen: {}",
+            unconfirmed.join(", ")
+        ));
+    }
+    if !reason.is_empty() {
+        lines.push(format!(
+            "Gewijzigd sinds ronde 1, reden ontbreekt: {}",
+            reason.join(", ")
+        ));
+    }
     lines
 }
+
+/// A total in the list that the viewer may not see yet (blind scoring).
+pub const LIST_HIDDEN: &str = "verborgen";
+/// The ranking of a round, for an assessor who has not submitted all of it.
+pub fn ranking_blind(hidden: usize, round: Round) -> String {
+    format!(
+        "De rangschikking van ronde {} bestaat uit de scores van alle beoordelaars. U ziet haar pas als u uw eigen beoordelingen hebt ingediend: nog {hidden} aanvra{} waarvan u de scores van anderen nog niet mag zien.",
+        round.number(),
+        if hidden == 1 { "ag" } else { "gen" }
+    )
+}
+
+/// The banner over the list when the open dossier is an assessor's package.
+pub fn package_banner(assessor: &str, round: Round, source: &str) -> String {
+    format!(
+        "Dit is het pakket van {assessor} voor ronde {} (uit \"{source}\"). Beoordeel en dien in; sla daarna het resultaat op en stuur dat bestand terug naar het programmabureau.",
+        round.number()
+    )
+}
+pub const SAVE_RESULT: &str = "Resultaat opslaan als…";
+pub const RESULT_SAVE_DIALOG_TITLE: &str = "Resultaat opslaan om terug te sturen";
+pub fn result_file_name(assessor: &str, round: Round) -> String {
+    package_file_name(assessor, round).replacen("pakket", "resultaat", 1)
+}
+pub fn result_written(path: &str, still_open: usize) -> String {
+    match still_open {
+        0 => format!("Resultaat opgeslagen in {path}. Stuur dit bestand naar het programmabureau."),
+        n => format!(
+            "Resultaat opgeslagen in {path}. Let op: {n} beoordeling(en) zijn nog niet ingediend en tellen pas mee na indienen."
+        ),
+    }
+}
+pub fn result_failed(reason: &str) -> String {
+    format!("Het resultaat kon niet worden opgeslagen: {reason}")
+}
+/// A disagreement whose scores the viewer may not see yet.
+pub const FLAG_HIDDEN: &str =
+    "Scores verborgen tot u uw eigen beoordeling van deze aanvraag hebt ingediend.";
 
 pub fn edit_error(e: &EditError) -> String {
     use crate::dossier::ScoreError;
@@ -378,7 +432,7 @@ pub fn edit_error(e: &EditError) -> String {
         }
         EditError::Score(other) => format!("Deze waarde past niet: {other}."),
         EditError::Conflict(id) => format!(
-            "U hebt voor {id} een belangenverstrengeling gemeld; u beoordeelt deze aanvraag niet."
+            "U hebt voor {id} een belangenconflict gemeld; u beoordeelt deze aanvraag niet."
         ),
         EditError::UnknownApplication(id) => format!("Aanvraag {id} bestaat niet (meer)."),
         EditError::UnknownKnockout(id) => format!("Knock-outcriterium {id} bestaat niet."),
@@ -393,6 +447,10 @@ pub fn edit_error(e: &EditError) -> String {
         EditError::Incomplete(_) => SUBMIT_REFUSED.to_string(),
         EditError::DuplicateApplication(id) => format!("Er is al een aanvraag met nummer {id}."),
         EditError::Empty(_) => REGION_REQUIRED.to_string(),
+        EditError::ReadOnly => READ_ONLY_EDIT_REFUSED.to_string(),
+        EditError::Blind(id) => format!(
+            "U kunt voor {id} nog geen consensus vastleggen: dien eerst uw eigen beoordeling in."
+        ),
     }
 }
 
@@ -766,6 +824,532 @@ pub const CSV_FILE_NAME: &str = "scores.csv";
 pub fn exported_csv(path: &str) -> String {
     format!("CSV opgeslagen: {path}")
 }
+
+// ---- Dossier lock (issue 8) -------------------------------------------------
+
+/// Refusal of any change while the dossier is open read-only.
+pub const READ_ONLY_EDIT_REFUSED: &str = "Dit dossier is alleen te lezen: het is al geopend in een ander venster. Uw wijziging is niet overgenomen.";
+
+/// Why a read-only dossier is not saved.
+pub const READ_ONLY_NOT_SAVED: &str =
+    "dit dossier is alleen te lezen (het is al geopend in een ander venster)";
+
+/// The banner of a dossier that another window or program has open.
+/// `since` is the RFC 3339 time from the lock file, or empty.
+pub fn read_only_elsewhere(pid: u32, host: &str, since: &str) -> String {
+    let when = DateTime::parse_from_rfc3339(since)
+        .map(|t| date_time(&t.with_timezone(&Utc)))
+        .unwrap_or_else(|_| "onbekend tijdstip".to_string());
+    let who = if pid == 0 {
+        format!("op {host}")
+    } else {
+        format!("door proces {pid} op {host}")
+    };
+    format!(
+        "Dit dossier is al geopend in een ander venster ({who} sinds {when}). U kunt het alleen lezen; wijzigingen worden niet opgeslagen."
+    )
+}
+
+/// The banner of a dossier whose lock could not be made.
+pub fn read_only_no_lock(detail: &str) -> String {
+    format!(
+        "Dit dossier kan niet worden vergrendeld ({detail}). U kunt het alleen lezen; wijzigingen worden niet opgeslagen."
+    )
+}
+
+// ---- End of dossier lock -----------------------------------------------------
+
+// ---------------------------------------------------------------------------
+// Ranking: sortable table and charts (issue 6). Kept together in one block.
+// ---------------------------------------------------------------------------
+
+/// The arrow beside a sorted column header: ▲ ascending, ▼ descending.
+pub fn sort_arrow(descending: bool) -> &'static str {
+    if descending { "▼" } else { "▲" }
+}
+pub const SORT_HINT: &str =
+    "Klik op een kolomkop om te sorteren; nog eens klikken draait de volgorde om.";
+pub const LINES_ONLY_BY_RANK: &str =
+    "De drempel en de toekenningsgrens staan alleen in de tabel als die op plaats is gesorteerd.";
+pub const TAB_TABLE: &str = "Tabel";
+pub const TAB_BARS: &str = "Staafdiagram";
+pub const TAB_HEAT: &str = "Heatmap";
+pub const TAB_ROUNDS: &str = "Ronde 1 → 2";
+pub fn bars_intro(threshold: u32) -> String {
+    format!(
+        "Het totaal per regio, opgebouwd uit de punten per groep van criteria. De stippellijn is de drempel van {threshold} punten."
+    )
+}
+pub const HEAT_INTRO: &str = "Het eindcijfer per criterium; hoe donkerder de cel, hoe dichter bij het maximum van dat criterium.";
+pub const ROUNDS_INTRO: &str =
+    "Het totaal in ronde 1 en in ronde 2, voor de aanvragen met een totaal in beide rondes.";
+pub const LEGEND_ROUND_ONE: &str = "ronde 1 (open rondje)";
+pub const LEGEND_ROUND_TWO: &str = "ronde 2 (dicht rondje)";
+pub const HEAT_LEGEND_LOW: &str = "0% van het maximum";
+pub const HEAT_LEGEND_HIGH: &str = "100%";
+pub const NO_PAIRS: &str = "Nog geen aanvraag heeft een totaal in beide rondes.";
+pub const HOVER_BARS: &str = "Wijs een deel van een balk aan voor de punten van die groep.";
+pub const HOVER_HEAT: &str =
+    "Wijs een cel aan voor de punten en de motiveringen van de beoordelaars.";
+pub const HOVER_ROUNDS: &str = "Wijs een regio aan voor de totalen van beide rondes.";
+pub fn chart_threshold(threshold: u32) -> String {
+    format!("drempel {threshold}")
+}
+pub fn chart_cap(cap: u32) -> String {
+    format!("max. {cap}")
+}
+/// `62 → 71 (+9)`.
+pub fn chart_pair(one: &crate::exact::Exact, two: &crate::exact::Exact) -> String {
+    let (sign, diff) = if two >= one {
+        ("+", *two - *one)
+    } else {
+        ("−", *one - *two)
+    };
+    format!(
+        "{} → {} ({sign}{})",
+        one.to_dutch_short(),
+        two.to_dutch_short(),
+        diff.to_dutch_short()
+    )
+}
+pub fn chart_of_cap(value: &crate::exact::Exact, cap: u32) -> String {
+    format!("{} van {cap}", value.to_dutch_short())
+}
+pub fn chart_total(total: &crate::exact::Exact, max: u32) -> String {
+    format!("Totaal: {} van {max}", total.to_dutch_short())
+}
+pub const CHART_FROM_CONSENSUS: &str = "Vastgesteld in consensus.";
+pub fn chart_mean_of(n: u32) -> String {
+    match n {
+        1 => "Punten van 1 beoordelaar.".to_string(),
+        n => format!("Gemiddelde van {n} beoordelaars."),
+    }
+}
+pub const CHART_NOT_SCORED: &str = "niet gescoord";
+pub const CHART_NO_MOTIVATION: &str = "Geen motivering.";
+pub const CHART_CONSENSUS: &str = "Consensus";
+pub const CHART_CRITERIA_IN_GROUP: &str = "Criteria in deze groep";
+pub fn chart_round_total(round: Round, total: &crate::exact::Exact) -> String {
+    format!("{}: {} punten", round_short(round), total.to_dutch_short())
+}
+pub fn chart_difference(one: &crate::exact::Exact, two: &crate::exact::Exact) -> String {
+    if two >= one {
+        format!("Verschil: +{}", (*two - *one).to_dutch_short())
+    } else {
+        format!("Verschil: −{}", (*one - *two).to_dutch_short())
+    }
+}
+// ---------------------------------------------------------------------------
+// End of the ranking block.
+// ---------------------------------------------------------------------------
+
+// ---- disagreements, round 2, conflicts, import ----
+// (src/ui/screen/{scoring,list,disagreements}.rs)
+
+// Round 2: the copy of round 1, to confirm or change.
+pub const ROUND_TWO_HINT: &str = "Ronde 2 begint met uw eigen scores uit ronde 1. Bevestig elke score (knop ‘Bevestigen’, of Enter op de rij) of wijzig hem; schrijf bij een wijziging op waarom (Enter op de rij brengt u naar dat veld).";
+pub fn round_one_value(value: &str) -> String {
+    format!("Ronde 1: {value}")
+}
+pub const CONFIRM: &str = "Bevestigen";
+pub const TO_CONFIRM: &str = "nog bevestigen";
+pub const CONFIRMED: &str = "✓ bevestigd";
+pub const CHANGED: &str = "gewijzigd";
+pub const WHY_CHANGED: &str = "Waarom gewijzigd?";
+pub const WHY_CHANGED_PLACEHOLDER: &str =
+    "Verplicht: waarom wijkt dit af van ronde 1? Bijv. ‘gesprek: begroting verduidelijkt’";
+/// A round-1 value as the card shows it: points, ja/nee, niet behandeld,
+/// or the items with their points.
+pub fn value_text(value: &crate::dossier::Value, items: &[(String, String)]) -> String {
+    use crate::dossier::Value;
+    match value {
+        Value::Yes => YES.to_string(),
+        Value::No => NO.to_string(),
+        Value::NotAddressed => NOT_ADDRESSED.to_string(),
+        Value::Points(n) => n.to_string(),
+        Value::Items(m) => items
+            .iter()
+            .filter_map(|(id, name)| m.get(id).map(|n| format!("{name} {n}")))
+            .collect::<Vec<_>>()
+            .join(" · "),
+    }
+}
+
+// Conflicts of interest.
+pub const DECLARE_CONFLICT: &str = "Belangenconflict melden";
+pub fn conflict_question(id: &str, region: &str) -> String {
+    format!("Belangenconflict melden voor {id} · {region}?")
+}
+pub const CONFLICT_CONSEQUENCE: &str = "U beoordeelt deze aanvraag dan niet meer, in geen van beide rondes. Uw concept-beoordeling ervan wordt verwijderd; wat u al hebt ingediend blijft bewaard. De melding komt in het logboek van het dossier.";
+pub const CONFLICT_NOTE_PLACEHOLDER: &str =
+    "Toelichting (niet verplicht), bijv. ‘oud-collega van de projectleider’";
+pub const CONFLICT_CONFIRM: &str = "Belangenconflict melden";
+pub fn conflict_declared(at: &DateTime<Utc>, note: &str) -> String {
+    let note = if note.trim().is_empty() {
+        String::new()
+    } else {
+        format!(" (‘{}’)", note.trim())
+    };
+    format!(
+        "U hebt op {} een belangenconflict gemeld voor deze aanvraag{note}. U beoordeelt haar niet.",
+        date_time(at)
+    )
+}
+pub const LIST_CONFLICT: &str = "belangenconflict";
+
+/// A panel refusal (import, conflict), in Dutch.
+pub fn panel_error(e: &crate::panel::PanelError) -> String {
+    use crate::panel::PanelError;
+    match e {
+        PanelError::UnknownApplication(id) => format!("Aanvraag {id} staat niet in dit dossier."),
+        PanelError::Conflict {
+            assessor,
+            application,
+        } => format!(
+            "{assessor} heeft voor {application} een belangenconflict gemeld; die beoordeling kan niet worden overgenomen."
+        ),
+        PanelError::OtherRubric { found, expected } => format!(
+            "Het resultaat is gescoord met leidraad {found}, dit dossier met {expected}."
+        ),
+        PanelError::NotAPackage => {
+            "Dit bestand is geen resultaatbestand: het is niet gemaakt als pakket voor één beoordelaar."
+                .to_string()
+        }
+        PanelError::OtherAssessor { expected, found } => format!(
+            "Het pakket is van {expected}, maar het bestand bevat werk van {found}."
+        ),
+        PanelError::Older {
+            application,
+            assessor,
+            round,
+            dossier,
+            result,
+        } => format!(
+            "{application}, {}: het dossier heeft nieuwer werk van {assessor} (gewijzigd {}) dan het resultaatbestand (gewijzigd {}).",
+            round_short(*round).to_lowercase(),
+            date_time(dossier),
+            date_time(result)
+        ),
+        PanelError::Invalid {
+            application,
+            assessor,
+            message,
+        } => format!("{application} door {assessor}: {message}"),
+        PanelError::NotInvited(id) => format!(
+            "{id} is in ronde 1 niet uitgenodigd; een beoordeling in ronde 2 kan niet worden overgenomen."
+        ),
+    }
+}
+
+// Disagreements.
+pub const DISAGREEMENTS: &str = "Verschillen";
+pub const DISAGREEMENTS_TITLE: &str = "Verschillen tussen beoordelaars";
+pub fn disagreements_intro(round: Round) -> String {
+    format!(
+        "Waar de ingediende beoordelingen van {} uiteenlopen, het zwaarste eerst: knock-outs, dan totalen aan weerszijden van de grens, dan de grootste spreiding. Klik op een regel om de scores naast elkaar te zien.",
+        round_short(round).to_lowercase()
+    )
+}
+pub fn no_disagreements(round: Round) -> String {
+    format!(
+        "Geen verschillen in {}: de ingediende beoordelingen liggen dicht genoeg bij elkaar (of er is per aanvraag nog maar één ingediend).",
+        round_short(round).to_lowercase()
+    )
+}
+pub fn disagreement_count(n: usize) -> String {
+    match n {
+        1 => "1 verschil".to_string(),
+        n => format!("{n} verschillen"),
+    }
+}
+pub const COL_APPLICATION: &str = "Aanvraag";
+pub const COL_WHAT: &str = "Soort";
+pub const COL_WHERE: &str = "Criterium";
+pub const COL_DETAIL: &str = "Scores";
+pub const FLAG_KO_SPLIT: &str = "oordeel knock-out verschilt";
+pub const FLAG_THRESHOLD: &str = "weerszijden van de grens";
+pub const FLAG_SPREAD: &str = "grote spreiding";
+pub const ALL_CRITERIA: &str = "totaal";
+pub const SIDE_BY_SIDE: &str = "Naast elkaar →";
+pub fn flag_verdicts(verdicts: &[(String, Verdict)]) -> String {
+    verdicts
+        .iter()
+        .map(|(who, v)| format!("{who}: {}", verdict(*v)))
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+pub fn flag_spread(low: u32, high: u32, cap: u32) -> String {
+    format!("laagste {low}, hoogste {high} van {cap} punten")
+}
+pub fn flag_threshold(totals: &[(String, crate::exact::Exact)], threshold: u32) -> String {
+    let totals = totals
+        .iter()
+        .map(|(who, t)| format!("{who}: {}", t.to_dutch_short()))
+        .collect::<Vec<_>>()
+        .join(" · ");
+    format!("{totals} (grens {threshold})")
+}
+
+// Packages and result files.
+pub const PANEL: &str = "Panel";
+pub const MAKE_PACKAGE: &str = "Pakket maken…";
+pub const IMPORT_RESULT: &str = "Resultaat importeren…";
+pub const PANEL_TOOLS: &str = "Panel:";
+pub const PACKAGE_TITLE: &str = "Pakket maken voor één beoordelaar";
+pub const PACKAGE_HINT: &str = "Een pakket is een dossier met alleen de aanvragen en het eigen werk van die beoordelaar, zonder de scores van anderen en zonder de aanvragen met een belangenconflict. Voor ronde 2: alleen de uitgenodigde aanvragen, met het eigen werk uit ronde 1.";
+pub const PACKAGE_FOR: &str = "Beoordelaar";
+pub const PACKAGE_ROUND: &str = "Ronde";
+pub const PACKAGE_SAVE: &str = "Opslaan als…";
+pub const PACKAGE_NO_ASSESSORS: &str = "Dit dossier heeft nog geen beoordelaars. Een beoordelaar komt erbij zodra hij een aanvraag beoordeelt.";
+pub const PACKAGE_DIALOG_TITLE: &str = "Pakket opslaan";
+pub const RESULT_DIALOG_TITLE: &str = "Resultaat van een beoordelaar importeren";
+pub const DIALOG_FILTER_RESULT: &str = "Pakket of resultaat (dossier)";
+pub fn package_file_name(assessor: &str, round: Round) -> String {
+    let name: String = assessor
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let name = name
+        .split('-')
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    format!("pakket-{name}-ronde-{}.ron", round.number())
+}
+pub fn package_written(assessor: &str, round: Round, applications: usize, path: &str) -> String {
+    let what = match applications {
+        1 => "1 aanvraag".to_string(),
+        n => format!("{n} aanvragen"),
+    };
+    format!(
+        "Pakket voor {assessor}, {} ({what}), opgeslagen als {path}.",
+        round_short(round).to_lowercase()
+    )
+}
+pub const PACKAGE_OVER_DOSSIER: &str = "Dat is het geopende dossier zelf; kies een nieuw bestand voor het pakket. Er is niets opgeslagen.";
+pub fn package_failed(detail: &str) -> String {
+    format!("Het pakket is niet gemaakt: {detail}")
+}
+pub fn import_counts(added: usize, updated: usize, unchanged: usize) -> String {
+    format!("{added} toegevoegd, {updated} bijgewerkt, {unchanged} ongewijzigd")
+}
+pub fn import_done(file: &str, assessor: &str, counts: &str) -> String {
+    format!("Resultaat van {assessor} ({file}) geïmporteerd: {counts}.")
+}
+pub fn import_refused(file: &str, reason: &str) -> String {
+    format!("Import van {file} geweigerd; er is niets gewijzigd. {reason}")
+}
+pub fn import_unreadable(file: &str, detail: &str) -> String {
+    format!("{file} kan niet worden gelezen; er is niets gewijzigd. {detail}")
+}
+// ---- end of disagreements, round 2, conflicts, import ----
+
+// ---- panel screen ----
+// The panel screen of one application (src/ui/screen/panel.rs): the
+// assessors side by side, the consensus, round 1 against round 2, the
+// interview and addenda, and the history.
+
+pub const PANEL_BACK: &str = "← Terug";
+pub const PANEL_TITLE: &str = "Panel";
+pub const PANEL_TAB_SIDE_BY_SIDE: &str = "Naast elkaar";
+pub const PANEL_TAB_CONSENSUS: &str = "Consensus";
+pub const PANEL_TAB_ROUNDS: &str = "Ronde 1 ↔ 2";
+pub const PANEL_TAB_INTERVIEW: &str = "Gesprek en addendum";
+pub const PANEL_TAB_HISTORY: &str = "Geschiedenis";
+pub const PANEL_KEYS: &str = "Esc: terug naar de aanvragen";
+pub const PANEL_BLIND_NOT_SUBMITTED: &str =
+    "U ziet de scores van de andere beoordelaars pas nadat u uw eigen beoordeling heeft ingediend.";
+pub const PANEL_BLIND_CONFLICT: &str = "U heeft een belangenconflict gemeld voor deze aanvraag. De scores van de andere beoordelaars worden u daarom niet getoond.";
+pub const PANEL_NO_SUBMITTED: &str =
+    "Er is in deze ronde nog geen ingediende beoordeling voor deze aanvraag.";
+pub fn panel_not_submitted_yet(names: &[String]) -> String {
+    format!("Nog niet ingediend: {}.", join_and(names))
+}
+pub const PANEL_COL_MEAN: &str = "Gemiddeld";
+pub const PANEL_COL_MAJORITY: &str = "Meerderheid";
+pub const PANEL_COL_CONSENSUS: &str = "Consensus";
+pub const PANEL_NO_MOTIVATION: &str = "(geen motivering)";
+pub const PANEL_NO_CONSENSUS: &str = "nog niet vastgesteld";
+pub const PANEL_NO_MEAN: &str = "—";
+pub const PANEL_FLAGS: &str = "Verschillen tussen de beoordelaars";
+pub const PANEL_NO_FLAGS: &str = "Geen opvallende verschillen tussen de beoordelaars.";
+pub const PANEL_FLAG_BADGE: &str = "verschil";
+pub fn panel_flag_spread(criterion: &CriterionId, low: u32, high: u32, cap: u32) -> String {
+    format!("{criterion}: punten lopen uiteen van {low} tot {high} (maximaal {cap})")
+}
+pub fn panel_flag_ko_split(ko: &CriterionId, verdicts: &[(String, Verdict)]) -> String {
+    let parts: Vec<String> = verdicts
+        .iter()
+        .map(|(who, v)| format!("{who} {}", verdict(*v)))
+        .collect();
+    format!("{ko}: oordelen verschillen ({})", parts.join(", "))
+}
+pub fn panel_flag_threshold(threshold: u32, totals: &[(String, crate::exact::Exact)]) -> String {
+    let parts: Vec<String> = totals
+        .iter()
+        .map(|(who, t)| format!("{who} {}", t.to_dutch_short()))
+        .collect();
+    format!(
+        "Totalen liggen aan weerszijden van de drempel van {threshold} punten ({})",
+        parts.join(", ")
+    )
+}
+pub fn panel_points(points: u32) -> String {
+    match points {
+        1 => "1 punt".to_string(),
+        n => format!("{n} punten"),
+    }
+}
+pub fn panel_max(cap: u32) -> String {
+    format!("max. {cap}")
+}
+pub fn panel_exact(mean: &str, fraction: &str) -> String {
+    format!("{mean} (exact {fraction})")
+}
+
+// Consensus.
+pub const PANEL_START_FROM_PROPOSAL: &str = "Begin bij gemiddelde/meerderheid";
+pub const PANEL_START_HINT: &str = "Vult elk knock-outcriterium en elk criterium dat nog geen consensuswaarde heeft met de meerderheid of het afgeronde gemiddelde van de ingediende beoordelingen. Vastgestelde waarden blijven staan.";
+pub const PANEL_CONSENSUS_SHEET: &str = "Consensusscoreblad (PDF)";
+pub const PANEL_CONSENSUS_INTRO: &str = "Leg per knock-outcriterium en per criterium de waarde vast waarover het panel het eens is, met een motivering. Een vastgestelde waarde gaat vóór het gemiddelde van de beoordelaars.";
+pub const PANEL_CONSENSUS_MOTIVATION: &str = "Motivering van het panel";
+pub const PANEL_CONSENSUS_PLACEHOLDER: &str =
+    "Waarom deze waarde? Verwijs naar de beoordelingen en het plan.";
+pub const PANEL_MISSING_MOTIVATIONS: &str = "Nog zonder motivering:";
+pub fn panel_proposal_mean(mean: &str, value: &str) -> String {
+    format!("gemiddeld {mean} → {value}")
+}
+pub const PANEL_NO_PROPOSAL: &str = "geen voorstel: nog niet door elke beoordelaar gescoord";
+pub fn panel_proposal_majority(v: Verdict) -> String {
+    format!("meerderheid: {}", verdict(v))
+}
+pub const PANEL_NO_MAJORITY: &str = "geen meerderheid";
+pub const PANEL_ALL_MOTIVATED: &str = "Bij elke vastgestelde waarde staat een motivering.";
+pub const PANEL_NOTHING_AGREED: &str = "Het panel heeft voor deze ronde nog niets vastgesteld.";
+pub fn panel_final_total(round: Round, total: &crate::exact::Exact) -> String {
+    format!(
+        "Eindtotaal {}: {} / 100",
+        round_short(round).to_lowercase(),
+        total.to_dutch_short()
+    )
+}
+pub fn panel_no_final_total(round: Round) -> String {
+    format!(
+        "Eindtotaal {}: nog niet vast te stellen",
+        round_short(round).to_lowercase()
+    )
+}
+pub const PANEL_FINAL_STATUS: &str = "Status";
+pub fn panel_recorded(by: &str, at: &DateTime<Utc>) -> String {
+    format!("Laatst vastgelegd door {by} op {}.", date_time(at))
+}
+pub const PANEL_NEED_NAME: &str =
+    "Vul eerst uw naam in op de lijst met aanvragen: die staat bij elke vastgelegde waarde.";
+pub const PANEL_ROUND_TWO_NOT_INVITED: &str =
+    "Deze aanvraag is in ronde 1 niet uitgenodigd; er is voor haar geen ronde 2.";
+
+// Round 1 against round 2.
+pub const PANEL_ROUNDS_NOT_INVITED: &str = "Deze aanvraag is in ronde 1 niet uitgenodigd voor een gesprek. Er is dus geen ronde 2 om mee te vergelijken.";
+pub const PANEL_ROUNDS_INTRO: &str = "De eindwaarde per criterium in beide rondes (consensus, anders het gemiddelde van de ingediende beoordelingen), en per beoordelaar waarom een waarde in ronde 2 is gewijzigd.";
+pub const PANEL_COL_ITEM: &str = "Criterium";
+pub const PANEL_COL_DIFFERENCE: &str = "Verschil";
+pub const PANEL_COL_WHY: &str = "Waarom gewijzigd";
+pub const PANEL_NO_REASON: &str = "(geen reden gegeven)";
+pub const PANEL_UNCHANGED: &str = "gelijk";
+pub const PANEL_CHANGED: &str = "gewijzigd";
+/// A difference between the rounds: "+⅓", "−2", or "gelijk" (`amount`
+/// is the size, already written).
+pub fn panel_difference(up: Option<bool>, amount: &str) -> String {
+    match up {
+        Some(true) => format!("+{amount}"),
+        Some(false) => format!("−{amount}"),
+        None => PANEL_UNCHANGED.to_string(),
+    }
+}
+pub const PANEL_NO_NOTES: &str = "geen toelichting van de beoordelaars";
+pub fn panel_changed_from(who: &str, from: &str, to: &str) -> String {
+    format!("{who} ({from} → {to}):")
+}
+
+// Interview and addenda.
+pub const PANEL_INTERVIEW_NOT_INVITED: &str = "Een gesprek en een addendum horen alleen bij aanvragen die in ronde 1 zijn uitgenodigd. Deze aanvraag is (nog) niet uitgenodigd.";
+pub const PANEL_INTERVIEW: &str = "Gesprek";
+pub const PANEL_INTERVIEW_DATE: &str = "Datum (dd-mm-jjjj)";
+pub const PANEL_PARTICIPANTS: &str = "Deelnemers, gescheiden door komma’s";
+pub const PANEL_INTERVIEW_NOTES: &str = "Verslag van het gesprek";
+pub const PANEL_SAVE_INTERVIEW: &str = "Gesprek vastleggen";
+pub const PANEL_NO_INTERVIEW: &str = "Nog geen gesprek vastgelegd.";
+pub fn panel_interview_recorded(by: &str, at: Option<&DateTime<Utc>>) -> String {
+    match (by.is_empty(), at) {
+        (false, Some(at)) => format!("Vastgelegd door {by} op {}.", date_time(at)),
+        (false, None) => format!("Vastgelegd door {by}."),
+        (true, Some(at)) => format!("Vastgelegd op {}.", date_time(at)),
+        (true, None) => "Vastgelegd.".to_string(),
+    }
+}
+pub const PANEL_INTERVIEW_SAVED: &str = "Het gesprek is vastgelegd.";
+pub const PANEL_ADDENDA: &str = "Addenda";
+pub const PANEL_NO_ADDENDA: &str = "Nog geen addendum ontvangen.";
+pub const PANEL_ADDENDUM_DATE: &str = "Ontvangen op (dd-mm-jjjj)";
+pub const PANEL_ADDENDUM_DOCUMENT: &str = "Document";
+pub const PANEL_ADDENDUM_DOCUMENT_PLACEHOLDER: &str = "bijvoorbeeld Aanvulling begroting";
+pub const PANEL_PARTICIPANTS_PLACEHOLDER: &str = "bijvoorbeeld J. de Vries, A. Bakker";
+pub const PANEL_INTERVIEW_NOTES_PLACEHOLDER: &str = "Wat is besproken, en wat levert de regio na?";
+pub const PANEL_ADDENDUM_NOTE_PLACEHOLDER: &str = "Wat het addendum aanvult";
+pub const PANEL_ADDENDUM_NOTE: &str = "Toelichting (niet verplicht)";
+pub const PANEL_REGISTER_ADDENDUM: &str = "Addendum registreren";
+pub const PANEL_ADDENDUM_SAVED: &str = "Het addendum is geregistreerd.";
+pub const PANEL_DOCUMENT_REQUIRED: &str = "Vul de naam van het document in.";
+pub fn panel_addendum_line(received: NaiveDate, document: &str) -> String {
+    format!("{} · {document}", date(received))
+}
+pub fn panel_registered_by(by: &str) -> String {
+    format!("geregistreerd door {by}")
+}
+
+// History.
+pub const PANEL_COL_WHEN: &str = "Wanneer";
+pub const PANEL_COL_WHO: &str = "Wie";
+pub const PANEL_COL_ROUND: &str = "Ronde";
+pub const PANEL_COL_SUBJECT: &str = "Werk van";
+pub const PANEL_COL_CRITERION: &str = "Criterium";
+pub const PANEL_COL_WHAT: &str = "Wat";
+pub const PANEL_COL_CHANGE: &str = "Oud → nieuw";
+pub const PANEL_NO_HISTORY: &str = "Voor deze aanvraag is nog niets gewijzigd.";
+pub const PANEL_HISTORY_HIDDEN: &str =
+    "Wijzigingen aan scores die u nog niet mag zien (blind beoordelen) zijn weggelaten.";
+pub fn panel_history_more(shown: usize, total: usize) -> String {
+    format!("De nieuwste {shown} van {total} wijzigingen worden getoond.")
+}
+pub const PANEL_SUBJECT_CONSENSUS: &str = "panel (consensus)";
+pub const PANEL_EMPTY_VALUE: &str = "(leeg)";
+pub const PANEL_OLD: &str = "Oud";
+pub const PANEL_NEW: &str = "Nieuw";
+pub fn audit_field(field: crate::audit::Field) -> &'static str {
+    use crate::audit::Field;
+    match field {
+        Field::Score => "score",
+        Field::Verdict => "oordeel",
+        Field::Motivation => "motivering",
+        Field::Evidence => "vindplaats",
+        Field::Confirmed => "ronde 1 bevestigd",
+        Field::WhyChanged => "reden van wijziging",
+        Field::Submitted => "ingediend",
+        Field::Assessment => "beoordeling",
+        Field::Decision => "besluit",
+        Field::Conflict => "belangenconflict",
+        Field::Interview => "gesprek",
+        Field::Addendum => "addendum",
+        Field::Import => "import",
+    }
+}
+// ---- end of the panel screen block ----
 
 #[cfg(test)]
 mod tests {

@@ -2,8 +2,10 @@
 //! `view`; `update` returns an `Action` for what the root must do.
 
 pub mod application;
+pub mod disagreements;
 pub mod error;
 pub mod list;
+pub mod panel;
 pub mod ranking;
 pub mod scoring;
 pub mod selfcheck;

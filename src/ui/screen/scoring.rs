@@ -11,9 +11,9 @@ use iced::widget::{
 };
 use iced::{Alignment, Element, Fill, Font, Length, Task, font};
 
-use crate::dossier::{Assessment, Round, Value, Verdict};
+use crate::dossier::{Assessment, Carried, Round, Value, Verdict};
 use crate::edit::{self, Target};
-use crate::rubric::{Criterion, Rubric, Scale};
+use crate::rubric::{Criterion, CriterionId, Rubric, Scale};
 use crate::scoring::{self, Missing, Standing, Summary};
 use crate::ui::session::Session;
 use crate::ui::widget::scale::{Choice, choices};
@@ -63,6 +63,16 @@ pub enum Message {
     },
     /// After a mouse click: the text field that has the focus now, if any.
     Synced(Option<Id>),
+    /// Round 2: keep the value copied from round 1.
+    Confirm(CriterionId),
+    /// Round 2: why the value differs from round 1.
+    WhyChanged(CriterionId, String),
+    /// Ask to declare a conflict of interest (shows the confirmation).
+    AskConflict,
+    ConflictNote(String),
+    /// Declare it, with the note typed.
+    DeclareConflict,
+    CancelConflict,
 }
 
 pub enum Action {
@@ -94,6 +104,8 @@ pub struct State {
     /// Why a typed value was refused, per criterion.
     refusals: Vec<Option<String>>,
     notice: Option<Notice>,
+    /// The confirmation of a conflict of interest, open, with the note so far.
+    conflict_form: Option<String>,
 }
 
 fn uses_number_field(scale: &Scale) -> bool {
@@ -104,7 +116,9 @@ fn uses_number_field(scale: &Scale) -> bool {
 }
 
 impl State {
-    pub fn new(session: &Session, target: Target) -> State {
+    /// Open the assessment; round 2 starts as a copy of the assessor's
+    /// round-1 work (see [`State::begin`]).
+    pub fn new(session: &mut Session, target: Target) -> State {
         let mut state = State {
             target,
             may_score: true,
@@ -115,9 +129,43 @@ impl State {
             numbers: Vec::new(),
             refusals: Vec::new(),
             notice: None,
+            conflict_form: None,
         };
+        state.begin(session);
         state.load(session);
         state
+    }
+
+    /// Round 2 opened for the first time, with the assessor's round-1 work
+    /// submitted: make the draft now, so the copied values are there to be
+    /// confirmed or changed before anything is typed.
+    fn begin(&mut self, session: &mut Session) {
+        let t = &self.target;
+        let d = &session.dossier;
+        let copy_waits = t.round == Round::Two
+            && d.assessment(&t.application, &t.assessor, Round::Two)
+                .is_none()
+            && d.assessment(&t.application, &t.assessor, Round::One)
+                .is_some_and(Assessment::is_submitted)
+            && !d.has_conflict(&t.assessor, &t.application)
+            && scoring::may_score(&session.rubric, d, &t.application, Round::Two);
+        if copy_waits {
+            // A refusal (a dossier open read-only) leaves round 2 empty;
+            // the banner says why.
+            let target = self.target.clone();
+            let _ = session.edit(|r, d| edit::start(r, d, &target, Utc::now()));
+        }
+    }
+
+    /// Whether the assessor declared a conflict of interest for this
+    /// application.
+    fn conflict<'a>(&self, session: &'a Session) -> Option<&'a crate::dossier::Conflict> {
+        let t = &self.target;
+        session
+            .dossier
+            .conflicts
+            .iter()
+            .find(|c| c.assessor == t.assessor && c.application == t.application)
     }
 
     /// Fill the text fields from the dossier (on open and on a round switch).
@@ -127,8 +175,10 @@ impl State {
         let a = session
             .dossier
             .assessment(&t.application, &t.assessor, t.round);
-        self.may_score =
-            a.is_some() || scoring::may_score(rubric, &session.dossier, &t.application, t.round);
+        let conflict = session.dossier.has_conflict(&t.assessor, &t.application);
+        self.may_score = !conflict
+            && (a.is_some()
+                || scoring::may_score(rubric, &session.dossier, &t.application, t.round));
         self.ko_notes = rubric
             .knockouts
             .iter()
@@ -213,7 +263,38 @@ impl State {
             Message::Round(round) => {
                 if round != self.target.round {
                     self.target.round = round;
+                    self.begin(session);
                     self.load(session);
+                }
+            }
+            Message::Confirm(id) => {
+                self.apply(session, |r, d, t| edit::confirm(r, d, t, &id, now));
+            }
+            Message::WhyChanged(id, why) => {
+                self.apply(session, |r, d, t| {
+                    edit::set_why_changed(r, d, t, &id, &why, now)
+                });
+            }
+            Message::AskConflict => {
+                self.conflict_form = Some(String::new());
+                return Action::Run(iced::widget::operation::focus(Id::new("conflict-note")));
+            }
+            Message::ConflictNote(note) => {
+                if let Some(n) = &mut self.conflict_form {
+                    *n = note;
+                }
+            }
+            Message::CancelConflict => self.conflict_form = None,
+            Message::DeclareConflict => {
+                let note = self.conflict_form.take().unwrap_or_default();
+                let t = self.target.clone();
+                let declared = session.edit(|_, d| {
+                    crate::panel::declare_conflict(d, &t.assessor, &t.application, note.trim(), now)
+                        .map_err(|_| edit::EditError::UnknownApplication(t.application.clone()))
+                });
+                self.load(session);
+                if let Err(e) = declared {
+                    self.notice = Some(Notice::Error(strings::edit_error(&e)));
                 }
             }
             Message::Verdict(i, verdict) => {
@@ -485,6 +566,15 @@ impl State {
         let rubric = &session.rubric;
         match (field, key) {
             (Field::Submit, KeyInput::Enter) => self.submit(session),
+            // Round 2: Enter keeps the value copied from round 1.
+            (Field::Verdict(i), KeyInput::Enter) => {
+                let id = rubric.knockouts[i].id.clone();
+                return self.confirm_if_carried(session, id);
+            }
+            (Field::Value(i) | Field::Item(i, _), KeyInput::Enter) => {
+                let id = criterion(rubric, i).id.clone();
+                return self.confirm_if_carried(session, id);
+            }
             (Field::Verdict(i), KeyInput::Char(c)) => {
                 let verdict = match c.to_ascii_lowercase() {
                     'v' | '1' => Some(Verdict::Met),
@@ -563,6 +653,33 @@ impl State {
         Action::None
     }
 
+    /// Round 2, Enter on a row: keep the value copied from round 1 when it
+    /// waits for that; when the value differs from round 1, go to the
+    /// field that says why. Anything else is left alone.
+    fn confirm_if_carried(&mut self, session: &mut Session, id: CriterionId) -> Action {
+        // (copied, confirmed, differs from round 1)
+        let state = self.assessment(session).and_then(|a| {
+            if let Some(j) = a.knockouts.get(&id) {
+                let was = j.carried.round_one?;
+                return Some((j.carried.confirmed, j.verdict != was));
+            }
+            let s = a.criteria.get(&id)?;
+            let was = s.carried.round_one.as_ref()?;
+            Some((s.carried.confirmed, s.value.as_ref() != Some(was)))
+        });
+        match state {
+            Some((false, _)) => self.update(session, Message::Confirm(id)),
+            Some((true, true)) => {
+                let field = widget_id_str(&format!("why-{id}"));
+                Action::Run(Task::batch([
+                    iced::widget::operation::focus(field.clone()),
+                    iced::widget::operation::move_cursor_to_end(field),
+                ]))
+            }
+            _ => Action::None,
+        }
+    }
+
     /// A digit on a scale: appended to the digits typed before when the
     /// result still fits ("1", "0" is 10 on a 1-10 scale), otherwise on its
     /// own; 0 on a scale that starts at 1 is "niet behandeld".
@@ -600,6 +717,7 @@ impl State {
         };
         let summary = scoring::summarize(rubric, assessment_ref);
         let editable = self.may_score && !assessment_ref.is_submitted();
+        let conflict = self.conflict(session);
 
         let app = session.dossier.application(&self.target.application);
         let region = app.map_or("", |a| a.region.as_str());
@@ -630,9 +748,25 @@ impl State {
             ]
             .spacing(12)
             .align_y(Alignment::Center),
-            text(format!("{} · {}", self.target.application, region))
-                .size(theme::TITLE)
-                .font(bold()),
+            row![
+                text(format!("{} · {}", self.target.application, region))
+                    .size(theme::TITLE)
+                    .font(bold())
+                    .width(Fill),
+            ]
+            .push(conflict.is_none().then(|| {
+                container(
+                    button(text(strings::DECLARE_CONFLICT).size(theme::TEXT))
+                        .padding([4, 10])
+                        .style(theme::secondary)
+                        .on_press_maybe(
+                            self.conflict_form.is_none().then_some(Message::AskConflict),
+                        ),
+                )
+                .id(Id::new("declare-conflict"))
+            }))
+            .spacing(12)
+            .align_y(Alignment::Center),
         ]
         .spacing(10)
         .padding([16, 24])
@@ -645,8 +779,18 @@ impl State {
                 .size(theme::SMALL)
                 .style(theme::muted),
         );
+        if let Some(note) = &self.conflict_form {
+            content = content.push(conflict_form(&self.target, region, note));
+        }
 
-        if !self.may_score {
+        if let Some(c) = conflict {
+            content = content.push(
+                container(text(strings::conflict_declared(&c.declared, &c.note)))
+                    .padding(12)
+                    .width(Fill)
+                    .style(theme::notice_info),
+            );
+        } else if !self.may_score {
             content = content.push(
                 container(text(strings::not_invited(region)))
                     .padding(12)
@@ -654,6 +798,22 @@ impl State {
                     .style(theme::notice_info),
             );
         } else {
+            let carried = assessment_ref
+                .knockouts
+                .values()
+                .any(|j| j.carried.round_one.is_some())
+                || assessment_ref
+                    .criteria
+                    .values()
+                    .any(|s| s.carried.round_one.is_some());
+            if carried && editable {
+                content = content.push(
+                    container(text(strings::ROUND_TWO_HINT))
+                        .padding(12)
+                        .width(Fill)
+                        .style(theme::notice_info),
+                );
+            }
             if let Some(at) = assessment_ref.submitted {
                 content = content.push(
                     container(text(format!(
@@ -747,6 +907,16 @@ impl State {
             .min_height(44)
             .size(theme::TEXT)
             .style(theme::editor);
+        let carried = a.knockouts.get(&ko.id).and_then(|j| {
+            let was = j.carried.round_one?;
+            Some(carried_row(
+                &ko.id,
+                &j.carried,
+                j.verdict == was,
+                strings::verdict(was).to_string(),
+                editable,
+            ))
+        });
         let body = column![
             row![
                 text(ko.id.to_string()).font(bold()).size(16).width(44),
@@ -754,8 +924,9 @@ impl State {
             ],
             text(&ko.text).size(theme::TEXT),
             pick_row,
-            editor,
         ]
+        .push(carried)
+        .push(editor)
         .spacing(8);
         card(body, focused, &ko.id.0)
     }
@@ -792,6 +963,23 @@ impl State {
         .spacing(8);
 
         let scale = self.scale_view(c, i, value, editable);
+        let carried = a.criteria.get(&c.id).and_then(|s| {
+            let was = s.carried.round_one.as_ref()?;
+            let items: Vec<(String, String)> = match &c.scale {
+                Scale::Items { items, .. } => items
+                    .iter()
+                    .map(|it| (it.id.clone(), it.name.clone()))
+                    .collect(),
+                _ => Vec::new(),
+            };
+            Some(carried_row(
+                &c.id,
+                &s.carried,
+                s.value.as_ref() == Some(was),
+                strings::value_text(was, &items),
+                editable,
+            ))
+        });
 
         let note = text_editor(&self.notes[i])
             .id(widget_id_str(&format!("note-{}", c.id)))
@@ -822,29 +1010,30 @@ impl State {
         .width(110)
         .style(theme::input);
 
-        let body = column![
-            header,
-            text(&c.text).size(theme::TEXT),
-            scale,
-            column![
-                text(strings::MOTIVATION)
-                    .size(theme::SMALL)
-                    .style(theme::muted),
-                note
-            ]
-            .spacing(2),
-            row![
-                text(strings::EVIDENCE)
-                    .size(theme::SMALL)
-                    .style(theme::muted)
-                    .width(70),
-                doc,
-                page
-            ]
-            .spacing(8)
-            .align_y(Alignment::Center),
-        ]
-        .spacing(8);
+        let body = column![header, text(&c.text).size(theme::TEXT), scale]
+            .push(carried)
+            .push(
+                column![
+                    text(strings::MOTIVATION)
+                        .size(theme::SMALL)
+                        .style(theme::muted),
+                    note
+                ]
+                .spacing(2),
+            )
+            .push(
+                row![
+                    text(strings::EVIDENCE)
+                        .size(theme::SMALL)
+                        .style(theme::muted)
+                        .width(70),
+                    doc,
+                    page
+                ]
+                .spacing(8)
+                .align_y(Alignment::Center),
+            )
+            .spacing(8);
         card(body, focused, &c.id.0)
     }
 
@@ -1241,6 +1430,131 @@ fn row_id(rubric: &Rubric, field: Field) -> Id {
         | Field::EvidencePage(i) => widget_id_str(&format!("card-{}", criterion(rubric, i).id)),
         Field::Submit => Id::new("submit"),
     }
+}
+
+/// Round 2: the value copied from round 1, beside the current one, and
+/// what is still to do about it: confirm it, or say why it changed.
+fn carried_row<'a, T>(
+    id: &CriterionId,
+    carried: &Carried<T>,
+    same: bool,
+    round_one: String,
+    editable: bool,
+) -> Element<'a, Message> {
+    let mut line = row![text(strings::round_one_value(&round_one)).font(bold())]
+        .spacing(10)
+        .align_y(Alignment::Center);
+    let waiting = !carried.confirmed;
+    if waiting {
+        line = line.push(
+            container(text(strings::TO_CONFIRM).size(theme::SMALL))
+                .padding([2, 8])
+                .style(theme::tone_box(theme::Tone::Warn)),
+        );
+    } else if same {
+        line = line.push(
+            text(strings::CONFIRMED)
+                .size(theme::SMALL)
+                .style(theme::success_text),
+        );
+    }
+    if !same {
+        line = line.push(
+            container(text(strings::CHANGED).size(theme::SMALL))
+                .padding([2, 8])
+                .style(theme::tone_box(theme::Tone::Neutral)),
+        );
+    }
+    line = line.push(space::horizontal());
+    if waiting && editable {
+        line = line.push(
+            container(
+                button(text(strings::CONFIRM).size(theme::TEXT))
+                    .padding([4, 12])
+                    .style(button::primary)
+                    .on_press(Message::Confirm(id.clone())),
+            )
+            .id(widget_id_str(&format!("confirm-{id}"))),
+        );
+    }
+    let mut body = column![line].spacing(6);
+    let no_reason = !same && carried.why_changed.trim().is_empty();
+    if !same {
+        let field_id = id.clone();
+        body = body.push(
+            row![
+                text(strings::WHY_CHANGED)
+                    .size(theme::SMALL)
+                    .font(bold())
+                    .width(160),
+                text_input(strings::WHY_CHANGED_PLACEHOLDER, &carried.why_changed)
+                    .id(widget_id_str(&format!("why-{id}")))
+                    .on_input_maybe(
+                        editable.then_some(move |s| Message::WhyChanged(field_id.clone(), s)),
+                    )
+                    .size(theme::TEXT)
+                    .padding(6)
+                    .style(if no_reason {
+                        theme::input_refused
+                    } else {
+                        theme::input
+                    }),
+            ]
+            .spacing(8)
+            .align_y(Alignment::Center),
+        );
+    }
+    let tone = if (waiting || no_reason) && editable {
+        theme::Tone::Warn
+    } else {
+        theme::Tone::Neutral
+    };
+    container(body)
+        .padding([8, 10])
+        .width(Fill)
+        .style(theme::tone_box(tone))
+        .into()
+}
+
+/// The confirmation of a conflict of interest, with a note that may stay
+/// empty.
+fn conflict_form<'a>(target: &Target, region: &str, note: &str) -> Element<'a, Message> {
+    container(
+        column![
+            text(strings::conflict_question(
+                &target.application.to_string(),
+                region
+            ))
+            .font(bold()),
+            text(strings::CONFLICT_CONSEQUENCE).size(theme::TEXT),
+            text_input(strings::CONFLICT_NOTE_PLACEHOLDER, note)
+                .id(Id::new("conflict-note"))
+                .on_input(Message::ConflictNote)
+                .on_submit(Message::DeclareConflict)
+                .size(theme::TEXT)
+                .padding(6)
+                .style(theme::input),
+            row![
+                container(
+                    button(text(strings::CONFLICT_CONFIRM))
+                        .padding([6, 12])
+                        .style(button::danger)
+                        .on_press(Message::DeclareConflict),
+                )
+                .id(Id::new("conflict-confirm")),
+                button(text(strings::CANCEL))
+                    .padding([6, 12])
+                    .style(theme::secondary)
+                    .on_press(Message::CancelConflict),
+            ]
+            .spacing(8),
+        ]
+        .spacing(8),
+    )
+    .padding(12)
+    .width(Fill)
+    .style(theme::notice_danger)
+    .into()
 }
 
 pub fn widget_id_str(s: &str) -> Id {

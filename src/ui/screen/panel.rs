@@ -1,0 +1,2127 @@
+//! The panel screen of one application, for programme staff and the panel
+//! chair: the assessors' work side by side, the chair's consensus, round 1
+//! against round 2, the interview and addenda, and the application's
+//! history (the audit log).
+//!
+//! Blind scoring holds on every tab that shows someone's scores: a viewer
+//! who is an assessor of this application and has not submitted (or who
+//! declared a conflict) sees a message instead, and the other assessors'
+//! work is not even put into the widget tree.
+//!
+//! Every change goes through `Session::edit` and the `consensus` module,
+//! so it is validated, logged and saved like any other.
+
+use std::collections::BTreeMap;
+
+use iced::widget::{
+    Id, button, column, container, row, rule, scrollable, space, text, text_editor, text_input,
+    tooltip,
+};
+use iced::{Alignment, Element, Fill, FillPortion, Task, Theme};
+
+use crate::audit::{self, Entry};
+use crate::consensus::{self, Chair, Proposal};
+use crate::dossier::{
+    Addendum, ApplicationId, Assessment, Consensus, Dossier, Interview, Round, Value, Verdict,
+};
+use crate::edit::EditError;
+use crate::exact::Exact;
+use crate::panel::{self as panel_rules, Flag};
+use crate::rubric::{Criterion, CriterionId, Rubric, Scale};
+use crate::scoring;
+use crate::ui::screen::scoring::bold;
+use crate::ui::session::Session;
+use crate::ui::widget::scale::{Choice, choice, choices};
+use crate::ui::widget::{badge, reveal};
+use crate::ui::{strings, theme};
+
+/// The id of the scrollable that holds a tab's content.
+pub const SCROLL: &str = "panel-scroll";
+
+/// Scales with more values than this are typed into a number field (as on
+/// the scoring screen).
+const MAX_BUTTONS: u32 = 11;
+
+/// Old and new values in the history longer than this are cut short.
+const SHORT: usize = 60;
+
+/// At most this many history rows are drawn (the newest).
+const HISTORY_ROWS: usize = 500;
+
+/// The tabs of the panel screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    SideBySide,
+    Consensus,
+    Rounds,
+    Interview,
+    History,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 5] = [
+        Tab::SideBySide,
+        Tab::Consensus,
+        Tab::Rounds,
+        Tab::Interview,
+        Tab::History,
+    ];
+
+    fn label(self) -> &'static str {
+        match self {
+            Tab::SideBySide => strings::PANEL_TAB_SIDE_BY_SIDE,
+            Tab::Consensus => strings::PANEL_TAB_CONSENSUS,
+            Tab::Rounds => strings::PANEL_TAB_ROUNDS,
+            Tab::Interview => strings::PANEL_TAB_INTERVIEW,
+            Tab::History => strings::PANEL_TAB_HISTORY,
+        }
+    }
+
+    /// The id of the tab's toggle button (tests click it).
+    pub fn id(self) -> &'static str {
+        match self {
+            Tab::SideBySide => "tab-side-by-side",
+            Tab::Consensus => "tab-consensus",
+            Tab::Rounds => "tab-rounds",
+            Tab::Interview => "tab-interview",
+            Tab::History => "tab-history",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    Back,
+    Round(Round),
+    Tab(Tab),
+    /// Highlight one criterion or knock-out and scroll to it.
+    Focus(CriterionId),
+    // Consensus.
+    Verdict(CriterionId, Verdict),
+    Value(CriterionId, Option<Value>),
+    Item(CriterionId, String, Option<u32>),
+    Number(CriterionId, String),
+    Note(CriterionId, text_editor::Action),
+    StartFromProposal,
+    ExportPdf,
+    // Interview and addenda.
+    InterviewDate(String),
+    Participants(String),
+    InterviewNotes(text_editor::Action),
+    SaveInterview,
+    AddendumDate(String),
+    AddendumDocument(String),
+    AddendumNote(String),
+    RegisterAddendum,
+}
+
+pub enum Action {
+    None,
+    Back,
+    /// Run a task (scrolling, focus).
+    Run(Task<Message>),
+    /// Export a score sheet (the consensus sheet) through the root.
+    ExportPdf(crate::report::SheetKind),
+}
+
+/// What the last action of a form did.
+enum Notice {
+    Done(&'static str),
+    Error(String),
+}
+
+pub struct State {
+    pub application: ApplicationId,
+    pub round: Round,
+    pub tab: Tab,
+    pub focus: Option<CriterionId>,
+    /// Scroll to `focus` once the screen is drawn.
+    scroll_pending: bool,
+    /// The disagreements of this application in this round (they depend on
+    /// the assessments only, which this screen does not change).
+    flags: Vec<Flag>,
+    /// The chair's starting point (assessments only, as `flags`).
+    proposal: Proposal,
+    /// The consensus motivations being typed, per KO and criterion.
+    notes: BTreeMap<CriterionId, text_editor::Content>,
+    /// What is typed in the number field of a criterion that has one.
+    numbers: BTreeMap<CriterionId, String>,
+    /// Why the last change of a field was refused, beside the field.
+    errors: BTreeMap<CriterionId, String>,
+    /// A refusal that belongs to no one field (start from the proposal).
+    consensus_notice: Option<String>,
+    interview_date: String,
+    participants: String,
+    interview_notes: text_editor::Content,
+    interview_notice: Option<Notice>,
+    addendum_date: String,
+    addendum_document: String,
+    addendum_note: String,
+    addendum_notice: Option<Notice>,
+}
+
+fn uses_number_field(scale: &Scale) -> bool {
+    match scale {
+        Scale::Points { max, .. } | Scale::Range { max, .. } => *max >= MAX_BUTTONS,
+        _ => false,
+    }
+}
+
+impl State {
+    pub fn new(
+        session: &Session,
+        application: ApplicationId,
+        round: Round,
+        tab: Tab,
+        focus: Option<CriterionId>,
+    ) -> State {
+        let mut state = State {
+            application,
+            round,
+            tab,
+            scroll_pending: focus.is_some(),
+            focus,
+            flags: Vec::new(),
+            proposal: Proposal::default(),
+            notes: BTreeMap::new(),
+            numbers: BTreeMap::new(),
+            errors: BTreeMap::new(),
+            consensus_notice: None,
+            interview_date: String::new(),
+            participants: String::new(),
+            interview_notes: text_editor::Content::new(),
+            interview_notice: None,
+            addendum_date: String::new(),
+            addendum_document: String::new(),
+            addendum_note: String::new(),
+            addendum_notice: None,
+        };
+        state.load(session);
+        state.load_interview(session);
+        state
+    }
+
+    /// Fill the consensus fields and the cached flags and proposal from the
+    /// dossier (on open and on a round switch).
+    fn load(&mut self, session: &Session) {
+        let (rubric, dossier) = (&session.rubric, &session.dossier);
+        self.flags = panel_rules::disagreements(rubric, dossier, self.round)
+            .into_iter()
+            .filter(|f| f.application() == &self.application)
+            .collect();
+        self.proposal = consensus::proposal(rubric, dossier, &self.application, self.round);
+        let c = dossier.consensus_for(&self.application, self.round);
+        self.notes.clear();
+        self.numbers.clear();
+        for ko in &rubric.knockouts {
+            let m = c
+                .and_then(|c| c.knockouts.get(&ko.id))
+                .map_or("", |j| j.motivation.as_str());
+            self.notes
+                .insert(ko.id.clone(), text_editor::Content::with_text(m));
+        }
+        for cr in rubric.criteria() {
+            let s = c.and_then(|c| c.criteria.get(&cr.id));
+            let m = s.map_or("", |s| s.motivation.as_str());
+            self.notes
+                .insert(cr.id.clone(), text_editor::Content::with_text(m));
+            let n = match s.and_then(|s| s.value.as_ref()) {
+                Some(Value::Points(n)) => n.to_string(),
+                _ => String::new(),
+            };
+            self.numbers.insert(cr.id.clone(), n);
+        }
+        self.errors.clear();
+        self.consensus_notice = None;
+    }
+
+    fn load_interview(&mut self, session: &Session) {
+        let found = session
+            .dossier
+            .interviews
+            .iter()
+            .find(|i| i.application == self.application);
+        match found {
+            Some(i) => {
+                self.interview_date = strings::date(i.date);
+                self.participants = i.participants.join(", ");
+                self.interview_notes = text_editor::Content::with_text(&i.notes);
+            }
+            None => {
+                self.interview_date.clear();
+                self.participants.clear();
+                self.interview_notes = text_editor::Content::new();
+            }
+        }
+    }
+
+    /// The scroll to the focused criterion, once, after the screen opened.
+    pub fn take_scroll(&mut self) -> Option<Task<Message>> {
+        if !std::mem::take(&mut self.scroll_pending) {
+            return None;
+        }
+        self.focus.as_ref().map(scroll_to)
+    }
+
+    fn chair(&self, viewer: &str) -> Chair {
+        Chair {
+            application: self.application.clone(),
+            round: self.round,
+            by: viewer.trim().to_string(),
+        }
+    }
+
+    /// One consensus change as `viewer`; a refusal is kept beside `field`
+    /// (or above the form when there is no field).
+    fn apply(
+        &mut self,
+        session: &mut Session,
+        viewer: &str,
+        field: Option<&CriterionId>,
+        f: impl FnOnce(&Rubric, &mut Dossier, &Chair) -> Result<(), EditError>,
+    ) -> bool {
+        let refuse = |state: &mut State, message: String| match field {
+            Some(id) => {
+                state.errors.insert(id.clone(), message);
+            }
+            None => state.consensus_notice = Some(message),
+        };
+        if viewer.trim().is_empty() {
+            refuse(self, strings::PANEL_NEED_NAME.to_string());
+            return false;
+        }
+        if !panel_rules::may_see_others(&session.dossier, viewer, &self.application, self.round) {
+            refuse(
+                self,
+                blind_message(&session.dossier, viewer, &self.application),
+            );
+            return false;
+        }
+        let chair = self.chair(viewer);
+        match session.edit(|r, d| f(r, d, &chair)) {
+            Ok(()) => {
+                match field {
+                    Some(id) => {
+                        self.errors.remove(id);
+                    }
+                    None => self.consensus_notice = None,
+                }
+                true
+            }
+            Err(e) => {
+                refuse(self, strings::edit_error(&e));
+                false
+            }
+        }
+    }
+
+    pub fn update(&mut self, session: &mut Session, viewer: &str, message: Message) -> Action {
+        let now = crate::dossier::now();
+        match message {
+            Message::Back => return Action::Back,
+            Message::Round(round) => {
+                if round != self.round {
+                    self.round = round;
+                    self.load(session);
+                }
+            }
+            Message::Tab(tab) => {
+                self.tab = tab;
+                return Action::Run(match &self.focus {
+                    Some(id) if matches!(tab, Tab::SideBySide | Tab::Consensus) => scroll_to(id),
+                    _ => iced::widget::operation::snap_to(
+                        Id::new(SCROLL),
+                        iced::widget::scrollable::RelativeOffset::START,
+                    ),
+                });
+            }
+            Message::Focus(id) => {
+                let task = scroll_to(&id);
+                self.focus = Some(id);
+                return Action::Run(task);
+            }
+            Message::Verdict(ko, verdict) => {
+                self.focus = Some(ko.clone());
+                self.apply(session, viewer, Some(&ko), |r, d, c| {
+                    consensus::set_verdict(r, d, c, &ko, verdict, now)
+                });
+            }
+            Message::Value(id, value) => {
+                self.focus = Some(id.clone());
+                let number = match &value {
+                    Some(Value::Points(n)) => n.to_string(),
+                    _ => String::new(),
+                };
+                if self.apply(session, viewer, Some(&id), |r, d, c| {
+                    consensus::set_value(r, d, c, &id, value, now)
+                }) {
+                    self.numbers.insert(id, number);
+                }
+            }
+            Message::Item(id, item, points) => {
+                self.focus = Some(id.clone());
+                self.apply(session, viewer, Some(&id), |r, d, c| {
+                    consensus::set_item(r, d, c, &id, &item, points, now)
+                });
+            }
+            Message::Number(id, typed) => {
+                self.focus = Some(id.clone());
+                self.number(session, viewer, id, typed);
+            }
+            Message::Note(id, action) => {
+                let is_edit = action.is_edit();
+                self.focus = Some(id.clone());
+                if is_edit && !self.may_chair(session, viewer) {
+                    self.errors.insert(
+                        id.clone(),
+                        blind_or_name(&session.dossier, viewer, &self.application),
+                    );
+                    return Action::None;
+                }
+                let Some(content) = self.notes.get_mut(&id) else {
+                    return Action::None;
+                };
+                content.perform(action);
+                if is_edit {
+                    let text = content.text();
+                    let text = text.trim_end_matches('\n').to_string();
+                    self.apply(session, viewer, Some(&id), |r, d, c| {
+                        consensus::set_motivation(r, d, c, &id, &text, now)
+                    });
+                }
+            }
+            Message::StartFromProposal => {
+                if self.apply(session, viewer, None, |r, d, c| {
+                    consensus::start_from_proposal(r, d, c, now)
+                }) {
+                    // The number fields show the values just filled in.
+                    let agreed = session.dossier.consensus_for(&self.application, self.round);
+                    for (id, n) in &mut self.numbers {
+                        if let Some(Value::Points(p)) =
+                            agreed.and_then(|c| c.criteria.get(id)?.value.as_ref())
+                        {
+                            *n = p.to_string();
+                        }
+                    }
+                }
+            }
+            Message::ExportPdf => {
+                return Action::ExportPdf(crate::report::SheetKind::Consensus {
+                    application: self.application.clone(),
+                    round: self.round,
+                });
+            }
+            Message::InterviewDate(s) => {
+                self.interview_date = s;
+                self.interview_notice = None;
+            }
+            Message::Participants(s) => {
+                self.participants = s;
+                self.interview_notice = None;
+            }
+            Message::InterviewNotes(action) => {
+                if action.is_edit() {
+                    self.interview_notice = None;
+                }
+                self.interview_notes.perform(action);
+            }
+            Message::SaveInterview => self.save_interview(session, viewer, now),
+            Message::AddendumDate(s) => {
+                self.addendum_date = s;
+                self.addendum_notice = None;
+            }
+            Message::AddendumDocument(s) => {
+                self.addendum_document = s;
+                self.addendum_notice = None;
+            }
+            Message::AddendumNote(s) => {
+                self.addendum_note = s;
+                self.addendum_notice = None;
+            }
+            Message::RegisterAddendum => self.register_addendum(session, viewer, now),
+        }
+        Action::None
+    }
+
+    /// Whether `viewer` may record consensus here at all (a name, and not
+    /// blind).
+    fn may_chair(&self, session: &Session, viewer: &str) -> bool {
+        !viewer.trim().is_empty()
+            && panel_rules::may_see_others(&session.dossier, viewer, &self.application, self.round)
+    }
+
+    /// A number typed into a number field: digits within the scale, or
+    /// refused with the reason beside the field.
+    fn number(&mut self, session: &mut Session, viewer: &str, id: CriterionId, typed: String) {
+        let Some(c) = session.rubric.criterion(id.as_str()) else {
+            return;
+        };
+        let (min, max) = c.scale.bounds();
+        let trimmed = typed.trim().to_string();
+        let kept = match session
+            .dossier
+            .consensus_for(&self.application, self.round)
+            .and_then(|k| k.criteria.get(&id)?.value.as_ref())
+        {
+            Some(Value::Points(n)) => Some(*n),
+            _ => None,
+        };
+        let now = crate::dossier::now();
+        if trimmed.is_empty() {
+            if self.apply(session, viewer, Some(&id), |r, d, ch| {
+                consensus::set_value(r, d, ch, &id, None, now)
+            }) {
+                self.numbers.insert(id, String::new());
+            }
+            return;
+        }
+        if !trimmed.chars().all(|ch| ch.is_ascii_digit()) {
+            self.errors
+                .insert(id, strings::not_a_number(min, max, kept));
+            return;
+        }
+        self.numbers.insert(id.clone(), trimmed.clone());
+        match trimmed.parse::<u32>() {
+            Ok(n) if (min..=max).contains(&n) => {
+                self.apply(session, viewer, Some(&id), |r, d, ch| {
+                    consensus::set_value(r, d, ch, &id, Some(Value::Points(n)), now)
+                });
+            }
+            _ => {
+                self.errors
+                    .insert(id, strings::refused(&trimmed, min, max, kept));
+            }
+        }
+    }
+
+    fn save_interview(
+        &mut self,
+        session: &mut Session,
+        viewer: &str,
+        now: chrono::DateTime<chrono::Utc>,
+    ) {
+        let by = viewer.trim().to_string();
+        if by.is_empty() {
+            self.interview_notice = Some(Notice::Error(strings::PANEL_NEED_NAME.to_string()));
+            return;
+        }
+        let Some(date) = strings::parse_date(&self.interview_date) else {
+            self.interview_notice = Some(Notice::Error(strings::DATE_INVALID.to_string()));
+            return;
+        };
+        let interview = Interview {
+            application: self.application.clone(),
+            date,
+            participants: self
+                .participants
+                .split(',')
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .map(str::to_string)
+                .collect(),
+            notes: self
+                .interview_notes
+                .text()
+                .trim_end_matches('\n')
+                .to_string(),
+            recorded_by: String::new(),
+            recorded: None,
+        };
+        self.interview_notice = Some(
+            match session.edit(|r, d| consensus::record_interview(r, d, interview, &by, now)) {
+                Ok(()) => {
+                    self.load_interview(session);
+                    Notice::Done(strings::PANEL_INTERVIEW_SAVED)
+                }
+                Err(e) => Notice::Error(strings::edit_error(&e)),
+            },
+        );
+    }
+
+    fn register_addendum(
+        &mut self,
+        session: &mut Session,
+        viewer: &str,
+        now: chrono::DateTime<chrono::Utc>,
+    ) {
+        let by = viewer.trim().to_string();
+        if by.is_empty() {
+            self.addendum_notice = Some(Notice::Error(strings::PANEL_NEED_NAME.to_string()));
+            return;
+        }
+        let Some(received) = strings::parse_date(&self.addendum_date) else {
+            self.addendum_notice = Some(Notice::Error(strings::DATE_INVALID.to_string()));
+            return;
+        };
+        if self.addendum_document.trim().is_empty() {
+            self.addendum_notice =
+                Some(Notice::Error(strings::PANEL_DOCUMENT_REQUIRED.to_string()));
+            return;
+        }
+        let addendum = Addendum {
+            application: self.application.clone(),
+            received,
+            document: self.addendum_document.trim().to_string(),
+            note: self.addendum_note.trim().to_string(),
+            recorded_by: String::new(),
+            recorded: None,
+        };
+        self.addendum_notice = Some(
+            match session.edit(|r, d| consensus::register_addendum(r, d, addendum, &by, now)) {
+                Ok(()) => {
+                    self.addendum_date.clear();
+                    self.addendum_document.clear();
+                    self.addendum_note.clear();
+                    Notice::Done(strings::PANEL_ADDENDUM_SAVED)
+                }
+                Err(e) => Notice::Error(strings::edit_error(&e)),
+            },
+        );
+    }
+
+    // ---- view ----
+
+    pub fn view<'a>(&'a self, session: &'a Session, viewer: &'a str) -> Element<'a, Message> {
+        let app = session.dossier.application(&self.application);
+        let region = app.map_or("", |a| a.region.as_str());
+        let plan = app.map_or("", |a| a.plan_title.as_str());
+
+        let rounds = row(Round::ALL.map(|r| {
+            choice(Choice {
+                label: strings::round_short(r).to_string(),
+                id: format!("panel-round-{}", r.number()),
+                selected: r == self.round,
+                on_press: Some(Message::Round(r)),
+                style: None,
+            })
+        }))
+        .spacing(4);
+        let tabs = row(Tab::ALL.map(|t| {
+            choice(Choice {
+                label: t.label().to_string(),
+                id: t.id().to_string(),
+                selected: t == self.tab,
+                on_press: Some(Message::Tab(t)),
+                style: None,
+            })
+        }))
+        .spacing(4);
+
+        let mut top = column![
+            row![
+                button(text(strings::PANEL_BACK))
+                    .style(theme::link)
+                    .on_press(Message::Back),
+                space::horizontal(),
+                text(strings::PANEL_KEYS)
+                    .size(theme::SMALL)
+                    .style(theme::muted),
+            ]
+            .spacing(12)
+            .align_y(Alignment::Center),
+            row![
+                text(format!("{} · {region}", self.application))
+                    .size(theme::TITLE)
+                    .font(bold()),
+                space::horizontal(),
+                self.status_badge(session),
+            ]
+            .spacing(12)
+            .align_y(Alignment::Center),
+        ]
+        .spacing(8);
+        if !plan.is_empty() {
+            top = top.push(text(plan).size(theme::TEXT));
+        }
+        top = top.push(
+            row![tabs, space::horizontal(), rounds]
+                .spacing(12)
+                .align_y(Alignment::Center),
+        );
+        let head = container(top.padding([14, 24]).max_width(1240)).center_x(Fill);
+
+        let body: Element<'a, Message> = match self.tab {
+            Tab::SideBySide => self.side_by_side(session, viewer),
+            Tab::Consensus => self.consensus_tab(session, viewer),
+            Tab::Rounds => self.rounds_tab(session, viewer),
+            Tab::Interview => self.interview_tab(session),
+            Tab::History => self.history_tab(session, viewer),
+        };
+        let main =
+            scrollable(container(container(body).padding([8, 24]).max_width(1240)).center_x(Fill))
+                .id(Id::new(SCROLL))
+                .width(Fill)
+                .height(Fill);
+        column![head, rule::horizontal(1), main].height(Fill).into()
+    }
+
+    fn status_badge<'a>(&self, session: &Session) -> Element<'a, Message> {
+        match session
+            .evaluation(self.round)
+            .and_then(|e| e.get(&self.application))
+        {
+            Some(r) => row![
+                text(strings::round_short(self.round))
+                    .size(theme::SMALL)
+                    .style(theme::muted),
+                badge::status(r.status),
+            ]
+            .spacing(6)
+            .align_y(Alignment::Center)
+            .into(),
+            None => space().into(),
+        }
+    }
+
+    /// Per KO and criterion, each submitted assessor's work in columns.
+    fn side_by_side<'a>(&'a self, session: &'a Session, viewer: &'a str) -> Element<'a, Message> {
+        let (rubric, dossier) = (&session.rubric, &session.dossier);
+        if !panel_rules::may_see_others(dossier, viewer, &self.application, self.round) {
+            return blind(dossier, viewer, &self.application);
+        }
+        let submitted = self.submitted(dossier);
+        let drafts: Vec<String> = dossier
+            .assessments_for(&self.application, self.round)
+            .filter(|a| !a.is_submitted())
+            .map(|a| a.assessor.clone())
+            .collect();
+        if self.round == Round::Two && !round_two_open(session, &self.application) {
+            return info(strings::PANEL_ROUND_TWO_NOT_INVITED);
+        }
+        let agreed = dossier.consensus_for(&self.application, self.round);
+        let mut out = column![].spacing(10);
+        if submitted.is_empty() {
+            out = out.push(info(strings::PANEL_NO_SUBMITTED));
+        }
+        if !drafts.is_empty() {
+            out = out.push(
+                text(strings::panel_not_submitted_yet(&drafts))
+                    .size(theme::TEXT)
+                    .style(theme::muted),
+            );
+        }
+        if submitted.is_empty() {
+            return out.into();
+        }
+        out = out.push(self.flag_list());
+
+        out = out.push(heading(strings::KNOCKOUTS));
+        for ko in &rubric.knockouts {
+            let mut cols = row![].spacing(12);
+            for a in &submitted {
+                let j = a.knockouts.get(&ko.id);
+                let v = a.verdict(&ko.id);
+                cols = cols.push(cell(
+                    &a.assessor,
+                    text(strings::verdict(v))
+                        .font(bold())
+                        .style(verdict_text(v)),
+                    None,
+                    j.map_or("", |j| j.motivation.as_str()),
+                    FillPortion(3),
+                ));
+            }
+            let majority = match self.proposal.knockouts.get(&ko.id) {
+                Some(v) => strings::verdict(*v).to_string(),
+                None if submitted.is_empty() => strings::PANEL_NO_MEAN.to_string(),
+                None => strings::PANEL_NO_MAJORITY.to_string(),
+            };
+            cols = cols.push(cell(
+                strings::PANEL_COL_MAJORITY,
+                text(majority),
+                None,
+                "",
+                FillPortion(2),
+            ));
+            let j = agreed.and_then(|c| c.knockouts.get(&ko.id));
+            cols = cols.push(consensus_cell(
+                j.map(|j| j.verdict)
+                    .filter(|v| *v != Verdict::Open)
+                    .map(|v| {
+                        text(strings::verdict(v))
+                            .font(bold())
+                            .style(verdict_text(v))
+                            .into()
+                    }),
+                j.map_or("", |j| j.motivation.as_str()),
+            ));
+            let flagged = self
+                .flags
+                .iter()
+                .any(|f| matches!(f, Flag::KoSplit { ko: k, .. } if k == &ko.id));
+            let body = column![card_head(&ko.id, &ko.name, None, flagged), cols].spacing(8);
+            out = out.push(self.card(body, &ko.id, flagged));
+        }
+
+        out = out.push(heading(strings::CRITERIA));
+        for group in &rubric.groups {
+            out = out.push(text(&group.name).size(17).font(bold()));
+            for c in &group.criteria {
+                let mut cols = row![].spacing(12);
+                let mut points = Vec::new();
+                for a in &submitted {
+                    let s = a.criteria.get(&c.id);
+                    let v = s.and_then(|s| s.value.as_ref());
+                    if let Some(v) = v {
+                        points.push(i64::from(c.points(v)));
+                    }
+                    cols = cols.push(cell(
+                        &a.assessor,
+                        text(value_points(c, v)).font(bold()),
+                        value_detail(c, v),
+                        s.map_or("", |s| s.motivation.as_str()),
+                        FillPortion(3),
+                    ));
+                }
+                let mean = (points.len() == submitted.len())
+                    .then(|| Exact::mean(points))
+                    .flatten();
+                let (mean_main, mean_sub) = match &mean {
+                    Some(m) => (mixed(m), (!m.is_whole()).then(|| m.to_dutch())),
+                    None => (strings::PANEL_NO_MEAN.to_string(), None),
+                };
+                cols = cols.push(cell(
+                    strings::PANEL_COL_MEAN,
+                    text(mean_main).font(bold()),
+                    mean_sub,
+                    "",
+                    FillPortion(2),
+                ));
+                let s = agreed.and_then(|k| k.criteria.get(&c.id));
+                let v = s.and_then(|s| s.value.as_ref());
+                cols = cols.push(consensus_cell(
+                    v.map(|v| {
+                        column![text(value_points(c, Some(v))).font(bold())]
+                            .push(
+                                value_detail(c, Some(v))
+                                    .map(|d| text(d).size(theme::SMALL).style(theme::muted)),
+                            )
+                            .into()
+                    }),
+                    s.map_or("", |s| s.motivation.as_str()),
+                ));
+                let flagged = self
+                    .flags
+                    .iter()
+                    .any(|f| matches!(f, Flag::Spread { criterion, .. } if criterion == &c.id));
+                let body =
+                    column![card_head(&c.id, &c.name, Some(c.cap), flagged), cols].spacing(8);
+                out = out.push(self.card(body, &c.id, flagged));
+            }
+        }
+        out.padding(iced::padding::bottom(24)).into()
+    }
+
+    /// The submitted assessments of this application and round, by name.
+    fn submitted<'a>(&self, dossier: &'a Dossier) -> Vec<&'a Assessment> {
+        let mut v: Vec<&Assessment> = dossier
+            .assessments_for(&self.application, self.round)
+            .filter(|a| a.is_submitted())
+            .collect();
+        v.sort_by(|a, b| a.assessor.cmp(&b.assessor));
+        v
+    }
+
+    fn flag_list<'a>(&self) -> Element<'a, Message> {
+        let mut list = column![text(strings::PANEL_FLAGS).size(16).font(bold())].spacing(4);
+        if self.flags.is_empty() {
+            list = list.push(
+                text(strings::PANEL_NO_FLAGS)
+                    .size(theme::TEXT)
+                    .style(theme::muted),
+            );
+        }
+        for f in &self.flags {
+            let (line, target) = match f {
+                Flag::Spread {
+                    criterion,
+                    low,
+                    high,
+                    cap,
+                    ..
+                } => (
+                    strings::panel_flag_spread(criterion, *low, *high, *cap),
+                    Some(criterion.clone()),
+                ),
+                Flag::KoSplit { ko, verdicts, .. } => {
+                    (strings::panel_flag_ko_split(ko, verdicts), Some(ko.clone()))
+                }
+                Flag::ThresholdSplit {
+                    threshold, totals, ..
+                } => (strings::panel_flag_threshold(*threshold, totals), None),
+            };
+            let item: Element<'a, Message> = match target {
+                Some(id) => button(
+                    row![text("▸").size(theme::TEXT), text(line).size(theme::TEXT)].spacing(6),
+                )
+                .style(theme::link)
+                .padding([2, 0])
+                .on_press(Message::Focus(id))
+                .into(),
+                None => row![text("▸").size(theme::TEXT), text(line).size(theme::TEXT)]
+                    .spacing(6)
+                    .into(),
+            };
+            list = list.push(item);
+        }
+        container(list)
+            .padding(12)
+            .width(Fill)
+            .style(if self.flags.is_empty() {
+                theme::card
+            } else {
+                flags_box
+            })
+            .into()
+    }
+
+    fn card<'a>(
+        &self,
+        body: impl Into<Element<'a, Message>>,
+        id: &CriterionId,
+        flagged: bool,
+    ) -> Element<'a, Message> {
+        let focused = self.focus.as_ref() == Some(id);
+        container(body)
+            .padding(12)
+            .width(Fill)
+            .style(if focused {
+                theme::card_focused
+            } else if flagged {
+                card_flagged
+            } else {
+                theme::card
+            })
+            .id(card_id(id))
+            .into()
+    }
+
+    /// The chair's form: per KO and criterion the agreed value and its
+    /// motivation, with the proposal beside it.
+    fn consensus_tab<'a>(&'a self, session: &'a Session, viewer: &'a str) -> Element<'a, Message> {
+        let (rubric, dossier) = (&session.rubric, &session.dossier);
+        if !panel_rules::may_see_others(dossier, viewer, &self.application, self.round) {
+            return blind(dossier, viewer, &self.application);
+        }
+        if self.round == Round::Two && !round_two_open(session, &self.application) {
+            return info(strings::PANEL_ROUND_TWO_NOT_INVITED);
+        }
+        let agreed = dossier.consensus_for(&self.application, self.round);
+        let editable = !viewer.trim().is_empty() && !session.is_read_only();
+        let mut out = column![
+            text(strings::PANEL_CONSENSUS_INTRO).size(theme::TEXT),
+            self.consensus_summary(session, agreed, editable),
+        ]
+        .spacing(10);
+        if viewer.trim().is_empty() {
+            out = out.push(danger(strings::PANEL_NEED_NAME.to_string()));
+        }
+
+        out = out.push(heading(strings::KNOCKOUTS));
+        for ko in &rubric.knockouts {
+            let j = agreed.and_then(|c| c.knockouts.get(&ko.id));
+            let current = j.map_or(Verdict::Open, |j| j.verdict);
+            let buttons = choices(
+                [Verdict::Met, Verdict::NotMet, Verdict::Open]
+                    .into_iter()
+                    .map(|v| Choice {
+                        label: strings::verdict(v).to_string(),
+                        id: format!("cons-{}={}", ko.id, strings::verdict(v)),
+                        selected: current == v,
+                        on_press: editable.then(|| Message::Verdict(ko.id.clone(), v)),
+                        style: Some(v),
+                    })
+                    .collect(),
+            );
+            let proposal = match self.proposal.knockouts.get(&ko.id) {
+                Some(v) => strings::panel_proposal_majority(*v),
+                None => strings::PANEL_NO_MAJORITY.to_string(),
+            };
+            let body = column![
+                card_head(&ko.id, &ko.name, None, false),
+                row![
+                    buttons,
+                    space::horizontal(),
+                    text(proposal).size(theme::TEXT).style(theme::muted)
+                ]
+                .spacing(12)
+                .align_y(Alignment::Center),
+                self.note_editor(&ko.id, editable),
+            ]
+            .push(self.error_line(&ko.id))
+            .spacing(8);
+            out = out.push(self.card(body, &ko.id, false));
+        }
+
+        out = out.push(heading(strings::CRITERIA));
+        for group in &rubric.groups {
+            out = out.push(text(&group.name).size(17).font(bold()));
+            for c in &group.criteria {
+                let s = agreed.and_then(|k| k.criteria.get(&c.id));
+                let value = s.and_then(|s| s.value.as_ref());
+                let proposal = match self.proposal.criteria.get(&c.id) {
+                    Some(p) => {
+                        strings::panel_proposal_mean(&mixed(&p.mean), &value_short(c, &p.value))
+                    }
+                    None => strings::PANEL_NO_PROPOSAL.to_string(),
+                };
+                let points = value.map(|v| c.points(v));
+                let head = row![
+                    text(c.id.to_string()).font(bold()).size(16).width(44),
+                    text(&c.name).font(bold()).size(16).width(Fill),
+                    text(match points {
+                        Some(p) => strings::points_of(&p.to_string(), c.cap),
+                        None => format!(
+                            "{} · {}",
+                            strings::PANEL_NO_CONSENSUS,
+                            strings::max_points(c.cap)
+                        ),
+                    })
+                    .size(theme::TEXT)
+                    .style(if points.is_some() {
+                        theme::primary_text
+                    } else {
+                        theme::muted
+                    }),
+                ]
+                .spacing(8);
+                let body = column![
+                    head,
+                    text(proposal).size(theme::TEXT).style(theme::muted),
+                    self.value_picker(c, value, editable),
+                    self.note_editor(&c.id, editable),
+                ]
+                .push(self.error_line(&c.id))
+                .spacing(8);
+                out = out.push(self.card(body, &c.id, false));
+            }
+        }
+        out.padding(iced::padding::bottom(24)).into()
+    }
+
+    /// Above the consensus form: start from the proposal, the PDF, what is
+    /// missing and the resulting total and status.
+    fn consensus_summary<'a>(
+        &'a self,
+        session: &'a Session,
+        agreed: Option<&'a Consensus>,
+        editable: bool,
+    ) -> Element<'a, Message> {
+        let result = session
+            .evaluation(self.round)
+            .and_then(|e| e.get(&self.application));
+        let total = match result.and_then(|r| r.total.as_ref()) {
+            Some(t) => strings::panel_final_total(self.round, t),
+            None => strings::panel_no_final_total(self.round),
+        };
+        let mut status_row = row![text(total).size(theme::HEADING).font(bold())]
+            .spacing(12)
+            .align_y(Alignment::Center);
+        if let Some(r) = result {
+            status_row = status_row.push(badge::status(r.status));
+        }
+        let missing =
+            consensus::missing_motivations(&session.dossier, &self.application, self.round);
+        let motivations: Element<'a, Message> = match agreed {
+            None => text(strings::PANEL_NOTHING_AGREED)
+                .size(theme::TEXT)
+                .style(theme::muted)
+                .into(),
+            Some(c) if c.is_empty() => text(strings::PANEL_NOTHING_AGREED)
+                .size(theme::TEXT)
+                .style(theme::muted)
+                .into(),
+            Some(_) if missing.is_empty() => text(strings::PANEL_ALL_MOTIVATED)
+                .size(theme::TEXT)
+                .style(theme::success_text)
+                .into(),
+            Some(_) => {
+                // Each one a link to its card.
+                let mut line = row![text(strings::PANEL_MISSING_MOTIVATIONS)]
+                    .spacing(6)
+                    .align_y(Alignment::Center);
+                for id in missing {
+                    line = line.push(
+                        container(
+                            button(text(id.to_string()).size(theme::TEXT))
+                                .style(theme::link)
+                                .padding([0, 2])
+                                .on_press(Message::Focus(id.clone())),
+                        )
+                        .id(Id::from(format!("missing-{id}"))),
+                    );
+                }
+                container(line.wrap())
+                    .padding([6, 10])
+                    .width(Fill)
+                    .style(theme::tone_box(theme::Tone::Warn))
+                    .into()
+            }
+        };
+        let mut col = column![
+            row![
+                container(
+                    button(text(strings::PANEL_START_FROM_PROPOSAL))
+                        .padding([8, 14])
+                        .style(button::primary)
+                        .on_press_maybe(editable.then_some(Message::StartFromProposal))
+                )
+                .id(Id::new("start-proposal")),
+                container(
+                    button(text(strings::PANEL_CONSENSUS_SHEET))
+                        .padding([8, 14])
+                        .style(theme::secondary)
+                        .on_press_maybe(agreed.map(|_| Message::ExportPdf))
+                )
+                .id(Id::new("consensus-pdf")),
+                space::horizontal(),
+            ]
+            .spacing(10)
+            .align_y(Alignment::Center),
+            text(strings::PANEL_START_HINT)
+                .size(theme::SMALL)
+                .style(theme::muted),
+            status_row,
+            motivations,
+        ]
+        .spacing(8);
+        if let Some(c) = agreed
+            && let Some(at) = &c.recorded
+        {
+            col = col.push(
+                text(strings::panel_recorded(&c.recorded_by, at))
+                    .size(theme::SMALL)
+                    .style(theme::muted),
+            );
+        }
+        if let Some(e) = &self.consensus_notice {
+            col = col.push(danger(e.clone()));
+        }
+        container(col)
+            .padding(14)
+            .width(Fill)
+            .style(theme::card)
+            .into()
+    }
+
+    fn note_editor<'a>(&'a self, id: &CriterionId, editable: bool) -> Element<'a, Message> {
+        let Some(content) = self.notes.get(id) else {
+            return space().into();
+        };
+        let key = id.clone();
+        let mut editor = text_editor(content)
+            .id(Id::from(format!("cons-note-{id}")))
+            .placeholder(strings::PANEL_CONSENSUS_PLACEHOLDER)
+            .min_height(44)
+            .size(theme::TEXT)
+            .style(theme::editor);
+        if editable {
+            editor = editor.on_action(move |a| Message::Note(key.clone(), a));
+        }
+        column![
+            text(strings::PANEL_CONSENSUS_MOTIVATION)
+                .size(theme::SMALL)
+                .style(theme::muted),
+            editor
+        ]
+        .spacing(2)
+        .into()
+    }
+
+    fn error_line<'a>(&self, id: &CriterionId) -> Option<Element<'a, Message>> {
+        self.errors.get(id).map(|e| danger(e.clone()))
+    }
+
+    /// The agreed value on the criterion's scale, as the scoring screen
+    /// picks it.
+    fn value_picker<'a>(
+        &'a self,
+        c: &'a Criterion,
+        value: Option<&Value>,
+        editable: bool,
+    ) -> Element<'a, Message> {
+        let id = &c.id;
+        let on = |v: Option<Value>| editable.then(|| Message::Value(id.clone(), v));
+        let main: Element<'a, Message> = match &c.scale {
+            Scale::YesNo { yes, no } => choices(vec![
+                Choice {
+                    label: format!("{} ({yes})", strings::YES),
+                    id: format!("cons-{id}=ja"),
+                    selected: value == Some(&Value::Yes),
+                    on_press: on(Some(Value::Yes)),
+                    style: None,
+                },
+                Choice {
+                    label: format!("{} ({no})", strings::NO),
+                    id: format!("cons-{id}=nee"),
+                    selected: value == Some(&Value::No),
+                    on_press: on(Some(Value::No)),
+                    style: None,
+                },
+            ]),
+            Scale::Items { items, max_each } => {
+                let given = match value {
+                    Some(Value::Items(m)) => Some(m),
+                    _ => None,
+                };
+                let rows = items.iter().map(|item| {
+                    let current = given.and_then(|m| m.get(&item.id)).copied();
+                    let buttons = choices(
+                        (0..=*max_each)
+                            .map(|n| Choice {
+                                label: n.to_string(),
+                                id: format!("cons-{id}.{}={n}", item.id),
+                                selected: current == Some(n),
+                                on_press: editable
+                                    .then(|| Message::Item(id.clone(), item.id.clone(), Some(n))),
+                                style: None,
+                            })
+                            .collect(),
+                    );
+                    row![text(&item.name).width(150), buttons]
+                        .spacing(6)
+                        .align_y(Alignment::Center)
+                        .into()
+                });
+                column(rows).spacing(4).into()
+            }
+            Scale::Range { .. } | Scale::Points { .. } if uses_number_field(&c.scale) => {
+                let (min, max) = c.scale.bounds();
+                let refused = self.errors.contains_key(id);
+                let key = id.clone();
+                let typed = self.numbers.get(id).map_or("", String::as_str);
+                row![
+                    text_input(&strings::range_hint(min, max), typed)
+                        .id(Id::from(format!("cons-value-{id}")))
+                        .on_input_maybe(
+                            editable.then_some(move |s| Message::Number(key.clone(), s))
+                        )
+                        .width(90)
+                        .padding(6)
+                        .size(theme::TEXT)
+                        .style(if refused {
+                            theme::input_refused
+                        } else {
+                            theme::input
+                        }),
+                    text(format!("punten ({})", strings::range_hint(min, max))).style(theme::muted)
+                ]
+                .spacing(8)
+                .align_y(Alignment::Center)
+                .into()
+            }
+            Scale::Range { min, max, .. } => self.number_choices(c, *min, *max, value, editable),
+            Scale::Points { max, .. } => self.number_choices(c, 0, *max, value, editable),
+        };
+        let mut r = row![main].spacing(12).align_y(Alignment::Center);
+        if c.scale.allows_not_addressed() {
+            r = r.push(choice(Choice {
+                label: strings::NOT_ADDRESSED.to_string(),
+                id: format!("cons-{id}=nb"),
+                selected: value == Some(&Value::NotAddressed),
+                on_press: on(Some(Value::NotAddressed)),
+                style: None,
+            }));
+        }
+        if value.is_some() && editable && !uses_number_field(&c.scale) {
+            let clear = container(
+                button(text(strings::CLEAR).size(theme::SMALL))
+                    .style(theme::link)
+                    .on_press(Message::Value(id.clone(), None)),
+            )
+            .id(Id::from(format!("cons-{id}-clear")));
+            // Under the items' rows (beside them it floats in the middle).
+            if matches!(c.scale, Scale::Items { .. }) {
+                return column![r, row![space().width(150), clear].spacing(6)]
+                    .spacing(4)
+                    .into();
+            }
+            r = r.push(clear);
+        }
+        r.into()
+    }
+
+    fn number_choices<'a>(
+        &self,
+        c: &Criterion,
+        min: u32,
+        max: u32,
+        value: Option<&Value>,
+        editable: bool,
+    ) -> Element<'a, Message> {
+        choices(
+            (min..=max)
+                .map(|n| Choice {
+                    label: n.to_string(),
+                    id: format!("cons-{}={n}", c.id),
+                    selected: value == Some(&Value::Points(n)),
+                    on_press: editable
+                        .then(|| Message::Value(c.id.clone(), Some(Value::Points(n)))),
+                    style: None,
+                })
+                .collect(),
+        )
+    }
+
+    /// Round 1 against round 2: the final values, the difference, and why
+    /// each assessor changed a value.
+    fn rounds_tab<'a>(&'a self, session: &'a Session, viewer: &'a str) -> Element<'a, Message> {
+        let (rubric, dossier) = (&session.rubric, &session.dossier);
+        if !round_two_open(session, &self.application) {
+            return info(strings::PANEL_ROUNDS_NOT_INVITED);
+        }
+        if !Round::ALL
+            .iter()
+            .all(|r| panel_rules::may_see_others(dossier, viewer, &self.application, *r))
+        {
+            return blind(dossier, viewer, &self.application);
+        }
+        let one = session
+            .evaluation(Round::One)
+            .and_then(|e| e.get(&self.application));
+        let two = session
+            .evaluation(Round::Two)
+            .and_then(|e| e.get(&self.application));
+        let mut second: Vec<&Assessment> = dossier
+            .assessments_for(&self.application, Round::Two)
+            .collect();
+        second.sort_by(|a, b| a.assessor.cmp(&b.assessor));
+
+        let header = row![
+            text(strings::PANEL_COL_ITEM)
+                .font(bold())
+                .width(FillPortion(4)),
+            text(strings::COL_TOTAL_1)
+                .font(bold())
+                .width(FillPortion(2)),
+            text(strings::COL_TOTAL_2)
+                .font(bold())
+                .width(FillPortion(2)),
+            text(strings::PANEL_COL_DIFFERENCE)
+                .font(bold())
+                .width(FillPortion(2)),
+            text(strings::PANEL_COL_WHY)
+                .font(bold())
+                .width(FillPortion(6)),
+        ]
+        .spacing(12)
+        .padding([0, 4]);
+        let mut table = column![
+            text(strings::PANEL_ROUNDS_INTRO).size(theme::TEXT),
+            header,
+            rule::horizontal(1)
+        ]
+        .spacing(8);
+
+        for ko in &rubric.knockouts {
+            let v1 = one
+                .and_then(|r| r.knockouts.iter().find(|k| k.id == ko.id))
+                .map(|k| k.verdict);
+            let v2 = two
+                .and_then(|r| r.knockouts.iter().find(|k| k.id == ko.id))
+                .map(|k| k.verdict);
+            let changed = matches!((v1, v2), (Some(a), Some(b)) if a != b);
+            let diff = match (v1, v2) {
+                (Some(_), Some(_)) if changed => strings::PANEL_CHANGED,
+                (Some(_), Some(_)) => strings::PANEL_UNCHANGED,
+                _ => strings::PANEL_NO_MEAN,
+            };
+            let mut notes = 0;
+            let mut why = column![].spacing(4);
+            for a in &second {
+                if let Some(j) = a.knockouts.get(&ko.id)
+                    && let Some(before) = j.carried.round_one
+                    && before != j.verdict
+                {
+                    notes += 1;
+                    why = why.push(why_line(
+                        &a.assessor,
+                        strings::verdict(before),
+                        strings::verdict(j.verdict),
+                        &j.carried.why_changed,
+                    ));
+                }
+            }
+            if changed && notes == 0 {
+                why = why.push(no_notes());
+            }
+            let verdict_cell = |v: Option<Verdict>| -> Element<'a, Message> {
+                match v {
+                    Some(v) => text(strings::verdict(v)).style(verdict_text(v)).into(),
+                    None => text(strings::PANEL_NO_MEAN).into(),
+                }
+            };
+            table = table.push(self.rounds_row(
+                &ko.id,
+                &ko.name,
+                verdict_cell(v1),
+                verdict_cell(v2),
+                diff_cell(diff, changed),
+                why.into(),
+            ));
+        }
+        for c in rubric.criteria() {
+            let f1 = one
+                .and_then(|r| r.criteria.iter().find(|f| f.id == c.id))
+                .and_then(|f| f.value);
+            let f2 = two
+                .and_then(|r| r.criteria.iter().find(|f| f.id == c.id))
+                .and_then(|f| f.value);
+            let shown = |v: Option<Exact>| match v {
+                Some(v) => mixed(&v),
+                None => strings::PANEL_NO_MEAN.to_string(),
+            };
+            let diff = match (&f1, &f2) {
+                (Some(a), Some(b)) => difference(a, b),
+                _ => strings::PANEL_NO_MEAN.to_string(),
+            };
+            let changed = matches!((&f1, &f2), (Some(a), Some(b)) if a != b);
+            let mut notes = 0;
+            let mut why = column![].spacing(4);
+            for a in &second {
+                if let Some(s) = a.criteria.get(&c.id)
+                    && let Some(before) = &s.carried.round_one
+                    && Some(before) != s.value.as_ref()
+                {
+                    notes += 1;
+                    why = why.push(why_line(
+                        &a.assessor,
+                        &value_short(c, before),
+                        &s.value
+                            .as_ref()
+                            .map_or(strings::PANEL_NO_MEAN.to_string(), |v| value_short(c, v)),
+                        &s.carried.why_changed,
+                    ));
+                }
+            }
+            if changed && notes == 0 {
+                why = why.push(no_notes());
+            }
+            table = table.push(self.rounds_row(
+                &c.id,
+                &c.name,
+                text(shown(f1)).into(),
+                text(shown(f2)).into(),
+                diff_cell(diff, changed),
+                why.into(),
+            ));
+        }
+        let totals = |r: Option<&scoring::AppResult>| {
+            r.and_then(|r| r.total)
+                .map_or(strings::PANEL_NO_MEAN.to_string(), |t| t.to_dutch_short())
+        };
+        let total_diff = match (one.and_then(|r| r.total), two.and_then(|r| r.total)) {
+            (Some(a), Some(b)) => difference(&a, &b),
+            _ => strings::PANEL_NO_MEAN.to_string(),
+        };
+        table = table.push(rule::horizontal(1));
+        table = table.push(
+            row![
+                text(strings::TOTAL).font(bold()).width(FillPortion(4)),
+                text(totals(one)).font(bold()).width(FillPortion(2)),
+                text(totals(two)).font(bold()).width(FillPortion(2)),
+                text(total_diff).font(bold()).width(FillPortion(2)),
+                space().width(FillPortion(6)),
+            ]
+            .spacing(12)
+            .padding([0, 4]),
+        );
+        container(table)
+            .padding(14)
+            .width(Fill)
+            .style(theme::card)
+            .into()
+    }
+
+    fn rounds_row<'a>(
+        &self,
+        id: &CriterionId,
+        name: &'a str,
+        one: Element<'a, Message>,
+        two: Element<'a, Message>,
+        diff: Element<'a, Message>,
+        why: Element<'a, Message>,
+    ) -> Element<'a, Message> {
+        let focused = self.focus.as_ref() == Some(id);
+        let r = row![
+            row![
+                text(id.to_string()).font(bold()).width(44),
+                text(name).size(theme::TEXT).width(Fill)
+            ]
+            .width(FillPortion(4)),
+            container(one).width(FillPortion(2)),
+            container(two).width(FillPortion(2)),
+            container(diff).width(FillPortion(2)),
+            container(why).width(FillPortion(6)),
+        ]
+        .spacing(12);
+        container(r)
+            .padding([4, 4])
+            .style(if focused { theme::card_focused } else { plain })
+            .id(card_id(id))
+            .into()
+    }
+
+    /// The interview record and the addenda (only after an invitation).
+    fn interview_tab<'a>(&'a self, session: &'a Session) -> Element<'a, Message> {
+        let dossier = &session.dossier;
+        if !round_two_open(session, &self.application) {
+            return info(strings::PANEL_INTERVIEW_NOT_INVITED);
+        }
+        let editable = !session.is_read_only();
+        let recorded = dossier
+            .interviews
+            .iter()
+            .find(|i| i.application == self.application);
+        let mut interview = column![heading(strings::PANEL_INTERVIEW)].spacing(8);
+        interview = interview.push(match recorded {
+            Some(i) => text(strings::panel_interview_recorded(
+                &i.recorded_by,
+                i.recorded.as_ref(),
+            ))
+            .size(theme::SMALL)
+            .style(theme::muted),
+            None => text(strings::PANEL_NO_INTERVIEW)
+                .size(theme::SMALL)
+                .style(theme::muted),
+        });
+        let mut notes = text_editor(&self.interview_notes)
+            .id(Id::new("interview-notes"))
+            .placeholder(strings::PANEL_INTERVIEW_NOTES_PLACEHOLDER)
+            .min_height(100)
+            .size(theme::TEXT)
+            .style(theme::editor);
+        if editable {
+            notes = notes.on_action(Message::InterviewNotes);
+        }
+        interview = interview.push(
+            row![
+                labelled(
+                    strings::PANEL_INTERVIEW_DATE,
+                    text_input("dd-mm-jjjj", &self.interview_date)
+                        .id(Id::new("interview-date"))
+                        .on_input_maybe(editable.then_some(Message::InterviewDate))
+                        .padding(6)
+                        .style(theme::input)
+                        .width(140)
+                        .into()
+                ),
+                labelled(
+                    strings::PANEL_PARTICIPANTS,
+                    text_input(strings::PANEL_PARTICIPANTS_PLACEHOLDER, &self.participants)
+                        .id(Id::new("interview-participants"))
+                        .on_input_maybe(editable.then_some(Message::Participants))
+                        .padding(6)
+                        .style(theme::input)
+                        .into()
+                ),
+            ]
+            .spacing(12),
+        );
+        interview = interview.push(labelled(strings::PANEL_INTERVIEW_NOTES, notes.into()));
+        interview = interview.push(
+            container(
+                button(text(strings::PANEL_SAVE_INTERVIEW))
+                    .padding([8, 14])
+                    .style(button::primary)
+                    .on_press_maybe(editable.then_some(Message::SaveInterview)),
+            )
+            .id(Id::new("interview-save")),
+        );
+        interview = interview.push(notice(self.interview_notice.as_ref()));
+
+        let mut addenda = column![heading(strings::PANEL_ADDENDA)].spacing(8);
+        let list: Vec<&Addendum> = dossier
+            .addenda
+            .iter()
+            .filter(|a| a.application == self.application)
+            .collect();
+        if list.is_empty() {
+            addenda = addenda.push(
+                text(strings::PANEL_NO_ADDENDA)
+                    .size(theme::TEXT)
+                    .style(theme::muted),
+            );
+        }
+        for a in list {
+            let mut item =
+                column![text(strings::panel_addendum_line(a.received, &a.document)).font(bold())]
+                    .spacing(2);
+            if !a.note.is_empty() {
+                item = item.push(text(&a.note).size(theme::TEXT));
+            }
+            if !a.recorded_by.is_empty() {
+                item = item.push(
+                    text(strings::panel_registered_by(&a.recorded_by))
+                        .size(theme::SMALL)
+                        .style(theme::muted),
+                );
+            }
+            addenda = addenda.push(
+                container(item)
+                    .padding([6, 10])
+                    .width(Fill)
+                    .style(theme::card),
+            );
+        }
+        addenda = addenda.push(
+            row![
+                labelled(
+                    strings::PANEL_ADDENDUM_DATE,
+                    text_input("dd-mm-jjjj", &self.addendum_date)
+                        .id(Id::new("addendum-date"))
+                        .on_input_maybe(editable.then_some(Message::AddendumDate))
+                        .padding(6)
+                        .style(theme::input)
+                        .width(140)
+                        .into()
+                ),
+                labelled(
+                    strings::PANEL_ADDENDUM_DOCUMENT,
+                    text_input(
+                        strings::PANEL_ADDENDUM_DOCUMENT_PLACEHOLDER,
+                        &self.addendum_document,
+                    )
+                    .id(Id::new("addendum-document"))
+                    .on_input_maybe(editable.then_some(Message::AddendumDocument))
+                    .padding(6)
+                    .style(theme::input)
+                    .into()
+                ),
+            ]
+            .spacing(12),
+        );
+        addenda = addenda.push(labelled(
+            strings::PANEL_ADDENDUM_NOTE,
+            text_input(
+                strings::PANEL_ADDENDUM_NOTE_PLACEHOLDER,
+                &self.addendum_note,
+            )
+            .id(Id::new("addendum-note"))
+            .on_input_maybe(editable.then_some(Message::AddendumNote))
+            .padding(6)
+            .style(theme::input)
+            .into(),
+        ));
+        addenda = addenda.push(
+            container(
+                button(text(strings::PANEL_REGISTER_ADDENDUM))
+                    .padding([8, 14])
+                    .style(button::primary)
+                    .on_press_maybe(editable.then_some(Message::RegisterAddendum)),
+            )
+            .id(Id::new("addendum-save")),
+        );
+        addenda = addenda.push(notice(self.addendum_notice.as_ref()));
+
+        column![
+            container(interview)
+                .padding(14)
+                .width(Fill)
+                .style(theme::card),
+            container(addenda)
+                .padding(14)
+                .width(Fill)
+                .style(theme::card),
+        ]
+        .spacing(12)
+        .padding(iced::padding::bottom(24))
+        .into()
+    }
+
+    /// The application's audit log, newest first. Changes to scores the
+    /// viewer may not see yet (blind scoring) are left out.
+    fn history_tab<'a>(&'a self, session: &'a Session, viewer: &'a str) -> Element<'a, Message> {
+        let dossier = &session.dossier;
+        let sees = |r: Round| panel_rules::may_see_others(dossier, viewer, &self.application, r);
+        let sees = [sees(Round::One), sees(Round::Two)];
+        let visible = |e: &Entry| match e.round {
+            None => true,
+            Some(_) if !e.subject.is_empty() && e.subject == viewer.trim() => true,
+            Some(Round::One) => sees[0],
+            Some(Round::Two) => sees[1],
+        };
+        let all: Vec<&Entry> = audit::history(dossier, &self.application).collect();
+        let shown: Vec<&Entry> = all.iter().rev().copied().filter(|e| visible(e)).collect();
+        let hidden = shown.len() < all.len();
+
+        let mut out = column![].spacing(8);
+        if hidden {
+            out = out.push(info(strings::PANEL_HISTORY_HIDDEN));
+        }
+        if shown.is_empty() {
+            out = out.push(
+                text(strings::PANEL_NO_HISTORY)
+                    .size(theme::TEXT)
+                    .style(theme::muted),
+            );
+            return out.into();
+        }
+        if shown.len() > HISTORY_ROWS {
+            out = out.push(
+                text(strings::panel_history_more(HISTORY_ROWS, shown.len()))
+                    .size(theme::SMALL)
+                    .style(theme::muted),
+            );
+        }
+        let head = |s: &'a str, w: iced::Length| text(s).size(theme::SMALL).font(bold()).width(w);
+        let mut table = column![
+            row![
+                head(strings::PANEL_COL_WHEN, 130.into()),
+                head(strings::PANEL_COL_WHO, FillPortion(2)),
+                head(strings::PANEL_COL_ROUND, 56.into()),
+                head(strings::PANEL_COL_SUBJECT, FillPortion(2)),
+                head(strings::PANEL_COL_CRITERION, 70.into()),
+                head(strings::PANEL_COL_WHAT, 130.into()),
+                head(strings::PANEL_COL_CHANGE, FillPortion(5)),
+            ]
+            .spacing(10)
+            .padding([0, 4]),
+            rule::horizontal(1),
+        ]
+        .spacing(6);
+        for (i, e) in shown.iter().take(HISTORY_ROWS).enumerate() {
+            let subject = if e.subject == audit::CONSENSUS {
+                strings::PANEL_SUBJECT_CONSENSUS.to_string()
+            } else {
+                e.subject.clone()
+            };
+            let cell = |s: String, w: iced::Length| text(s).size(theme::SMALL).width(w);
+            let line = row![
+                cell(strings::date_time(&e.at), 130.into()),
+                cell(e.by.clone(), FillPortion(2)),
+                cell(
+                    e.round.map_or(String::new(), |r| r.number().to_string()),
+                    56.into()
+                ),
+                cell(subject, FillPortion(2)),
+                cell(
+                    e.criterion
+                        .as_ref()
+                        .map_or(String::new(), ToString::to_string),
+                    70.into()
+                ),
+                cell(strings::audit_field(e.field).to_string(), 130.into()),
+                container(change(e)).width(FillPortion(5)),
+            ]
+            .spacing(10);
+            table = table.push(
+                container(line)
+                    .padding([3, 4])
+                    .width(Fill)
+                    .style(if i % 2 == 1 { striped } else { plain })
+                    .id(Id::from(format!("history-{i}"))),
+            );
+        }
+        out.push(container(table).padding(12).width(Fill).style(theme::card))
+            .padding(iced::padding::bottom(24))
+            .into()
+    }
+}
+
+// ---- helpers ----
+
+/// Whether round 2 is open for the application (round 1 invited it), from
+/// the session's cached evaluation rather than a fresh one per frame.
+fn round_two_open(session: &Session, app: &ApplicationId) -> bool {
+    if session
+        .dossier
+        .package
+        .as_ref()
+        .is_some_and(|p| p.round == Round::Two)
+    {
+        return session.dossier.application(app).is_some();
+    }
+    session
+        .evaluation(Round::One)
+        .and_then(|e| e.status_of(app))
+        == Some(scoring::Status::Invited)
+}
+
+fn scroll_to<T: Send + 'static>(id: &CriterionId) -> Task<T> {
+    reveal::reveal(Id::new(SCROLL), card_id(id))
+}
+
+/// The id of a criterion's card (scrolled to when focused).
+pub fn card_id(id: &CriterionId) -> Id {
+    Id::from(format!("panel-card-{id}"))
+}
+
+/// Why the viewer may not see the others' work (blind scoring).
+fn blind_message(dossier: &Dossier, viewer: &str, app: &ApplicationId) -> String {
+    if dossier.has_conflict(viewer.trim(), app) {
+        strings::PANEL_BLIND_CONFLICT.to_string()
+    } else {
+        strings::PANEL_BLIND_NOT_SUBMITTED.to_string()
+    }
+}
+
+fn blind_or_name(dossier: &Dossier, viewer: &str, app: &ApplicationId) -> String {
+    if viewer.trim().is_empty() {
+        strings::PANEL_NEED_NAME.to_string()
+    } else {
+        blind_message(dossier, viewer, app)
+    }
+}
+
+fn blind<'a>(dossier: &Dossier, viewer: &str, app: &ApplicationId) -> Element<'a, Message> {
+    container(text(blind_message(dossier, viewer, app)).size(16))
+        .padding(16)
+        .width(Fill)
+        .style(theme::notice_info)
+        .into()
+}
+
+fn info<'a>(s: &'a str) -> Element<'a, Message> {
+    container(text(s).size(theme::TEXT))
+        .padding(12)
+        .width(Fill)
+        .style(theme::notice_info)
+        .into()
+}
+
+fn danger<'a>(s: String) -> Element<'a, Message> {
+    container(text(s).size(theme::TEXT))
+        .padding([6, 10])
+        .width(Fill)
+        .style(theme::notice_danger)
+        .into()
+}
+
+fn notice<'a>(n: Option<&Notice>) -> Option<Element<'a, Message>> {
+    match n? {
+        Notice::Done(s) => Some(text(*s).style(theme::success_text).into()),
+        Notice::Error(e) => Some(danger(e.clone())),
+    }
+}
+
+fn heading<'a>(s: &'a str) -> Element<'a, Message> {
+    container(text(s).size(theme::HEADING).font(bold()))
+        .padding([8, 0])
+        .into()
+}
+
+fn labelled<'a>(label: &'a str, field: Element<'a, Message>) -> Element<'a, Message> {
+    column![text(label).size(theme::SMALL).style(theme::muted), field]
+        .spacing(2)
+        .into()
+}
+
+/// The head of a card: id, name, the cap and a badge when flagged.
+fn card_head<'a>(
+    id: &CriterionId,
+    name: &'a str,
+    cap: Option<u32>,
+    flagged: bool,
+) -> Element<'a, Message> {
+    let mut r = row![
+        text(id.to_string()).font(bold()).size(16).width(44),
+        text(name).font(bold()).size(16).width(Fill),
+    ]
+    .spacing(8)
+    .align_y(Alignment::Center);
+    if flagged {
+        r = r.push(
+            container(text(strings::PANEL_FLAG_BADGE).size(theme::SMALL))
+                .padding([2, 8])
+                .style(theme::tone_box(theme::Tone::Warn)),
+        );
+    }
+    if let Some(cap) = cap {
+        r = r.push(
+            text(strings::panel_max(cap))
+                .size(theme::SMALL)
+                .style(theme::muted),
+        );
+    }
+    r.into()
+}
+
+/// One column of a side-by-side row: who, the value, a detail line and the
+/// motivation.
+fn cell<'a>(
+    who: &'a str,
+    value: impl Into<Element<'a, Message>>,
+    detail: Option<String>,
+    motivation: &'a str,
+    width: iced::Length,
+) -> Element<'a, Message> {
+    let mut col = column![
+        text(who).size(theme::SMALL).style(theme::muted),
+        value.into()
+    ]
+    .spacing(2);
+    if let Some(d) = detail {
+        col = col.push(text(d).size(theme::SMALL).style(theme::muted));
+    }
+    if !motivation.is_empty() {
+        col = col.push(text(motivation).size(theme::SMALL));
+    }
+    container(col).width(width).into()
+}
+
+fn consensus_cell<'a>(
+    value: Option<Element<'a, Message>>,
+    motivation: &'a str,
+) -> Element<'a, Message> {
+    let mut col = column![
+        text(strings::PANEL_COL_CONSENSUS)
+            .size(theme::SMALL)
+            .style(theme::muted)
+    ]
+    .spacing(2);
+    col = col.push(value.unwrap_or_else(|| {
+        text(strings::PANEL_NO_CONSENSUS)
+            .size(theme::SMALL)
+            .style(theme::muted)
+            .into()
+    }));
+    if !motivation.is_empty() {
+        col = col.push(text(motivation).size(theme::SMALL));
+    }
+    container(col)
+        .padding([4, 8])
+        .width(FillPortion(3))
+        .style(consensus_box)
+        .into()
+}
+
+fn why_line<'a>(who: &str, from: &str, to: &str, why: &str) -> Element<'a, Message> {
+    let reason = if why.trim().is_empty() {
+        text(strings::PANEL_NO_REASON.to_string())
+            .size(theme::SMALL)
+            .style(theme::danger_text)
+    } else {
+        text(why.to_string()).size(theme::SMALL)
+    };
+    column![
+        text(strings::panel_changed_from(who, from, to))
+            .size(theme::SMALL)
+            .font(bold()),
+        reason
+    ]
+    .spacing(1)
+    .into()
+}
+
+/// Old → new of a history entry, long texts cut short with the full text
+/// in a tooltip.
+fn change<'a>(e: &Entry) -> Element<'a, Message> {
+    let long = e.old.chars().count() > SHORT || e.new.chars().count() > SHORT;
+    // Two long texts that start alike: show where they differ.
+    let skip = if long {
+        shared_start(&e.old, &e.new)
+    } else {
+        0
+    };
+    let shown = |s: &str| {
+        if s.is_empty() {
+            strings::PANEL_EMPTY_VALUE.to_string()
+        } else if skip > 0 {
+            format!("…{}", short(&s.chars().skip(skip).collect::<String>()))
+        } else {
+            short(s)
+        }
+    };
+    let line = format!("{} → {}", shown(&e.old), shown(&e.new));
+    let t = text(line).size(theme::SMALL);
+    if !long {
+        return t.into();
+    }
+    let whole = |s: &str| {
+        if s.is_empty() {
+            strings::PANEL_EMPTY_VALUE.to_string()
+        } else {
+            s.to_string()
+        }
+    };
+    let full = column![
+        text(strings::PANEL_OLD).size(theme::SMALL).font(bold()),
+        text(whole(&e.old)).size(theme::SMALL),
+        text(strings::PANEL_NEW).size(theme::SMALL).font(bold()),
+        text(whole(&e.new)).size(theme::SMALL),
+    ]
+    .spacing(2)
+    .max_width(520);
+    tooltip(
+        t,
+        container(full).padding(8).style(theme::card),
+        tooltip::Position::Bottom,
+    )
+    .into()
+}
+
+/// The difference between the rounds, as a mixed fraction with a sign.
+fn difference(one: &Exact, two: &Exact) -> String {
+    match one.cmp(two) {
+        std::cmp::Ordering::Less => strings::panel_difference(Some(true), &mixed(&(*two - *one))),
+        std::cmp::Ordering::Greater => {
+            strings::panel_difference(Some(false), &mixed(&(*one - *two)))
+        }
+        std::cmp::Ordering::Equal => strings::panel_difference(None, ""),
+    }
+}
+
+fn diff_cell<'a>(diff: impl text::IntoFragment<'a>, changed: bool) -> Element<'a, Message> {
+    text(diff)
+        .style(if changed {
+            theme::primary_text
+        } else {
+            theme::muted
+        })
+        .font(if changed { bold() } else { theme::FONT })
+        .into()
+}
+
+fn no_notes<'a>() -> Element<'a, Message> {
+    text(strings::PANEL_NO_NOTES)
+        .size(theme::SMALL)
+        .style(theme::muted)
+        .into()
+}
+
+/// How many leading characters two texts share, less a little context;
+/// 0 when that is not worth skipping.
+fn shared_start(a: &str, b: &str) -> usize {
+    const CONTEXT: usize = 12;
+    let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    if common > 2 * CONTEXT {
+        common - CONTEXT
+    } else {
+        0
+    }
+}
+
+/// A text cut at `SHORT` characters, with an ellipsis.
+fn short(s: &str) -> String {
+    let one_line = s.replace('\n', " ");
+    if one_line.chars().count() <= SHORT {
+        return one_line;
+    }
+    let cut: String = one_line.chars().take(SHORT).collect();
+    format!("{}…", cut.trim_end())
+}
+
+/// An exact number as a mixed fraction where that reads well (2⅔), else
+/// with two decimals.
+pub fn mixed(x: &Exact) -> String {
+    if x.is_whole() {
+        return x.numer().to_string();
+    }
+    let (n, d) = (x.numer(), x.denom());
+    let (whole, rest) = (n.div_euclid(d), n.rem_euclid(d));
+    let glyph = match (rest, d) {
+        (1, 2) => "½",
+        (1, 3) => "⅓",
+        (2, 3) => "⅔",
+        (1, 4) => "¼",
+        (3, 4) => "¾",
+        (1, 5) => "⅕",
+        (2, 5) => "⅖",
+        (3, 5) => "⅗",
+        (4, 5) => "⅘",
+        (1, 6) => "⅙",
+        (5, 6) => "⅚",
+        (1, 8) => "⅛",
+        (3, 8) => "⅜",
+        (5, 8) => "⅝",
+        (7, 8) => "⅞",
+        _ => return x.to_dutch(),
+    };
+    if whole == 0 {
+        glyph.to_string()
+    } else {
+        format!("{whole}{glyph}")
+    }
+}
+
+/// A value's points, or that it is not scored.
+fn value_points(c: &Criterion, v: Option<&Value>) -> String {
+    match v {
+        Some(v) => strings::panel_points(c.points(v)),
+        None => strings::NOT_SCORED.to_string(),
+    }
+}
+
+/// What the points stand for when that is not just the number: ja/nee,
+/// niet behandeld, the items.
+fn value_detail(c: &Criterion, v: Option<&Value>) -> Option<String> {
+    match v? {
+        Value::Points(_) => None,
+        Value::Yes => Some(strings::YES.to_string()),
+        Value::No => Some(strings::NO.to_string()),
+        Value::NotAddressed => Some(strings::NOT_ADDRESSED.to_string()),
+        Value::Items(m) => {
+            let Scale::Items { items, .. } = &c.scale else {
+                return None;
+            };
+            Some(
+                items
+                    .iter()
+                    .filter_map(|i| m.get(&i.id).map(|p| format!("{} {p}", i.name)))
+                    .collect::<Vec<_>>()
+                    .join(" · "),
+            )
+        }
+    }
+}
+
+/// A value in a few characters: the number, ja/nee, "niet behandeld", or
+/// the items' points.
+fn value_short(c: &Criterion, v: &Value) -> String {
+    match v {
+        Value::Points(n) => n.to_string(),
+        Value::Items(_) => strings::panel_points(c.points(v)),
+        Value::Yes => strings::YES.to_string(),
+        Value::No => strings::NO.to_string(),
+        Value::NotAddressed => strings::NOT_ADDRESSED.to_string(),
+    }
+}
+
+fn verdict_text(v: Verdict) -> fn(&Theme) -> text::Style {
+    match v {
+        Verdict::Met => theme::success_text,
+        Verdict::NotMet => theme::danger_text,
+        Verdict::Doubt => theme::warning_text,
+        Verdict::Open => theme::muted,
+    }
+}
+
+/// A card whose assessors disagree: an amber border.
+fn card_flagged(t: &Theme) -> container::Style {
+    let mut s = theme::card(t);
+    s.border.color = iced::Color::from_rgb(0.85, 0.55, 0.05);
+    s.border.width = 2.0;
+    s
+}
+
+fn flags_box(_t: &Theme) -> container::Style {
+    theme::tone_box(theme::Tone::Warn)(_t)
+}
+
+/// The consensus column: a light blue band.
+fn consensus_box(_t: &Theme) -> container::Style {
+    container::Style {
+        background: Some(iced::Background::Color(iced::Color::from_rgb(
+            0.93, 0.96, 1.0,
+        ))),
+        border: iced::Border {
+            radius: 4.0.into(),
+            ..iced::Border::default()
+        },
+        ..container::Style::default()
+    }
+}
+
+fn plain(_t: &Theme) -> container::Style {
+    container::Style::default()
+}
+
+fn striped(_t: &Theme) -> container::Style {
+    container::Style {
+        background: Some(iced::Background::Color(iced::Color::from_rgb(
+            0.96, 0.97, 0.98,
+        ))),
+        ..container::Style::default()
+    }
+}
