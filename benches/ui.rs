@@ -124,9 +124,195 @@ fn bench(c: &mut Criterion) {
     });
 }
 
+/// The ranking screen of a synthetic dossier of 1,000 applications (three
+/// assessors each; round 1 ranks all of them): sorting the table, switching
+/// to a chart and pointing at a chart element (update+view), building the
+/// chart model, and drawing each chart's geometry with a headless renderer
+/// into an empty cache (what a redraw costs after the dossier changed).
+fn ranking_bench(c: &mut Criterion) {
+    use iced::widget::canvas::{Cache, Program};
+    use iced::{Rectangle, Size, mouse};
+    use leidraad::ui::screen::ranking::{self, Column, Pane};
+    use leidraad::ui::widget::chart::{self, Chart, Hit, Kind, Model};
+
+    let rubric = Rubric::builtin();
+    let dossier = leidraad::synthetic::dossier(&rubric, 1000, 3, 42);
+    let mut app = App::with_dossier(rubric, dossier, ASSESSOR);
+    let _ = app.update(Message::List(list::Message::Round(Round::One)));
+    let _ = app.update(Message::List(list::Message::Ranking));
+    let send = |app: &mut App, m: ranking::Message| {
+        let _ = app.update(Message::Ranking(m));
+    };
+    let mut n = 0usize;
+
+    let columns = [
+        Column::Total,
+        Column::Region,
+        Column::Group(6),
+        Column::Status,
+        Column::Rank,
+    ];
+    c.bench_function("ranking: sort 1,000 rows by a column (update+view)", |b| {
+        b.iter(|| {
+            n += 1;
+            send(&mut app, ranking::Message::Sort(columns[n % columns.len()]));
+            black_box(app.view());
+        })
+    });
+    // Back to rank order (the lines drawn) for what follows.
+    while !matches!(&app.screen, leidraad::ui::app::Screen::Ranking(s) if s.sort == ranking::Sort::RANK)
+    {
+        send(&mut app, ranking::Message::Sort(Column::Rank));
+    }
+
+    let panes = [
+        Pane::Chart(Kind::Bars),
+        Pane::Chart(Kind::Heat),
+        Pane::Chart(Kind::Rounds),
+        Pane::Table,
+    ];
+    c.bench_function(
+        "ranking: switch table/charts, 1,000 rows (update+view)",
+        |b| {
+            b.iter(|| {
+                n += 1;
+                send(&mut app, ranking::Message::Pane(panes[n % panes.len()]));
+                black_box(app.view());
+            })
+        },
+    );
+
+    send(&mut app, ranking::Message::Pane(Pane::Chart(Kind::Heat)));
+    c.bench_function("ranking: point at a heat map cell (update+view)", |b| {
+        b.iter(|| {
+            n += 1;
+            send(
+                &mut app,
+                ranking::Message::Hover(Some(Hit::Cell {
+                    row: n % 900,
+                    criterion: n % 11,
+                })),
+            );
+            black_box(app.view());
+        })
+    });
+
+    let (one, two) = {
+        let s = app.session.as_mut().unwrap();
+        s.refresh();
+        (
+            s.evaluation(Round::One).unwrap().clone(),
+            s.evaluation(Round::Two).unwrap().clone(),
+        )
+    };
+    let rubric = app.session.as_ref().unwrap().rubric.clone();
+    c.bench_function("ranking: build the chart model of 1,000", |b| {
+        b.iter(|| black_box(Model::build(&rubric, Round::One, &one, &two)))
+    });
+
+    let model = Model::build(&rubric, Round::One, &one, &two);
+    let renderer: iced::Renderer =
+        iced::futures::executor::block_on(<iced::Renderer as iced_core::renderer::Headless>::new(
+            leidraad::ui::theme::FONT,
+            iced::Pixels(15.0),
+            None,
+        ))
+        .expect("a headless renderer");
+    let theme = leidraad::ui::theme::theme();
+    for (kind, name) in [
+        (
+            Kind::Bars,
+            "ranking: draw the bar chart of 1,000 (visible rows, empty cache)",
+        ),
+        (
+            Kind::Heat,
+            "ranking: draw the heat map of 1,000 (visible rows, empty cache)",
+        ),
+        (
+            Kind::Rounds,
+            "ranking: draw the round chart (visible rows, empty cache)",
+        ),
+    ] {
+        let cache = Cache::new();
+        let chart = Chart {
+            model: &model,
+            kind,
+            cache: &cache,
+            hover: Some(Hit::Pair { row: 0 }),
+            on_hover: |_| (),
+            max_height: 620.0,
+        };
+        let state = chart::Scroll::default();
+        let bounds = Rectangle::with_size(Size::new(1000.0, model.height(kind).min(620.0)));
+        c.bench_function(name, |b| {
+            b.iter(|| {
+                cache.clear();
+                black_box(chart.draw(
+                    &state,
+                    &renderer,
+                    &theme,
+                    bounds,
+                    mouse::Cursor::Unavailable,
+                ))
+            })
+        });
+        c.bench_function(&format!("{name} — cached"), |b| {
+            b.iter(|| {
+                black_box(chart.draw(
+                    &state,
+                    &renderer,
+                    &theme,
+                    bounds,
+                    mouse::Cursor::Unavailable,
+                ))
+            })
+        });
+    }
+
+    // A whole frame: draw and rasterise the screen (1400×900 at scale 2,
+    // 2800×1800 pixels) with tiny-skia through iced_test, after the view
+    // and layout are built once; per pane.
+    {
+        // What a frame costs here with nothing on it: the pixmap and the
+        // read-back of the screenshot.
+        let empty: iced::Element<'_, ()> = iced::widget::text("leeg").into();
+        let mut ui = iced_test::Simulator::with_size(
+            leidraad::ui::theme::settings(),
+            (1400.0, 900.0),
+            empty,
+        );
+        c.bench_function(
+            "ranking: frame baseline, empty (draw+rasterise 1400x900)",
+            |b| b.iter(|| black_box(ui.snapshot(&theme).unwrap())),
+        );
+    }
+    for (pane, name) in [
+        (
+            Pane::Table,
+            "ranking: frame of the table of 1,000 (draw+rasterise 1400x900)",
+        ),
+        (
+            Pane::Chart(Kind::Bars),
+            "ranking: frame of the bar chart (draw+rasterise 1400x900)",
+        ),
+        (
+            Pane::Chart(Kind::Heat),
+            "ranking: frame of the heat map (draw+rasterise 1400x900)",
+        ),
+    ] {
+        send(&mut app, ranking::Message::Pane(pane));
+        let mut ui = iced_test::Simulator::with_size(
+            leidraad::ui::theme::settings(),
+            (1400.0, 900.0),
+            app.view(),
+        );
+        c.bench_function(name, |b| b.iter(|| black_box(ui.snapshot(&theme).unwrap())));
+    }
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(20);
-    targets = bench
+    targets = bench, ranking_bench
 }
 criterion_main!(benches);

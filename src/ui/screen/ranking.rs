@@ -1,13 +1,17 @@
 //! The ranking of a round for programme staff: the table from
 //! `scoring::evaluate` with the threshold and the award line drawn in it,
 //! tie groups with "besluit vastleggen", the sensitivity of the round-2
-//! ranking, and the budget over the awarded applications.
+//! ranking, and the budget over the awarded applications. The table sorts
+//! by any column; charts (stacked bars, a heat map, round 1 against round 2)
+//! show the same finals on a canvas.
 
+use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::Utc;
+use iced::widget::canvas::Cache;
 use iced::widget::{Id, button, column, container, row, rule, scrollable, space, text, text_input};
-use iced::{Alignment, Element, Fill, Length};
+use iced::{Alignment, Background, Border, Color, Element, Fill, Length, Theme};
 
 use crate::allocation::{self, Rule};
 use crate::dossier::{ApplicationId, Decision, DecisionKind, Round};
@@ -16,6 +20,7 @@ use crate::sensitivity;
 use crate::ui::screen::scoring::bold;
 use crate::ui::session::Session;
 use crate::ui::widget::badge;
+use crate::ui::widget::chart::{self, Chart, Hit, Kind};
 use crate::ui::widget::scale::{self, Choice};
 use crate::ui::{strings, theme};
 
@@ -38,6 +43,55 @@ pub enum Message {
     AllocationMotivation(String),
     RecordAllocation,
     ExportCsv,
+    /// Sort the table by a column; the same column again reverses.
+    Sort(Column),
+    Pane(Pane),
+    /// The chart element under the pointer changed.
+    Hover(Option<Hit>),
+}
+
+/// A column of the ranking table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Column {
+    Rank,
+    Region,
+    Total,
+    Status,
+    FailedKo,
+    /// The subtotal of a criterion group, by its index in the rubric.
+    Group(usize),
+    Assessors,
+    Consensus,
+}
+
+impl Column {
+    /// The direction of the first click: names and places from the top,
+    /// numbers from the highest.
+    fn first_descending(self) -> bool {
+        !matches!(self, Column::Rank | Column::Region | Column::Status)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sort {
+    pub column: Column,
+    pub descending: bool,
+}
+
+impl Sort {
+    /// Rank order, as `scoring::evaluate` gives it: the only order in which
+    /// the threshold and award lines are drawn.
+    pub const RANK: Sort = Sort {
+        column: Column::Rank,
+        descending: false,
+    };
+}
+
+/// What the screen shows under the title: the table or one of the charts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    Table,
+    Chart(Kind),
 }
 
 pub enum Action {
@@ -67,6 +121,14 @@ pub struct State {
     pub amounts: BTreeMap<ApplicationId, String>,
     pub allocation_motivation: String,
     pub allocation_error: Option<String>,
+    pub sort: Sort,
+    pub pane: Pane,
+    /// The chart element under the pointer.
+    pub hover: Option<Hit>,
+    /// The chart model with the generation and round it was built for.
+    charts: Option<(u64, Round, chart::Model)>,
+    /// The drawn charts (bars, heat map, rounds); cleared with the model.
+    caches: [Cache; 3],
 }
 
 impl State {
@@ -79,6 +141,11 @@ impl State {
             amounts: BTreeMap::new(),
             allocation_motivation: String::new(),
             allocation_error: None,
+            sort: Sort::RANK,
+            pane: Pane::Table,
+            hover: None,
+            charts: None,
+            caches: Default::default(),
         };
         s.refresh(session);
         s.propose(session, Rule::Equal);
@@ -95,6 +162,43 @@ impl State {
             let report = sensitivity::analyse(&session.rubric, &session.dossier);
             self.sensitivity = Some((session.generation, report));
         }
+        if self
+            .charts
+            .as_ref()
+            .is_none_or(|(g, r, _)| *g != session.generation || *r != self.round)
+            && let (Some(one), Some(two)) = (
+                session.evaluation(Round::One),
+                session.evaluation(Round::Two),
+            )
+        {
+            let model = chart::Model::build(&session.rubric, self.round, one, two);
+            self.charts = Some((session.generation, self.round, model));
+            for c in &self.caches {
+                c.clear();
+            }
+            self.hover = None;
+        }
+    }
+
+    /// The chart model of the shown round, once `refresh` built it.
+    pub fn chart_model(&self) -> Option<&chart::Model> {
+        self.charts.as_ref().map(|(_, _, m)| m)
+    }
+
+    fn cache(&self, kind: Kind) -> &Cache {
+        &self.caches[match kind {
+            Kind::Bars => 0,
+            Kind::Heat => 1,
+            Kind::Rounds => 2,
+        }]
+    }
+
+    /// The rows of the table in the chosen order. In rank order the ranked
+    /// applications come first and the unranked after them (as `evaluate`
+    /// gives them); any other column sorts all of them together, with
+    /// empty values last in both directions and rank order between equals.
+    pub fn sorted<'e>(&self, eval: &'e Evaluation) -> Vec<&'e AppResult> {
+        sort_results(&eval.applications, self.sort)
     }
 
     pub fn sensitivity(&self) -> Option<&sensitivity::Report> {
@@ -141,13 +245,39 @@ impl State {
             .collect()
     }
 
-    pub fn update(&mut self, session: &mut Session, message: Message) -> Action {
+    /// `user`: the window's user, recorded as who took a decision.
+    pub fn update(&mut self, session: &mut Session, user: &str, message: Message) -> Action {
         match message {
             Message::Back => return Action::Back,
             Message::Round(r) => {
                 self.round = r;
                 self.tie = None;
+                self.hover = None;
+                session.refresh();
+                self.refresh(session);
             }
+            Message::Sort(column) => {
+                self.sort = if self.sort.column == column {
+                    Sort {
+                        column,
+                        descending: !self.sort.descending,
+                    }
+                } else {
+                    Sort {
+                        column,
+                        descending: column.first_descending(),
+                    }
+                };
+            }
+            Message::Pane(p) => {
+                self.pane = p;
+                self.hover = None;
+                // The canvas starts this chart at the top again.
+                if let Pane::Chart(kind) = p {
+                    self.cache(kind).clear();
+                }
+            }
+            Message::Hover(h) => self.hover = h,
             Message::StartTie(group) => {
                 self.tie = Some(TieForm {
                     group,
@@ -169,7 +299,7 @@ impl State {
                 }
             }
             Message::CancelTie => self.tie = None,
-            Message::RecordTie => self.record_tie(session),
+            Message::RecordTie => self.record_tie(session, user),
             Message::Proposal(rule) => self.propose(session, rule),
             Message::Amount(id, s) => {
                 self.amounts.insert(id, s);
@@ -177,16 +307,20 @@ impl State {
                 self.allocation_error = None;
             }
             Message::AllocationMotivation(s) => self.allocation_motivation = s,
-            Message::RecordAllocation => self.record_allocation(session),
+            Message::RecordAllocation => self.record_allocation(session, user),
             Message::ExportCsv => return Action::ExportCsv,
         }
         Action::None
     }
 
-    fn record_tie(&mut self, session: &mut Session) {
+    fn record_tie(&mut self, session: &mut Session, user: &str) {
         let Some(form) = &mut self.tie else {
             return;
         };
+        if session.is_read_only() {
+            form.error = Some(strings::READ_ONLY_EDIT_REFUSED.to_string());
+            return;
+        }
         session.refresh();
         let Some(group) = session
             .evaluation(Round::Two)
@@ -205,16 +339,19 @@ impl State {
             form.error = Some(strings::MOTIVATION_REQUIRED.to_string());
             return;
         }
-        session.dossier.decisions.push(Decision {
-            round: Round::Two,
-            kind: DecisionKind::TieBreak {
-                group: group.members.iter().cloned().collect(),
-                awarded: form.awarded.clone(),
+        crate::panel::record_decision(
+            &mut session.dossier,
+            Decision {
+                round: Round::Two,
+                kind: DecisionKind::TieBreak {
+                    group: group.members.iter().cloned().collect(),
+                    awarded: form.awarded.clone(),
+                },
+                motivation,
+                by: user.to_string(),
+                at: Some(Utc::now()),
             },
-            motivation,
-            by: String::new(),
-            at: Some(Utc::now()),
-        });
+        );
         session.touch();
         // A decision is saved at once, not after the autosave pause.
         session.save();
@@ -224,7 +361,11 @@ impl State {
         self.propose(session, self.rule);
     }
 
-    fn record_allocation(&mut self, session: &mut Session) {
+    fn record_allocation(&mut self, session: &mut Session, user: &str) {
+        if session.is_read_only() {
+            self.allocation_error = Some(strings::READ_ONLY_EDIT_REFUSED.to_string());
+            return;
+        }
         let parsed = self.parsed_amounts();
         if parsed.values().any(Option::is_none) {
             self.allocation_error = Some(strings::NOT_A_WHOLE_AMOUNT.to_string());
@@ -242,7 +383,7 @@ impl State {
             amounts,
             rule,
             &motivation,
-            "",
+            user,
             Utc::now(),
         ) {
             Ok(()) => {
@@ -255,7 +396,10 @@ impl State {
         }
     }
 
-    pub fn view<'a>(&'a self, session: &'a Session) -> Element<'a, Message> {
+    /// `viewer`: the window's user. Blind scoring: an assessor who has not
+    /// yet submitted every application of the round that holds someone
+    /// else's work sees no ranking of that round.
+    pub fn view<'a>(&'a self, session: &'a Session, viewer: &str) -> Element<'a, Message> {
         let rounds = row(Round::ALL.map(|r| {
             scale::choice(Choice {
                 label: strings::round_long(r).to_string(),
@@ -269,6 +413,33 @@ impl State {
         let Some(eval) = session.evaluation(self.round) else {
             return text("").into();
         };
+        let blind = crate::panel::Blind::new(&session.dossier, viewer);
+        let hidden = eval
+            .applications
+            .iter()
+            .filter(|a| a.assessors > 0 && !blind.sees(&a.id, self.round))
+            .count();
+        if hidden > 0 {
+            return column![
+                row![
+                    button(text(strings::BACK_TO_LIST))
+                        .style(theme::link)
+                        .on_press(Message::Back),
+                    space::horizontal(),
+                    rounds,
+                ]
+                .spacing(12)
+                .align_y(Alignment::Center),
+                text(strings::RANKING).size(theme::TITLE).font(bold()),
+                container(text(strings::ranking_blind(hidden, self.round)))
+                    .padding(16)
+                    .width(Fill)
+                    .style(theme::notice_info),
+            ]
+            .spacing(12)
+            .padding([16, 24])
+            .into();
+        }
         let mut page = column![
             row![
                 button(text(strings::BACK_TO_LIST))
@@ -290,7 +461,11 @@ impl State {
                 eval.award_count
             ))
             .style(theme::muted),
-            self.table(session, eval),
+            self.panes(),
+            match self.pane {
+                Pane::Table => self.table(session, eval),
+                Pane::Chart(kind) => self.chart(session, eval, kind),
+            },
         ]
         .spacing(12)
         .padding([16, 24]);
@@ -312,39 +487,112 @@ impl State {
         scrollable(page).id(Id::new(SCROLL)).height(Fill).into()
     }
 
-    fn table<'a>(&'a self, session: &'a Session, eval: &'a Evaluation) -> Element<'a, Message> {
-        let head = |s: String, w: Length| text(s).size(theme::SMALL).font(bold()).width(w).into();
-        let mut header: Vec<Element<'a, Message>> = vec![
-            head(strings::COL_RANK.into(), Length::Fixed(COL_RANK)),
-            head(strings::COL_REGION.into(), Fill),
-            head(strings::COL_TOTAL.into(), Length::Fixed(COL_TOTAL)),
-            head(strings::COL_STATUS.into(), Length::Fixed(COL_STATUS)),
-            head(strings::COL_FAILED_KO.into(), Length::Fixed(COL_KO)),
+    /// The row of toggles between the table and the charts.
+    fn panes(&self) -> Element<'_, Message> {
+        let panes = [
+            (Pane::Table, strings::TAB_TABLE, "table"),
+            (Pane::Chart(Kind::Bars), strings::TAB_BARS, "bars"),
+            (Pane::Chart(Kind::Heat), strings::TAB_HEAT, "heat"),
+            (Pane::Chart(Kind::Rounds), strings::TAB_ROUNDS, "rounds"),
         ];
-        for g in &session.rubric.groups {
+        row(panes.map(|(p, label, id)| {
+            scale::choice(Choice {
+                label: label.to_string(),
+                id: format!("ranking-pane-{id}"),
+                selected: self.pane == p,
+                on_press: Some(Message::Pane(p)),
+                style: None,
+            })
+        }))
+        .spacing(6)
+        .into()
+    }
+
+    fn table<'a>(&'a self, session: &'a Session, eval: &'a Evaluation) -> Element<'a, Message> {
+        let sorted_by = |c: Column| (self.sort.column == c).then_some(self.sort.descending);
+        // The arrow is a small text of its own, so a sorted header needs
+        // hardly more room than an unsorted one.
+        let arrow = |c: Column| -> Element<'a, Message> {
+            match sorted_by(c) {
+                Some(d) => text(strings::sort_arrow(d)).size(SORT_ARROW).into(),
+                None => space().width(0).into(),
+            }
+        };
+        let head = |label: &'a str, c: Column, w: Length| -> Element<'a, Message> {
+            button(
+                row![text(label).size(theme::SMALL).font(bold()), arrow(c)]
+                    .spacing(2)
+                    .align_y(Alignment::Center),
+            )
+            .padding(0)
+            .width(w)
+            .style(sort_button)
+            .on_press(Message::Sort(c))
+            .into()
+        };
+        let mut header: Vec<Element<'a, Message>> = vec![
+            head(strings::COL_RANK, Column::Rank, Length::Fixed(COL_RANK)),
+            head(strings::COL_REGION, Column::Region, Fill),
+            head(strings::COL_TOTAL, Column::Total, Length::Fixed(COL_TOTAL)),
+            head(
+                strings::COL_STATUS,
+                Column::Status,
+                Length::Fixed(COL_STATUS),
+            ),
+            head(
+                strings::COL_FAILED_KO,
+                Column::FailedKo,
+                Length::Fixed(COL_KO),
+            ),
+        ];
+        for (i, g) in session.rubric.groups.iter().enumerate() {
             let cap: u32 = g.criteria.iter().map(|c| c.cap).sum();
             header.push(
-                column![
-                    text(&g.name).size(GROUP_HEAD).font(bold()),
-                    text(strings::cap_short(cap))
-                        .size(GROUP_HEAD)
-                        .style(theme::muted),
-                ]
+                button(
+                    column![
+                        text(&g.name)
+                            .size(GROUP_HEAD)
+                            .font(bold())
+                            .width(Fill)
+                            .align_x(iced::alignment::Horizontal::Right),
+                        row![
+                            text(strings::cap_short(cap))
+                                .size(GROUP_HEAD)
+                                .style(theme::muted),
+                            arrow(Column::Group(i)),
+                        ]
+                        .spacing(2)
+                        .align_y(Alignment::Center),
+                    ]
+                    .width(Fill)
+                    .align_x(iced::alignment::Horizontal::Right),
+                )
+                .padding(0)
                 .width(COL_GROUP)
-                .align_x(iced::alignment::Horizontal::Right)
+                .style(sort_button)
+                .on_press(Message::Sort(Column::Group(i)))
                 .into(),
             );
         }
-        header.push(head(strings::COL_ASSESSORS.into(), Length::Fixed(COL_N)));
-        header.push(head(strings::COL_CONSENSUS.into(), Length::Fixed(COL_CONS)));
+        header.push(head(
+            strings::COL_ASSESSORS,
+            Column::Assessors,
+            Length::Fixed(COL_N),
+        ));
+        header.push(head(
+            strings::COL_CONSENSUS,
+            Column::Consensus,
+            Length::Fixed(COL_CONS),
+        ));
 
-        let mut rows = column![row(header).spacing(8).padding([6, 10]), rule::horizontal(1)];
-        let ranked: Vec<&AppResult> = eval
-            .applications
-            .iter()
-            .filter(|a| a.status.is_ranked())
-            .collect();
-        if ranked.is_empty() {
+        let mut rows = column![
+            row(header)
+                .spacing(COL_SPACING)
+                .padding([6, 10])
+                .align_y(Alignment::End),
+            rule::horizontal(1)
+        ];
+        if eval.applications.iter().all(|a| !a.status.is_ranked()) {
             rows = rows.push(
                 container(text(strings::NO_RANKED))
                     .padding(12)
@@ -352,6 +600,24 @@ impl State {
                     .style(theme::notice_info),
             );
         }
+        if self.sort != Sort::RANK {
+            for a in self.sorted(eval) {
+                rows = rows.push(result_row(a));
+            }
+            return column![
+                text(strings::LINES_ONLY_BY_RANK)
+                    .size(theme::SMALL)
+                    .style(theme::warning_text),
+                container(rows).width(Fill).padding(4).style(theme::card),
+            ]
+            .spacing(6)
+            .into();
+        }
+        let ranked: Vec<&AppResult> = eval
+            .applications
+            .iter()
+            .filter(|a| a.status.is_ranked())
+            .collect();
         // The award line lies after the last awarded or tied application;
         // the threshold line before the first one below the threshold.
         let award_after = (self.round == Round::Two)
@@ -397,11 +663,227 @@ impl State {
                 rows = rows.push(result_row(a));
             }
         }
-        container(rows)
+        column![
+            text(strings::SORT_HINT)
+                .size(theme::SMALL)
+                .style(theme::muted),
+            container(rows).width(Fill).padding(4).style(theme::card),
+        ]
+        .spacing(6)
+        .into()
+    }
+
+    /// A chart with its legend and, beside it, the numbers of the element
+    /// under the pointer.
+    fn chart<'a>(
+        &'a self,
+        session: &'a Session,
+        eval: &'a Evaluation,
+        kind: Kind,
+    ) -> Element<'a, Message> {
+        let Some(model) = self.chart_model() else {
+            return column![].into();
+        };
+        let (intro, empty) = match kind {
+            Kind::Bars => (strings::bars_intro(model.threshold), strings::NO_RANKED),
+            Kind::Heat => (strings::HEAT_INTRO.to_string(), strings::NO_RANKED),
+            Kind::Rounds => (strings::ROUNDS_INTRO.to_string(), strings::NO_PAIRS),
+        };
+        let mut c = column![text(intro).style(theme::muted)].spacing(8);
+        if model.rows(kind) == 0 {
+            return c
+                .push(
+                    container(text(empty))
+                        .padding(12)
+                        .width(Fill)
+                        .style(theme::notice_info),
+                )
+                .into();
+        }
+        c = c.push(legend(model, kind));
+        let canvas = Chart {
+            model,
+            kind,
+            cache: self.cache(kind),
+            hover: self.hover,
+            on_hover: Message::Hover,
+            max_height: CHART_MAX_H,
+        }
+        .view();
+        // The row is as tall as the chart and at least DETAIL_MIN_H, so
+        // pointing at something never moves the page; a long detail
+        // scrolls inside its panel.
+        let height = (model.height(kind).min(CHART_MAX_H) + 18.0).max(DETAIL_MIN_H);
+        let chart = container(container(canvas).id(Id::new(CHART)))
+            .padding(8)
             .width(Fill)
-            .padding(4)
-            .style(theme::card)
+            .height(Fill)
+            .style(theme::card);
+        let detail = container(
+            scrollable(self.detail(session, eval, model, kind))
+                .height(Fill)
+                .width(Fill),
+        )
+        .padding(12)
+        .width(DETAIL_W)
+        .height(Fill)
+        .style(theme::card);
+        c.push(row![chart, detail].spacing(12).height(height))
             .into()
+    }
+
+    /// The numbers behind the hovered chart element.
+    fn detail<'a>(
+        &'a self,
+        session: &'a Session,
+        eval: &'a Evaluation,
+        model: &'a chart::Model,
+        kind: Kind,
+    ) -> Element<'a, Message> {
+        let hint = match kind {
+            Kind::Bars => strings::HOVER_BARS,
+            Kind::Heat => strings::HOVER_HEAT,
+            Kind::Rounds => strings::HOVER_ROUNDS,
+        };
+        let Some(hit) = self.hover else {
+            return text(hint).style(theme::muted).into();
+        };
+        let row_of = match hit {
+            Hit::Segment { row, .. } | Hit::Cell { row, .. } | Hit::Pair { row } => row,
+        };
+        let Some(id) = model.application(kind, row_of) else {
+            return text(hint).style(theme::muted).into();
+        };
+        let Some(app) = eval.get(id) else {
+            return text(hint).style(theme::muted).into();
+        };
+        let title = column![
+            text(format!("{} {}", app.id, app.region))
+                .size(theme::HEADING)
+                .font(bold()),
+        ];
+        let mut c = column![title].spacing(6);
+        match hit {
+            Hit::Segment { group, .. } => {
+                let Some(g) = session.rubric.groups.get(group) else {
+                    return c.into();
+                };
+                let info = &model.groups[group];
+                let value = app.groups.get(group).map(|t| t.total).unwrap_or_default();
+                c = c.push(
+                    row![
+                        container(space().width(14).height(14))
+                            .style(swatch(chart::group_color(group))),
+                        text(&g.name).font(bold()),
+                    ]
+                    .spacing(6)
+                    .align_y(Alignment::Center),
+                );
+                c = c.push(text(strings::chart_of_cap(&value, info.cap)).size(theme::HEADING));
+                if let Some(t) = app.total {
+                    c = c.push(text(strings::chart_total(&t, model.max)).style(theme::muted));
+                }
+                c = c.push(
+                    text(strings::CHART_CRITERIA_IN_GROUP)
+                        .size(theme::SMALL)
+                        .font(bold()),
+                );
+                for crit in &g.criteria {
+                    let v = app
+                        .criteria
+                        .iter()
+                        .find(|f| f.id == crit.id)
+                        .and_then(|f| f.value);
+                    c = c.push(
+                        row![
+                            text(format!("{} {}", crit.id, crit.name))
+                                .size(theme::SMALL)
+                                .width(Fill),
+                            text(v.map_or(strings::NO_TOTAL.to_string(), |v| {
+                                strings::chart_of_cap(&v, crit.cap)
+                            }))
+                            .size(theme::SMALL)
+                            .font(bold()),
+                        ]
+                        .spacing(6),
+                    );
+                }
+            }
+            Hit::Cell { criterion, .. } => {
+                let Some(info) = model.criteria.get(criterion) else {
+                    return c.into();
+                };
+                let Some(f) = app.criteria.iter().find(|f| f.id == info.id) else {
+                    return c.into();
+                };
+                c = c.push(text(format!("{} {}", info.id, info.name)).font(bold()));
+                c = c.push(
+                    text(f.value.map_or(strings::NO_TOTAL.to_string(), |v| {
+                        strings::chart_of_cap(&v, info.cap)
+                    }))
+                    .size(theme::HEADING),
+                );
+                c = c.push(
+                    text(if f.from_consensus {
+                        strings::CHART_FROM_CONSENSUS.to_string()
+                    } else {
+                        strings::chart_mean_of(app.assessors)
+                    })
+                    .size(theme::SMALL)
+                    .style(theme::muted),
+                );
+                if f.from_consensus
+                    && let Some(m) = session
+                        .dossier
+                        .consensus_for(&app.id, self.round)
+                        .and_then(|k| k.criteria.get(&info.id))
+                        .map(|s| s.motivation.as_str())
+                        .filter(|m| !m.trim().is_empty())
+                {
+                    c = c.push(motivation(strings::CHART_CONSENSUS.to_string(), m));
+                }
+                for (name, points) in app.assessor_points(f) {
+                    let said = session
+                        .dossier
+                        .assessment(&app.id, name, self.round)
+                        .and_then(|a| a.criteria.get(&info.id))
+                        .map(|s| s.motivation.as_str())
+                        .unwrap_or("");
+                    let head = format!(
+                        "{name}: {}",
+                        points.map_or(strings::CHART_NOT_SCORED.to_string(), |p| p.to_string())
+                    );
+                    c = c.push(motivation(head, said));
+                }
+            }
+            Hit::Pair { row } => {
+                let Some(p) = model.pairs.get(row) else {
+                    return c.into();
+                };
+                c = c.push(
+                    row![
+                        container(space().width(12).height(12)).style(ring(chart::ROUND_ONE)),
+                        text(strings::chart_round_total(Round::One, &p.one)),
+                    ]
+                    .spacing(6)
+                    .align_y(Alignment::Center),
+                );
+                c = c.push(
+                    row![
+                        container(space().width(12).height(12)).style(disc(chart::ROUND_TWO)),
+                        text(strings::chart_round_total(Round::Two, &p.two)),
+                    ]
+                    .spacing(6)
+                    .align_y(Alignment::Center),
+                );
+                c = c.push(text(strings::chart_difference(&p.one, &p.two)).font(bold()));
+                // The outcome of round 2, whichever round the table shows.
+                if let Some(b) = session.evaluation(Round::Two).and_then(|e| e.get(&p.id)) {
+                    c = c.push(badge::status(b.status));
+                }
+            }
+        }
+        c.into()
     }
 
     fn ties<'a>(&'a self, session: &'a Session, eval: &'a Evaluation) -> Element<'a, Message> {
@@ -774,14 +1256,223 @@ fn decisions(session: &Session) -> Element<'_, Message> {
     c.into()
 }
 
-const COL_RANK: f32 = 44.0;
-const COL_TOTAL: f32 = 60.0;
-const COL_STATUS: f32 = 124.0;
-const COL_KO: f32 = 64.0;
-const COL_GROUP: f32 = 84.0;
-const GROUP_HEAD: f32 = 11.0;
-const COL_N: f32 = 58.0;
-const COL_CONS: f32 = 72.0;
+const COL_RANK: f32 = 60.0;
+const COL_TOTAL: f32 = 62.0;
+const COL_STATUS: f32 = 140.0;
+const COL_KO: f32 = 58.0;
+const COL_GROUP: f32 = 82.0;
+const GROUP_HEAD: f32 = 10.0;
+const COL_N: f32 = 64.0;
+const COL_CONS: f32 = 86.0;
+const SORT_ARROW: f32 = 10.0;
+/// Between the columns of the table.
+const COL_SPACING: f32 = 6.0;
+/// The tallest a chart gets before it scrolls on its own.
+const CHART_MAX_H: f32 = 620.0;
+const DETAIL_W: f32 = 340.0;
+const DETAIL_MIN_H: f32 = 340.0;
+/// The container right around the chart's canvas.
+pub const CHART: &str = "ranking-chart";
+
+/// The order of statuses when sorting by status: the best outcome first.
+fn status_order(s: Status) -> u8 {
+    match s {
+        Status::Awarded => 0,
+        Status::Tie => 1,
+        Status::Invited => 2,
+        Status::NotAwarded => 3,
+        Status::BelowThreshold => 4,
+        Status::NotInvited => 5,
+        Status::Rejected => 6,
+        Status::Incomplete => 7,
+    }
+}
+
+/// Compare two optional keys: `None` last in both directions.
+fn by<T: Ord>(a: Option<T>, b: Option<T>, descending: bool) -> Ordering {
+    match (a, b) {
+        (Some(a), Some(b)) => {
+            if descending {
+                b.cmp(&a)
+            } else {
+                a.cmp(&b)
+            }
+        }
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    }
+}
+
+/// The results in the order of `sort` (see [`State::sorted`]). `apps` is in
+/// the evaluation's order, which breaks every tie (the sort is stable).
+pub fn sort_results(apps: &[AppResult], sort: Sort) -> Vec<&AppResult> {
+    let mut v: Vec<&AppResult> = apps.iter().collect();
+    let d = sort.descending;
+    match sort.column {
+        Column::Rank => {
+            if d {
+                // Ranked from the bottom up; the unranked stay below.
+                let split = v
+                    .iter()
+                    .position(|a| !a.status.is_ranked())
+                    .unwrap_or(v.len());
+                v[..split].reverse();
+            }
+        }
+        Column::Region => v.sort_by(|a, b| {
+            by(
+                Some((a.region.to_lowercase(), &a.id)),
+                Some((b.region.to_lowercase(), &b.id)),
+                d,
+            )
+        }),
+        Column::Total => v.sort_by(|a, b| by(a.total, b.total, d)),
+        Column::Status => v.sort_by(|a, b| {
+            by(
+                Some(status_order(a.status)),
+                Some(status_order(b.status)),
+                d,
+            )
+        }),
+        Column::FailedKo => v.sort_by(|a, b| {
+            by(
+                (!a.failed_ko.is_empty()).then_some(a.failed_ko.len()),
+                (!b.failed_ko.is_empty()).then_some(b.failed_ko.len()),
+                d,
+            )
+        }),
+        Column::Group(i) => {
+            // As in the table: a subtotal only where the total is known.
+            let key = |a: &AppResult| a.total.and(a.groups.get(i).map(|g| g.total));
+            v.sort_by(|a, b| by(key(a), key(b), d));
+        }
+        Column::Assessors => v.sort_by(|a, b| by(Some(a.assessors), Some(b.assessors), d)),
+        Column::Consensus => v.sort_by(|a, b| by(Some(a.consensus), Some(b.consensus), d)),
+    }
+    v
+}
+
+/// A column header that sorts: plain text that turns blue under the
+/// pointer.
+fn sort_button(theme: &Theme, status: button::Status) -> button::Style {
+    let p = theme.palette();
+    button::Style {
+        background: None,
+        text_color: match status {
+            button::Status::Hovered | button::Status::Pressed => p.primary,
+            _ => p.text,
+        },
+        ..button::Style::default()
+    }
+}
+
+fn swatch(color: Color) -> impl Fn(&Theme) -> container::Style {
+    move |_| container::Style {
+        background: Some(Background::Color(color)),
+        border: Border {
+            color: Color::from_rgba(0.0, 0.0, 0.0, 0.35),
+            width: 1.0,
+            radius: 2.0.into(),
+        },
+        ..container::Style::default()
+    }
+}
+
+fn disc(color: Color) -> impl Fn(&Theme) -> container::Style {
+    move |_| container::Style {
+        background: Some(Background::Color(color)),
+        border: Border {
+            radius: 6.0.into(),
+            ..Border::default()
+        },
+        ..container::Style::default()
+    }
+}
+
+fn ring(color: Color) -> impl Fn(&Theme) -> container::Style {
+    move |_| container::Style {
+        background: Some(Background::Color(Color::WHITE)),
+        border: Border {
+            color,
+            width: 3.0,
+            radius: 6.0.into(),
+        },
+        ..container::Style::default()
+    }
+}
+
+/// The key to a chart's colours.
+fn legend<'a>(model: &'a chart::Model, kind: Kind) -> Element<'a, Message> {
+    let item = |sw: Element<'a, Message>, label: String| -> Element<'a, Message> {
+        row![sw, text(label).size(theme::SMALL)]
+            .spacing(6)
+            .align_y(Alignment::Center)
+            .into()
+    };
+    let items: Vec<Element<'a, Message>> = match kind {
+        Kind::Bars => model
+            .groups
+            .iter()
+            .enumerate()
+            .map(|(i, g)| {
+                item(
+                    container(space().width(14).height(14))
+                        .style(swatch(chart::group_color(i)))
+                        .into(),
+                    format!("{} ({})", g.name, strings::cap_short(g.cap)),
+                )
+            })
+            .collect(),
+        Kind::Heat => {
+            let mut v = vec![
+                text(strings::HEAT_LEGEND_LOW).size(theme::SMALL).into(),
+                space().width(4).into(),
+            ];
+            for k in 0..=10 {
+                v.push(
+                    container(space().width(18).height(14))
+                        .style(swatch(chart::heat_color(k as f32 / 10.0)))
+                        .into(),
+                );
+            }
+            v.push(space().width(4).into());
+            v.push(text(strings::HEAT_LEGEND_HIGH).size(theme::SMALL).into());
+            return row(v).spacing(2).align_y(Alignment::Center).into();
+        }
+        Kind::Rounds => vec![
+            item(
+                container(space().width(12).height(12))
+                    .style(ring(chart::ROUND_ONE))
+                    .into(),
+                strings::LEGEND_ROUND_ONE.to_string(),
+            ),
+            item(
+                container(space().width(12).height(12))
+                    .style(disc(chart::ROUND_TWO))
+                    .into(),
+                strings::LEGEND_ROUND_TWO.to_string(),
+            ),
+        ],
+    };
+    row(items).spacing(16).wrap().into()
+}
+
+/// An assessor's points and motivation in the detail panel.
+fn motivation<'a>(head: String, said: &'a str) -> Element<'a, Message> {
+    column![
+        text(head).size(theme::SMALL).font(bold()),
+        if said.trim().is_empty() {
+            text(strings::CHART_NO_MOTIVATION)
+                .size(theme::SMALL)
+                .style(theme::muted)
+        } else {
+            text(said).size(theme::SMALL)
+        },
+    ]
+    .spacing(2)
+    .into()
+}
 
 fn result_row<'a>(a: &'a AppResult) -> Element<'a, Message> {
     let right = |s: String, w: f32| text(s).width(w).align_x(iced::alignment::Horizontal::Right);
@@ -791,7 +1482,9 @@ fn result_row<'a>(a: &'a AppResult) -> Element<'a, Message> {
             COL_RANK - 12.0,
         )
         .into(),
-        space().width(12).into(),
+        // With the spacing on both sides this keeps the rank column as
+        // wide as its header.
+        space().width(12.0 - COL_SPACING).into(),
         row![
             text(a.id.to_string()).style(theme::muted).width(36),
             text(&a.region).font(bold())
@@ -843,7 +1536,7 @@ fn result_row<'a>(a: &'a AppResult) -> Element<'a, Message> {
     };
     container(
         row(cells)
-            .spacing(8)
+            .spacing(COL_SPACING)
             .padding([6, 10])
             .align_y(Alignment::Center),
     )

@@ -1,5 +1,7 @@
-//! Small widgets the screens share: the status badge and the scale choices.
+//! Small widgets the screens share: the status badge, the scale choices and
+//! the ranking charts.
 
 pub mod badge;
+pub mod chart;
 pub mod reveal;
 pub mod scale;
