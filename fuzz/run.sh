@@ -7,12 +7,15 @@ set -eu
 cd "$(dirname "$0")/.."
 secs="${1:-60}"
 export RUSTC_BOOTSTRAP=1
-for target in dossier rubric csv; do
+for target in dossier rubric csv result; do
     seeds="fuzz/corpus/$target"
     mkdir -p "$seeds"
     case "$target" in
         dossier) cp tests/fixtures/*.ron tests/bad_input/*.ron "$seeds"/ 2>/dev/null || true ;;
         rubric) cp rubrics/*.ron "$seeds"/ ;;
+        # Real result files: packages made with `leidraad package` from the
+        # example dossier (the result target imports into that dossier).
+        result) cp fuzz/seeds/result/*.ron tests/fixtures/*.ron "$seeds"/ 2>/dev/null || true ;;
         csv) printf '%s\n' 'application,region,assessor,round,criterion,value,motivation' \
             'A01,Regio Lindewaard,Femke Hoogland,1,KO1,voldaan,' \
             'A01,Regio Lindewaard,Femke Hoogland,1,C4.financien,2,"Met, komma"' \

@@ -123,6 +123,18 @@ pub enum Command {
     ImportResult {
         dossier: PathBuf,
         result: PathBuf,
+        /// Who imports, for the audit log (default: the login name).
+        #[arg(long)]
+        by: Option<String>,
+        #[arg(long)]
+        rubric: Option<PathBuf>,
+    },
+    /// Print the audit log: every change, oldest first (tab-separated).
+    History {
+        dossier: PathBuf,
+        /// Only this application's history.
+        #[arg(long)]
+        application: Option<String>,
         #[arg(long)]
         rubric: Option<PathBuf>,
     },
@@ -192,8 +204,14 @@ pub fn run(command: Command) -> ExitCode {
         Command::ImportResult {
             dossier,
             result,
+            by,
             rubric,
-        } => import_result(&dossier, &result, rubric.as_deref()),
+        } => import_result(&dossier, &result, by, rubric.as_deref()),
+        Command::History {
+            dossier,
+            application,
+            rubric,
+        } => history(&dossier, application.as_deref(), rubric.as_deref()),
         Command::Disagreements {
             dossier,
             round,
@@ -412,6 +430,8 @@ fn import_csv(
     let text = store::read_text(scores)?;
     let name = scores.display().to_string();
     let now = crate::dossier::now();
+    // Held until the dossier is saved: a window may not have it open.
+    let _lock = into.map(lock_for_writing).transpose()?;
     let (target, rubric, mut dossier) = match (new, into) {
         (Some(new), None) => {
             if new.exists() {
@@ -507,13 +527,74 @@ fn package(
     ))
 }
 
-fn import_result(path: &Path, result: &Path, rubric: Option<&Path>) -> Result<String, Failure> {
+/// The lock of a dossier the command is about to change: refused while a
+/// window (or another command) has it open, so no work is overwritten.
+fn lock_for_writing(path: &Path) -> Result<store::Lock, Failure> {
+    store::Lock::acquire(path).map_err(|e| match e {
+        store::LockError::Locked { file, by } => Failure(format!(
+            "{file} is open elsewhere ({by}); close it there first. Nothing was changed."
+        )),
+        other => Failure(other.to_string()),
+    })
+}
+
+fn history(
+    path: &Path,
+    application: Option<&str>,
+    rubric: Option<&Path>,
+) -> Result<String, Failure> {
+    let (_, dossier) = open(path, rubric)?;
+    let app = application.map(crate::dossier::ApplicationId::from);
+    if let Some(id) = &app
+        && dossier.application(id).is_none()
+    {
+        return Err(Failure(format!("{}: no application {id}", path.display())));
+    }
+    let mut out = String::new();
+    writeln!(
+        out,
+        "at\tby\tapplication\tround\tsubject\tcriterion\tfield\told\tnew"
+    )?;
+    let one_line = |s: &str| s.replace(['\t', '\n', '\r'], " ");
+    for e in dossier
+        .audit
+        .iter()
+        .filter(|e| app.is_none() || e.application == app)
+    {
+        writeln!(
+            out,
+            "{}\t{}\t{}\t{}\t{}\t{}\t{:?}\t{}\t{}",
+            e.at.to_rfc3339(),
+            one_line(&e.by),
+            e.application.as_ref().map_or("", |a| a.0.as_str()),
+            e.round.map_or(String::new(), |r| r.to_string()),
+            one_line(&e.subject),
+            e.criterion.as_ref().map_or("", |c| c.as_str()),
+            e.field,
+            one_line(&e.old),
+            one_line(&e.new),
+        )?;
+    }
+    Ok(out)
+}
+
+fn import_result(
+    path: &Path,
+    result: &Path,
+    by: Option<String>,
+    rubric: Option<&Path>,
+) -> Result<String, Failure> {
+    let _lock = lock_for_writing(path)?;
     let (rubric, mut dossier) = open(path, rubric)?;
     let name = result.display().to_string();
     let text = store::read_text(result)?;
     let scored = store::parse_dossier(&text, &name, &rubric)?;
-    let report = crate::panel::import_result(&rubric, &mut dossier, &scored)
-        .map_err(|e| Failure(format!("{name}: {e}")))?;
+    let by = by
+        .or_else(|| std::env::var("USER").ok())
+        .unwrap_or_else(|| "leidraad".to_string());
+    let report =
+        crate::panel::import_result(&rubric, &mut dossier, &scored, &by, crate::dossier::now())
+            .map_err(|e| Failure(format!("{name}: {e}")))?;
     if !report.added.is_empty() || !report.updated.is_empty() {
         store::save_dossier(path, &dossier)?;
     }

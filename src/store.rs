@@ -107,6 +107,9 @@ pub fn check_dossier(
             ),
         ));
     }
+    if let Err(broken) = crate::audit::verify(d) {
+        return Err(at_field("audit", broken.to_string()));
+    }
     let at_id = |id: &str, n: usize, msg: String| {
         LoadError::at(file, Location::of_nth_id(text, id, n), msg)
     };
@@ -492,6 +495,18 @@ pub fn write_atomic(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), 
         ));
         if fs::hard_link(path, &link).is_err() {
             fs::copy(path, &link).map_err(fail)?;
+        }
+        // The backup is user-only like the new file, also when the old one
+        // was not (a dossier written by hand or by another program). With
+        // a hard link this also tightens the old file, which the rename
+        // below replaces anyway.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            if let Err(e) = fs::set_permissions(&link, fs::Permissions::from_mode(0o600)) {
+                let _ = fs::remove_file(&link);
+                return Err(fail(e));
+            }
         }
         if let Err(e) = fs::rename(&link, &backup) {
             let _ = fs::remove_file(&link);

@@ -1,7 +1,8 @@
 //! Bad input, faults and limits: every file in tests/bad_input/ is refused
 //! with the file, the line:column and what is wrong, and no file changes.
 //! Also: saves into a read-only folder and onto a full disk, the lock of a
-//! second window, the limits, user-only permissions, and no HTTP client.
+//! second window, the limits, user-only permissions (dossiers, packages, result
+//! files, exports) and no temporary file left behind.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -531,36 +532,120 @@ fn dossiers_and_their_backups_are_user_only() {
     }
 }
 
+/// Every file the program makes from a dossier holds assessment data: the
+/// package for an assessor, the result file the assessor saves from it, the
+/// dossier after the import, and the exported sheets. All are user-only,
+/// and no temporary file is left beside any of them.
 #[test]
-fn the_program_links_no_http_client() {
-    let out = match Command::new(env!("CARGO"))
-        .args(["tree", "-e", "normal", "--prefix", "none", "--offline"])
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-    {
-        Ok(o) if o.status.success() => o,
-        other => panic!("cargo tree failed: {other:?}"),
+fn packages_result_files_and_exports_are_user_only_and_leave_no_temporary() {
+    use std::os::unix::fs::PermissionsExt;
+    let bin = env!("CARGO_BIN_EXE_leidraad");
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let dossier = d.join("dossier.ron");
+    // Written by another program, readable by all: the first backup, made
+    // of this version, must still be user-only.
+    std::fs::write(&dossier, leidraad::dossier::EXAMPLE_SOURCE).unwrap();
+    std::fs::set_permissions(&dossier, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let run = |args: &[&str]| {
+        let out = Command::new(bin)
+            .current_dir(d)
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     };
-    let tree = String::from_utf8_lossy(&out.stdout);
-    assert!(tree.lines().any(|l| l.starts_with("leidraad ")), "{tree}");
-    let crates: std::collections::BTreeSet<&str> = tree
-        .lines()
-        .filter_map(|l| l.split_whitespace().next())
+    run(&[
+        "package",
+        "dossier.ron",
+        "--assessor",
+        "Femke Hoogland",
+        "--round",
+        "2",
+        "--out",
+        "pakket.ron",
+    ]);
+    // The assessor saves the package in the window: that is the result file.
+    let rubric = Rubric::builtin();
+    let package = store::load_dossier(&d.join("pakket.ron"), &rubric).unwrap();
+    store::save_dossier(&d.join("resultaat.ron"), &package).unwrap();
+    run(&["import-result", "dossier.ron", "resultaat.ron"]);
+    // The dossier as a save leaves it (the window, an import that changes
+    // something): with its backup.
+    store::save_dossier(&dossier, &store::load_dossier(&dossier, &rubric).unwrap()).unwrap();
+    run(&["export", "dossier.ron", "--out", "uitvoer", "--round", "2"]);
+    let mut files = vec![
+        d.join("pakket.ron"),
+        d.join("resultaat.ron"),
+        dossier.clone(),
+        store::backup_path(&dossier),
+    ];
+    let exported: Vec<_> = std::fs::read_dir(d.join("uitvoer"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
         .collect();
-    for http in [
-        "reqwest",
-        "hyper",
-        "ureq",
-        "curl",
-        "isahc",
-        "attohttpc",
-        "surf",
-        "h2",
-        "minreq",
-    ] {
-        assert!(!crates.contains(http), "{http} is in the dependency tree");
+    assert!(exported.len() > 1, "{exported:?}");
+    files.extend(exported.iter().cloned());
+    for p in &files {
+        let mode = std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "{}: {mode:o}", p.display());
+    }
+    for folder in [d.to_path_buf(), d.join("uitvoer")] {
+        let left: Vec<_> = std::fs::read_dir(&folder)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with(".leidraad-") || n.ends_with(".tmp") || n.ends_with(".lock"))
+            .collect();
+        assert!(left.is_empty(), "left in {}: {left:?}", folder.display());
     }
 }
+
+// ---- result files (found by the `result` fuzz target) ------------------------
+
+/// A result file that lowers the assessor's round-1 score of A04 (C8: 4 → 2,
+/// so A04 drops below 50 and round 1 no longer invites it) and also holds
+/// round-2 work on A04. The import checked round 2 against round 1 as it
+/// was before the import, accepted the file, and left a dossier with
+/// round-2 work on an application that was not invited; importing the same
+/// file again was then refused. Now round 2 is checked against round 1 as
+/// the import leaves it: the file is refused and nothing changes.
+#[test]
+fn a_result_file_that_uninvites_its_own_round_2_work_is_refused() {
+    let rubric = Rubric::builtin();
+    let example = store::parse_dossier(
+        leidraad::dossier::EXAMPLE_SOURCE,
+        "voorbeelddossier.ron",
+        &rubric,
+    )
+    .unwrap();
+    let path = corpus("result/uninvites-round-2.ron");
+    let result = store::load_dossier(&path, &rubric).unwrap();
+    let mut dossier = example.clone();
+    let now = leidraad::dossier::now();
+    let err =
+        leidraad::panel::import_result(&rubric, &mut dossier, &result, "test", now).unwrap_err();
+    assert_eq!(
+        err,
+        leidraad::panel::PanelError::NotInvited(leidraad::dossier::ApplicationId::from("A04"))
+    );
+    assert!(dossier == example, "a refused import changes nothing");
+    // The same work without the round-2 part is a valid (round-1) result.
+    let mut round_one_only = result.clone();
+    round_one_only
+        .assessments
+        .retain(|a| a.round == leidraad::dossier::Round::One);
+    leidraad::panel::import_result(&rubric, &mut dossier, &round_one_only, "test", now)
+        .expect("round-1 work alone is accepted");
+    let again = leidraad::panel::import_result(&rubric, &mut dossier, &round_one_only, "test", now)
+        .unwrap();
+    assert!(again.added.is_empty() && again.updated.is_empty());
+}
+
+// The dependency check lives in tests/no_network.rs, with the observations.
 
 #[test]
 fn a_file_beyond_the_size_limit_is_not_read() {

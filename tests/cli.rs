@@ -391,3 +391,55 @@ fn a_package_goes_out_and_its_result_comes_back_in() {
     let text = stdout(&["disagreements", d]);
     assert!(text.contains("A06 KO4: verdicts differ"), "{text}");
 }
+
+#[test]
+fn history_prints_what_an_import_changed_and_who_imported_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().join("dossier.ron");
+    std::fs::copy(example_path(), &d).unwrap();
+    let package = dir.path().join("pakket.ron");
+    let (d, p) = (d.to_str().unwrap(), package.to_str().unwrap());
+    stdout(&["package", d, "--assessor", "Nieuwe Beoordelaar", "--out", p]);
+    // The assessor scores C2 of A05 in the package (as the window would)
+    // and the office imports the result.
+    let rubric = leidraad::rubric::Rubric::builtin();
+    let mut work =
+        leidraad::store::parse_dossier(&std::fs::read_to_string(&package).unwrap(), p, &rubric)
+            .unwrap();
+    let t = leidraad::edit::Target {
+        application: "A05".into(),
+        assessor: "Nieuwe Beoordelaar".into(),
+        round: leidraad::dossier::Round::One,
+    };
+    let c2 = leidraad::rubric::CriterionId::from("C2");
+    let v = Some(leidraad::dossier::Value::Points(7));
+    leidraad::edit::set_value(&rubric, &mut work, &t, &c2, v, leidraad::dossier::now()).unwrap();
+    leidraad::store::save_dossier(&package, &work).unwrap();
+    stdout(&["import-result", d, p, "--by", "Programmabureau"]);
+
+    let out = stdout(&["history", d, "--application", "A05"]);
+    let rows: Vec<Vec<&str>> = out
+        .lines()
+        .skip(1)
+        .map(|l| l.split('\t').collect())
+        .collect();
+    assert_eq!(rows.len(), 2, "{out}");
+    assert_eq!(rows[0][1], "Programmabureau");
+    assert_eq!(rows[0][6], "Import");
+    assert_eq!(
+        (rows[1][4], rows[1][5], rows[1][6], rows[1][8]),
+        ("Nieuwe Beoordelaar", "C2", "Score", "7")
+    );
+    // Other applications' history is not in it; an unknown one is an error.
+    assert!(
+        stdout(&["history", d, "--application", "A01"])
+            .lines()
+            .count()
+            == 1
+    );
+    let err = leidraad()
+        .args(["history", d, "--application", "A99"])
+        .output()
+        .unwrap();
+    assert_eq!(err.status.code(), Some(1));
+}

@@ -32,6 +32,19 @@ fn timed_view(app: &app::App) -> iced::Element<'_, app::Message> {
     app.view()
 }
 
+/// With `LEIDRAAD_EXIT_AFTER_FIRST_FRAME` set (for measurements, see
+/// `scripts/perf-table.sh`): a close request follows the first frame, and
+/// the time from the start to that request (after the first frame was drawn
+/// and shown) is printed on stderr. Not for users; undocumented in `--help`.
+const EXIT_AFTER_FIRST_FRAME: &str = "LEIDRAAD_EXIT_AFTER_FIRST_FRAME";
+
+fn subscription_with_exit(app: &app::App) -> iced::Subscription<app::Message> {
+    iced::Subscription::batch([
+        app.subscription(),
+        iced::window::frames().map(|_| app::Message::CloseRequested(iced::window::Id::unique())),
+    ])
+}
+
 /// Start the window; `open` is the dossier of `leidraad open DOSSIER`.
 pub fn run(open: Option<PathBuf>) -> ExitCode {
     if let Some(message) = display_problem() {
@@ -43,6 +56,7 @@ pub fn run(open: Option<PathBuf>) -> ExitCode {
     let open = open.map(|p| std::path::absolute(&p).unwrap_or(p));
     let timing = std::env::var_os("LEIDRAAD_TIMING").is_some();
     let _ = STARTED.set((started, timing));
+    let exit_after_first_frame = std::env::var_os(EXIT_AFTER_FIRST_FRAME).is_some();
     // iced panics when the display cannot be reached; say so in plain
     // words instead of a backtrace. Other panics keep the default report.
     let default_hook = std::panic::take_hook();
@@ -67,7 +81,15 @@ pub fn run(open: Option<PathBuf>) -> ExitCode {
                 }
                 booted
             },
-            app::App::update,
+            move |app: &mut app::App, message: app::Message| {
+                if exit_after_first_frame && matches!(message, app::Message::CloseRequested(_)) {
+                    eprintln!(
+                        "leidraad: eerste frame getoond na {} ms",
+                        started.elapsed().as_millis()
+                    );
+                }
+                app.update(message)
+            },
             timed_view,
         )
         .title(app::App::title)
@@ -75,7 +97,11 @@ pub fn run(open: Option<PathBuf>) -> ExitCode {
         .font(theme::FONT_BOLD)
         .default_font(theme::FONT)
         .theme(app::App::theme)
-        .subscription(app::App::subscription)
+        .subscription(if exit_after_first_frame {
+            subscription_with_exit
+        } else {
+            app::App::subscription
+        })
         .window_size((1400.0, 900.0))
         .exit_on_close_request(false)
         .run()
