@@ -353,6 +353,7 @@ impl State {
         }))
         .spacing(6);
 
+        let is_package = session.dossier.package.is_some();
         let mut page = column![
             row![
                 text(strings::APPLICATIONS).size(theme::TITLE).font(bold()),
@@ -362,11 +363,16 @@ impl State {
                     .padding([6, 12])
                     .style(theme::secondary)
                     .on_press(Message::Ranking),
-                button(text(strings::ADD_APPLICATION))
-                    .padding([6, 12])
-                    .style(button::primary)
-                    .on_press(Message::Add),
             ]
+            .push(
+                // A package holds one assessor's applications: nothing to add.
+                (!is_package).then(|| {
+                    button(text(strings::ADD_APPLICATION))
+                        .padding([6, 12])
+                        .style(button::primary)
+                        .on_press(Message::Add)
+                }),
+            )
             .spacing(12)
             .align_y(Alignment::Center),
             row![
@@ -374,18 +380,24 @@ impl State {
                     .style(theme::muted)
                     .width(Fill),
                 tool(strings::EXPORT_ALL, "list-export-all", Message::ExportAll),
-                space().width(8),
-                text(strings::PANEL_TOOLS)
-                    .size(theme::SMALL)
-                    .style(theme::muted),
-                tool(
-                    strings::DISAGREEMENTS,
-                    "list-disagreements",
-                    Message::Disagreements
-                ),
-                tool(strings::MAKE_PACKAGE, "list-package", Message::AskPackage),
-                tool(strings::IMPORT_RESULT, "list-import", Message::ImportResult),
             ]
+            .push((!is_package).then(|| {
+                row![
+                    space().width(8),
+                    text(strings::PANEL_TOOLS)
+                        .size(theme::SMALL)
+                        .style(theme::muted),
+                    tool(
+                        strings::DISAGREEMENTS,
+                        "list-disagreements",
+                        Message::Disagreements
+                    ),
+                    tool(strings::MAKE_PACKAGE, "list-package", Message::AskPackage),
+                    tool(strings::IMPORT_RESULT, "list-import", Message::ImportResult),
+                ]
+                .spacing(8)
+                .align_y(Alignment::Center)
+            }))
             .spacing(8)
             .align_y(Alignment::Center),
         ]
@@ -468,11 +480,22 @@ impl State {
             .filter(|a| a.round == self.round && a.assessor == assessor)
             .map(|a| (&a.application, a))
             .collect();
+        // The results of both rounds by application, looked up once per row.
+        let results: [std::collections::HashMap<
+            &crate::dossier::ApplicationId,
+            &scoring::AppResult,
+        >; 2] = [e1, e2].map(|e| {
+            e.map(|e| e.applications.iter().map(|r| (&r.id, r)).collect())
+                .unwrap_or_default()
+        });
+        let result = |e: &scoring::Evaluation, id| {
+            results[usize::from(e.round.number() - 1)].get(id).copied()
+        };
         let mut rows = column![].spacing(0);
         for (index, app) in session.dossier.applications.iter().enumerate() {
             // Hidden only when it is made of someone else's work.
             let visible = |e: &scoring::Evaluation| {
-                e.get(&app.id).is_none_or(|r| r.assessors == 0) || blind.sees(&app.id, e.round)
+                result(e, &app.id).is_none_or(|r| r.assessors == 0) || blind.sees(&app.id, e.round)
             };
             let total = |e: Option<&scoring::Evaluation>| {
                 let Some(e) = e else {
@@ -481,13 +504,14 @@ impl State {
                 if !visible(e) {
                     return strings::LIST_HIDDEN.to_string();
                 }
-                e.get(&app.id)
+                result(e, &app.id)
                     .and_then(|r| r.total)
                     .map_or(strings::NO_TOTAL.to_string(), |t| t.to_dutch())
             };
             let status = eval
                 .filter(|e| visible(e))
-                .and_then(|e| e.status_of(&app.id));
+                .and_then(|e| result(e, &app.id))
+                .map(|r| r.status);
             let own = own.get(&app.id).copied();
             let conflict = session.dossier.has_conflict(assessor, &app.id);
             let progress = if conflict {
