@@ -541,6 +541,10 @@ fn an_assessor_saves_the_scored_package_as_a_result_that_the_office_imports() {
         ui.find(strings::SAVE_RESULT).is_ok(),
         "a package says how to send it back"
     );
+    assert!(
+        ui.find(strings::MAKE_PACKAGE).is_err() && ui.find(strings::ADD_APPLICATION).is_err(),
+        "no staff tools in a package"
+    );
     drop(ui);
 
     // Score A01 in the window's session, then save the result.
