@@ -15,7 +15,7 @@ use crate::dossier::{
     Addendum, ApplicationId, Consensus, Dossier, Interview, Round, ScoreError, Value, Verdict,
     validate_value,
 };
-use crate::edit::EditError;
+use crate::edit::{EditError, limit};
 use crate::exact::Exact;
 use crate::rubric::{CriterionId, Rubric, Scale};
 use crate::scoring;
@@ -28,18 +28,6 @@ pub struct Chair {
     pub round: Round,
     /// The chair's name (for the log).
     pub by: String,
-}
-
-fn limit(what: &str, value: &str, max: usize) -> Result<(), EditError> {
-    if value.chars().take(max + 1).count() > max {
-        return Err(ScoreError::TooLong {
-            what: what.to_string(),
-            length: value.chars().count(),
-            max,
-        }
-        .into());
-    }
-    Ok(())
 }
 
 /// Change the consensus of `chair`'s application and round (created when

@@ -44,7 +44,7 @@ pub enum EditError {
 }
 
 /// Refuse a text beyond its limit (see `store::limits`, docs/limits.md).
-fn limit(what: &str, value: &str, max: usize) -> Result<(), EditError> {
+pub(crate) fn limit(what: &str, value: &str, max: usize) -> Result<(), EditError> {
     let n = value.chars().take(max + 1).count();
     if n > max {
         return Err(ScoreError::TooLong {

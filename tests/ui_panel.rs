@@ -4,6 +4,8 @@
 
 mod common;
 
+use common::ui::{click, interact, shows};
+
 use chrono::NaiveDate;
 use iced::widget::Id;
 use iced_test::Simulator;
@@ -47,29 +49,6 @@ fn dossier() -> (Rubric, Dossier) {
 fn open(app: &mut App, tab: Tab) {
     app.open_panel(app_id(), Round::One, tab, None);
     assert!(matches!(app.screen, Screen::Panel(_)));
-}
-
-/// Run `act` on a simulator of the current view, then feed the messages it
-/// produced to `update`, as the runtime would.
-fn interact(app: &mut App, act: impl FnOnce(&mut Simulator<'_, Message>)) {
-    let messages: Vec<Message> = {
-        let mut ui = Simulator::with_size(leidraad::ui::theme::settings(), TALL, app.view());
-        act(&mut ui);
-        ui.into_messages().collect()
-    };
-    for m in messages {
-        let _ = app.update(m);
-    }
-}
-
-fn click(ui: &mut Simulator<'_, Message>, id: &str) {
-    ui.click(Id::from(id.to_string()))
-        .unwrap_or_else(|e| panic!("click {id}: {e:?}"));
-}
-
-fn shows(app: &App, text: &str) -> bool {
-    let mut ui = Simulator::with_size(leidraad::ui::theme::settings(), TALL, app.view());
-    ui.find(text).is_ok()
 }
 
 fn has(app: &App, id: &str) -> bool {

@@ -5,8 +5,9 @@
 
 mod common;
 
+use common::ui::{click, interact, shows};
+
 use chrono::Duration;
-use iced::widget::Id;
 use iced_test::Simulator;
 
 use common::*;
@@ -33,27 +34,6 @@ fn invited_dossier() -> (Rubric, Dossier) {
     score(&mut d, &r, "A01", Round::One, &[70, 72]);
     score(&mut d, &r, "A02", Round::One, &[30, 30]);
     (r, d)
-}
-
-fn interact(app: &mut App, act: impl FnOnce(&mut Simulator<'_, Message>)) {
-    let messages: Vec<Message> = {
-        let mut ui = Simulator::with_size(leidraad::ui::theme::settings(), TALL, app.view());
-        act(&mut ui);
-        ui.into_messages().collect()
-    };
-    for m in messages {
-        let _ = app.update(m);
-    }
-}
-
-fn click(ui: &mut Simulator<'_, Message>, id: &str) {
-    ui.click(Id::from(id.to_string()))
-        .unwrap_or_else(|e| panic!("click {id}: {e:?}"));
-}
-
-fn shows(app: &App, text: &str) -> bool {
-    let mut ui = Simulator::with_size(leidraad::ui::theme::settings(), TALL, app.view());
-    ui.find(text).is_ok()
 }
 
 fn dossier(app: &App) -> &Dossier {

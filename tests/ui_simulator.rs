@@ -1,7 +1,10 @@
 //! The scoring flow in the iced_test simulator (headless, tiny-skia): click
 //! and type as an assessor would, then find what the window shows.
 
-use iced::widget::Id;
+mod common;
+
+use common::ui::{click, interact, shows};
+
 use iced_test::Simulator;
 
 use leidraad::dossier::{Application, ApplicationId, Dossier, Round, Value, Verdict};
@@ -11,8 +14,6 @@ use leidraad::ui::app::{App, Message, Screen};
 use leidraad::ui::screen::list;
 
 const ASSESSOR: &str = "Tess Beoordelaar";
-/// Tall enough that every card of the scoring screen is in view.
-const TALL: (f32, f32) = (1400.0, 9000.0);
 
 fn dossier() -> (Rubric, Dossier) {
     let rubric = Rubric::builtin();
@@ -36,29 +37,6 @@ fn scoring_app() -> App {
     ))));
     assert!(matches!(app.screen, Screen::Scoring(_)));
     app
-}
-
-/// Run `act` on a simulator of the current view, then feed the messages it
-/// produced to `update`, as the runtime would.
-fn interact(app: &mut App, act: impl FnOnce(&mut Simulator<'_, Message>)) {
-    let messages: Vec<Message> = {
-        let mut ui = Simulator::with_size(leidraad::ui::theme::settings(), TALL, app.view());
-        act(&mut ui);
-        ui.into_messages().collect()
-    };
-    for m in messages {
-        let _ = app.update(m);
-    }
-}
-
-fn click(ui: &mut Simulator<'_, Message>, id: &str) {
-    ui.click(Id::from(id.to_string()))
-        .unwrap_or_else(|e| panic!("click {id}: {e:?}"));
-}
-
-fn shows(app: &App, text: &str) -> bool {
-    let mut ui = Simulator::with_size(leidraad::ui::theme::settings(), TALL, app.view());
-    ui.find(text).is_ok()
 }
 
 fn assessment(app: &App) -> leidraad::dossier::Assessment {

@@ -10,6 +10,8 @@ use leidraad::dossier::{
 };
 use leidraad::rubric::{Rubric, Scale};
 
+pub mod ui;
+
 pub fn rubric() -> Rubric {
     Rubric::builtin()
 }

@@ -11,7 +11,7 @@ use crate::panel::{self, Flag};
 use crate::rubric::CriterionId;
 use crate::ui::screen::scoring::bold;
 use crate::ui::session::Session;
-use crate::ui::widget::scale::{self, Choice};
+use crate::ui::widget::scale;
 use crate::ui::{strings, theme};
 
 pub const SCROLL: &str = "disagreements-scroll";
@@ -72,16 +72,7 @@ impl State {
     /// application sees that a flag exists, not the others' scores.
     pub fn view<'a>(&'a self, session: &'a Session, viewer: &str) -> Element<'a, Message> {
         let blind = panel::Blind::new(&session.dossier, viewer);
-        let rounds = row(Round::ALL.map(|r| {
-            scale::choice(Choice {
-                label: strings::round_long(r).to_string(),
-                id: format!("disagreements-round-{}", r.number()),
-                selected: r == self.round,
-                on_press: Some(Message::Round(r)),
-                style: None,
-            })
-        }))
-        .spacing(6);
+        let rounds = scale::rounds("disagreements-", self.round, true, Message::Round);
         let mut page = column![
             row![
                 button(text(strings::BACK_TO_LIST))

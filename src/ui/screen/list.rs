@@ -342,16 +342,7 @@ impl State {
     }
 
     pub fn view<'a>(&'a self, session: &'a Session, assessor: &'a str) -> Element<'a, Message> {
-        let rounds = row(Round::ALL.map(|r| {
-            scale::choice(Choice {
-                label: strings::round_long(r).to_string(),
-                id: format!("list-round-{}", r.number()),
-                selected: r == self.round,
-                on_press: Some(Message::Round(r)),
-                style: None,
-            })
-        }))
-        .spacing(6);
+        let rounds = scale::rounds("list-", self.round, true, Message::Round);
 
         let is_package = session.dossier.package.is_some();
         let mut page = column![

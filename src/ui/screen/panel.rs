@@ -31,7 +31,7 @@ use crate::rubric::{Criterion, CriterionId, Rubric, Scale};
 use crate::scoring;
 use crate::ui::screen::scoring::bold;
 use crate::ui::session::Session;
-use crate::ui::widget::scale::{Choice, choice, choices};
+use crate::ui::widget::scale::{self, Choice, choice, choices};
 use crate::ui::widget::{badge, reveal};
 use crate::ui::{strings, theme};
 
@@ -586,16 +586,7 @@ impl State {
         let region = app.map_or("", |a| a.region.as_str());
         let plan = app.map_or("", |a| a.plan_title.as_str());
 
-        let rounds = row(Round::ALL.map(|r| {
-            choice(Choice {
-                label: strings::round_short(r).to_string(),
-                id: format!("panel-round-{}", r.number()),
-                selected: r == self.round,
-                on_press: Some(Message::Round(r)),
-                style: None,
-            })
-        }))
-        .spacing(4);
+        let rounds = scale::rounds("panel-", self.round, false, Message::Round);
         let tabs = row(Tab::ALL.map(|t| {
             choice(Choice {
                 label: t.label().to_string(),

@@ -400,16 +400,7 @@ impl State {
     /// yet submitted every application of the round that holds someone
     /// else's work sees no ranking of that round.
     pub fn view<'a>(&'a self, session: &'a Session, viewer: &str) -> Element<'a, Message> {
-        let rounds = row(Round::ALL.map(|r| {
-            scale::choice(Choice {
-                label: strings::round_long(r).to_string(),
-                id: format!("ranking-round-{}", r.number()),
-                selected: r == self.round,
-                on_press: Some(Message::Round(r)),
-                style: None,
-            })
-        }))
-        .spacing(6);
+        let rounds = scale::rounds("ranking-", self.round, true, Message::Round);
         let Some(eval) = session.evaluation(self.round) else {
             return text("").into();
         };

@@ -723,16 +723,7 @@ impl State {
         let region = app.map_or("", |a| a.region.as_str());
         let plan = app.map_or("", |a| a.plan_title.as_str());
 
-        let rounds = row(Round::ALL.map(|r| {
-            scale::choice(Choice {
-                label: strings::round_long(r).to_string(),
-                id: format!("round-{}", r.number()),
-                selected: r == self.target.round,
-                on_press: Some(Message::Round(r)),
-                style: None,
-            })
-        }))
-        .spacing(6);
+        let rounds = scale::rounds("", self.target.round, true, Message::Round);
 
         let mut content = column![
             row![

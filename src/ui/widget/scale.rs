@@ -33,3 +33,32 @@ pub fn choice<'a, Message: Clone + 'a>(c: Choice<Message>) -> Element<'a, Messag
     };
     container(b).id(c.id).into()
 }
+
+/// The round toggle of a screen: one choice per round, with ids
+/// `{prefix}round-1` and `{prefix}round-2`; `long` labels read
+/// "Ronde 1: eerste beoordeling", short ones "Ronde 1".
+pub fn rounds<'a, Message: Clone + 'a>(
+    prefix: &str,
+    current: crate::dossier::Round,
+    long: bool,
+    on_press: impl Fn(crate::dossier::Round) -> Message,
+) -> Element<'a, Message> {
+    use crate::dossier::Round;
+    use crate::ui::strings;
+    row(Round::ALL.map(|r| {
+        choice(Choice {
+            label: if long {
+                strings::round_long(r)
+            } else {
+                strings::round_short(r)
+            }
+            .to_string(),
+            id: format!("{prefix}round-{}", r.number()),
+            selected: r == current,
+            on_press: Some(on_press(r)),
+            style: None,
+        })
+    }))
+    .spacing(if long { 6 } else { 4 })
+    .into()
+}
