@@ -526,6 +526,11 @@ fn an_assessor_saves_the_scored_package_as_a_result_that_the_office_imports() {
         "no staff tools in a package"
     );
     drop(ui);
+    let _ = app.update(Message::List(list::Message::Add));
+    assert!(
+        matches!(app.screen, Screen::List),
+        "Ctrl+N adds nothing to a package"
+    );
 
     // Score A01 in the window's session, then save the result.
     let t = leidraad::edit::Target {

@@ -663,7 +663,12 @@ impl App {
     }
 
     fn new_application(&mut self) -> Task<Message> {
-        let Some(session) = &self.session else {
+        // A package holds one assessor's applications: nothing to add there.
+        let Some(session) = self
+            .session
+            .as_ref()
+            .filter(|s| s.dossier.package.is_none())
+        else {
             return Task::none();
         };
         self.screen = Screen::Application(application::State::new_application(session));
