@@ -263,99 +263,78 @@ impl<'a> From<&'a Consensus> for Scores<'a> {
     }
 }
 
+/// A judgement or a score: the fields the log follows, as text.
+trait Logged: Default {
+    fn fields(&self) -> Vec<(Field, String)>;
+}
+
+impl Logged for KoJudgement {
+    fn fields(&self) -> Vec<(Field, String)> {
+        vec![
+            (Field::Verdict, verdict_text(self.verdict)),
+            (Field::Motivation, self.motivation.clone()),
+            (Field::Confirmed, yes(self.carried.confirmed)),
+            (Field::WhyChanged, self.carried.why_changed.clone()),
+        ]
+    }
+}
+
+impl Logged for CriterionScore {
+    fn fields(&self) -> Vec<(Field, String)> {
+        vec![
+            (Field::Score, value_text(self.value.as_ref())),
+            (Field::Motivation, self.motivation.clone()),
+            (Field::Evidence, evidence_text(self)),
+            (Field::Confirmed, yes(self.carried.confirmed)),
+            (Field::WhyChanged, self.carried.why_changed.clone()),
+        ]
+    }
+}
+
+/// One entry per field that differs between two maps of judgements or
+/// scores (a key missing on one side counts as its default).
+fn diff_map<T: Logged>(
+    template: &Entry,
+    before: &BTreeMap<CriterionId, T>,
+    after: &BTreeMap<CriterionId, T>,
+    out: &mut Vec<Entry>,
+) {
+    let mut ids: Vec<&CriterionId> = before.keys().chain(after.keys()).collect();
+    ids.sort();
+    ids.dedup();
+    let empty = T::default();
+    for id in ids {
+        let b = before.get(id).unwrap_or(&empty).fields();
+        let a = after.get(id).unwrap_or(&empty).fields();
+        for ((field, old), (_, new)) in b.into_iter().zip(a) {
+            if old != new {
+                let mut e = template.clone().criterion(id).change(old, new);
+                e.field = field;
+                out.push(e);
+            }
+        }
+    }
+}
+
 /// The entries that take `before` to `after` (each field that differs),
 /// all stamped with `template`'s who, when and where.
 pub fn diff(template: &Entry, before: Option<Scores<'_>>, after: Option<Scores<'_>>) -> Vec<Entry> {
-    let empty_k = BTreeMap::new();
-    let empty_c = BTreeMap::new();
-    let (bk, bc, bs) = before.as_ref().map_or((&empty_k, &empty_c, None), |s| {
-        (s.knockouts, s.criteria, s.submitted)
-    });
-    let (ak, ac, as_) = after.as_ref().map_or((&empty_k, &empty_c, None), |s| {
-        (s.knockouts, s.criteria, s.submitted)
-    });
-    let mut out = Vec::new();
-    let mut push = |id: &CriterionId, field: Field, old: String, new: String| {
-        if old != new {
-            let mut e = template.clone().criterion(id).change(old, new);
-            e.field = field;
-            out.push(e);
-        }
+    let (empty_k, empty_c) = (BTreeMap::new(), BTreeMap::new());
+    let none = || Scores {
+        knockouts: &empty_k,
+        criteria: &empty_c,
+        submitted: None,
     };
-    let default_k = KoJudgement::default();
-    let mut ko_ids: Vec<&CriterionId> = bk.keys().chain(ak.keys()).collect();
-    ko_ids.sort();
-    ko_ids.dedup();
-    for id in ko_ids {
-        let (b, a) = (
-            bk.get(id).unwrap_or(&default_k),
-            ak.get(id).unwrap_or(&default_k),
-        );
-        push(
-            id,
-            Field::Verdict,
-            verdict_text(b.verdict),
-            verdict_text(a.verdict),
-        );
-        push(
-            id,
-            Field::Motivation,
-            b.motivation.clone(),
-            a.motivation.clone(),
-        );
-        push(
-            id,
-            Field::Confirmed,
-            yes(b.carried.confirmed),
-            yes(a.carried.confirmed),
-        );
-        push(
-            id,
-            Field::WhyChanged,
-            b.carried.why_changed.clone(),
-            a.carried.why_changed.clone(),
-        );
-    }
-    let default_c = CriterionScore::default();
-    let mut c_ids: Vec<&CriterionId> = bc.keys().chain(ac.keys()).collect();
-    c_ids.sort();
-    c_ids.dedup();
-    for id in c_ids {
-        let (b, a) = (
-            bc.get(id).unwrap_or(&default_c),
-            ac.get(id).unwrap_or(&default_c),
-        );
-        push(
-            id,
-            Field::Score,
-            value_text(b.value.as_ref()),
-            value_text(a.value.as_ref()),
-        );
-        push(
-            id,
-            Field::Motivation,
-            b.motivation.clone(),
-            a.motivation.clone(),
-        );
-        push(id, Field::Evidence, evidence_text(b), evidence_text(a));
-        push(
-            id,
-            Field::Confirmed,
-            yes(b.carried.confirmed),
-            yes(a.carried.confirmed),
-        );
-        push(
-            id,
-            Field::WhyChanged,
-            b.carried.why_changed.clone(),
-            a.carried.why_changed.clone(),
-        );
-    }
-    if bs != as_ {
+    let (before, after) = (before.unwrap_or_else(none), after.unwrap_or_else(none));
+    let mut out = Vec::new();
+    diff_map(template, before.knockouts, after.knockouts, &mut out);
+    diff_map(template, before.criteria, after.criteria, &mut out);
+    if before.submitted != after.submitted {
         let mut e = template.clone();
         e.field = Field::Submitted;
-        e.old = bs.map(|t| t.to_rfc3339()).unwrap_or_default();
-        e.new = as_.map(|t| t.to_rfc3339()).unwrap_or_default();
+        let text = |t: Option<DateTime<Utc>>| t.map(|t| t.to_rfc3339()).unwrap_or_default();
+        e.old = text(before.submitted);
+        e.new = text(after.submitted);
         out.push(e);
     }
     out

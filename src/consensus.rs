@@ -122,19 +122,11 @@ pub fn set_item(
     points: Option<u32>,
     now: DateTime<Utc>,
 ) -> Result<(), EditError> {
-    let mut items = match dossier
+    let current = dossier
         .consensus_for(&chair.application, chair.round)
         .and_then(|c| c.criteria.get(criterion))
-        .and_then(|s| s.value.as_ref())
-    {
-        Some(Value::Items(m)) => m.clone(),
-        _ => BTreeMap::new(),
-    };
-    match points {
-        Some(p) => items.insert(item.to_string(), p),
-        None => items.remove(item),
-    };
-    let value = (!items.is_empty()).then_some(Value::Items(items));
+        .and_then(|s| s.value.as_ref());
+    let value = Value::with_item(current, item, points);
     set_value(rubric, dossier, chair, criterion, value, now)
 }
 

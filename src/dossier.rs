@@ -540,6 +540,23 @@ impl Value {
     }
 }
 
+impl Value {
+    /// A per-item value with one item set (`Some`) or taken out (`None`),
+    /// from `current` (anything but items counts as none given); `None`
+    /// when no item is left.
+    pub fn with_item(current: Option<&Value>, item: &str, points: Option<u32>) -> Option<Value> {
+        let mut items = match current {
+            Some(Value::Items(m)) => m.clone(),
+            _ => BTreeMap::new(),
+        };
+        match points {
+            Some(p) => items.insert(item.to_string(), p),
+            None => items.remove(item),
+        };
+        (!items.is_empty()).then_some(Value::Items(items))
+    }
+}
+
 /// Check a value against its criterion's scale.
 pub fn validate_value(
     rubric: &Rubric,

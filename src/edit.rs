@@ -268,22 +268,10 @@ pub fn set_item(
     points: Option<u32>,
     now: DateTime<Utc>,
 ) -> Result<(), EditError> {
-    let mut items = match dossier
+    let current = dossier
         .assessment(&target.application, &target.assessor, target.round)
-        .and_then(|a| a.value(criterion))
-    {
-        Some(Value::Items(m)) => m.clone(),
-        _ => Default::default(),
-    };
-    match points {
-        Some(p) => {
-            items.insert(item.to_string(), p);
-        }
-        None => {
-            items.remove(item);
-        }
-    }
-    let value = (!items.is_empty()).then_some(Value::Items(items));
+        .and_then(|a| a.value(criterion));
+    let value = Value::with_item(current, item, points);
     set_value(rubric, dossier, target, criterion, value, now)
 }
 

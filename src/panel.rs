@@ -412,6 +412,13 @@ impl<'a> Blind<'a> {
         }
         !self.assessor || self.submitted.contains(&(app, round))
     }
+
+    /// Whether a result of the round (a total, a status) must be hidden
+    /// from the viewer: it is made of someone else's work that the viewer
+    /// may not see yet.
+    pub fn hides(&self, result: &crate::scoring::AppResult, round: Round) -> bool {
+        result.assessors > 0 && !self.sees(&result.id, round)
+    }
 }
 
 /// One place where the assessors disagree.

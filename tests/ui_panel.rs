@@ -46,6 +46,15 @@ fn dossier() -> (Rubric, Dossier) {
     (rubric, d)
 }
 
+/// A third assessor, `who`, with a complete but unsubmitted round-1
+/// assessment of A01 (65 points).
+fn add_draft(rubric: &Rubric, d: &mut Dossier, who: &str) {
+    let mut own = common::assessment(rubric, "A01", who, Round::One, 65);
+    own.submitted = None;
+    d.ensure_assessor(who);
+    d.assessments.push(own);
+}
+
 fn open(app: &mut App, tab: Tab) {
     app.open_panel(app_id(), Round::One, tab, None);
     assert!(matches!(app.screen, Screen::Panel(_)));
@@ -64,10 +73,7 @@ fn session(app: &App) -> &leidraad::ui::session::Session {
 fn an_assessor_who_has_not_submitted_sees_no_other_scores() {
     let (rubric, mut d) = dossier();
     // The viewer is a third assessor with a complete draft.
-    let mut own = common::assessment(&rubric, "A01", "V3", Round::One, 65);
-    own.submitted = None;
-    d.ensure_assessor("V3");
-    d.assessments.push(own);
+    add_draft(&rubric, &mut d, "V3");
     let mut app = App::with_dossier(rubric, d, "V3");
     open(&mut app, Tab::SideBySide);
 
@@ -395,10 +401,7 @@ fn round_two_shows_the_difference_and_why_an_assessor_changed() {
 fn the_list_and_the_disagreements_hide_the_totals_until_the_viewer_has_submitted() {
     let (rubric, mut d) = dossier();
     // X1 and X2 differ by 10 points on C2: a spread.
-    let mut own = common::assessment(&rubric, "A01", "V3", Round::One, 65);
-    own.submitted = None;
-    d.ensure_assessor("V3");
-    d.assessments.push(own);
+    add_draft(&rubric, &mut d, "V3");
     let mut app = App::with_dossier(rubric, d, "V3");
     assert!(matches!(app.screen, Screen::List));
     let total =
@@ -437,10 +440,7 @@ fn the_list_and_the_disagreements_hide_the_totals_until_the_viewer_has_submitted
 #[test]
 fn the_ranking_is_hidden_from_an_assessor_who_has_not_submitted() {
     let (rubric, mut d) = dossier();
-    let mut own = common::assessment(&rubric, "A01", "V3", Round::One, 65);
-    own.submitted = None;
-    d.ensure_assessor("V3");
-    d.assessments.push(own);
+    add_draft(&rubric, &mut d, "V3");
     let mut app = App::with_dossier(rubric.clone(), d.clone(), "V3");
     let _ = app.update(Message::List(leidraad::ui::screen::list::Message::Ranking));
     assert!(matches!(app.screen, Screen::Ranking(_)));

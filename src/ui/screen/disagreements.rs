@@ -11,6 +11,7 @@ use crate::panel::{self, Flag};
 use crate::rubric::CriterionId;
 use crate::ui::screen::scoring::bold;
 use crate::ui::session::Session;
+use crate::ui::widget::bar;
 use crate::ui::widget::scale;
 use crate::ui::{strings, theme};
 
@@ -74,15 +75,7 @@ impl State {
         let blind = panel::Blind::new(&session.dossier, viewer);
         let rounds = scale::rounds("disagreements-", self.round, true, Message::Round);
         let mut page = column![
-            row![
-                button(text(strings::BACK_TO_LIST))
-                    .style(theme::link)
-                    .on_press(Message::Back),
-                space::horizontal(),
-                rounds,
-            ]
-            .spacing(12)
-            .align_y(Alignment::Center),
+            bar::top(Message::Back, rounds, None),
             row![
                 text(strings::DISAGREEMENTS_TITLE)
                     .size(theme::TITLE)

@@ -486,7 +486,7 @@ impl State {
         for (index, app) in session.dossier.applications.iter().enumerate() {
             // Hidden only when it is made of someone else's work.
             let visible = |e: &scoring::Evaluation| {
-                result(e, &app.id).is_none_or(|r| r.assessors == 0) || blind.sees(&app.id, e.round)
+                result(e, &app.id).is_none_or(|r| !blind.hides(r, e.round))
             };
             let total = |e: Option<&scoring::Evaluation>| {
                 let Some(e) = e else {

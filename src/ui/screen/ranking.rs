@@ -20,6 +20,7 @@ use crate::sensitivity;
 use crate::ui::screen::scoring::bold;
 use crate::ui::session::Session;
 use crate::ui::widget::badge;
+use crate::ui::widget::bar;
 use crate::ui::widget::chart::{self, Chart, Hit, Kind};
 use crate::ui::widget::scale::{self, Choice};
 use crate::ui::{strings, theme};
@@ -408,19 +409,11 @@ impl State {
         let hidden = eval
             .applications
             .iter()
-            .filter(|a| a.assessors > 0 && !blind.sees(&a.id, self.round))
+            .filter(|a| blind.hides(a, self.round))
             .count();
         if hidden > 0 {
             return column![
-                row![
-                    button(text(strings::BACK_TO_LIST))
-                        .style(theme::link)
-                        .on_press(Message::Back),
-                    space::horizontal(),
-                    rounds,
-                ]
-                .spacing(12)
-                .align_y(Alignment::Center),
+                bar::top(Message::Back, rounds, None),
                 text(strings::RANKING).size(theme::TITLE).font(bold()),
                 container(text(strings::ranking_blind(hidden, self.round)))
                     .padding(16)
@@ -432,19 +425,11 @@ impl State {
             .into();
         }
         let mut page = column![
-            row![
-                button(text(strings::BACK_TO_LIST))
-                    .style(theme::link)
-                    .on_press(Message::Back),
-                space::horizontal(),
+            bar::top(
+                Message::Back,
                 rounds,
-                button(text(strings::EXPORT_CSV))
-                    .padding([6, 12])
-                    .style(theme::secondary)
-                    .on_press(Message::ExportCsv),
-            ]
-            .spacing(12)
-            .align_y(Alignment::Center),
+                Some((strings::EXPORT_CSV, Some(Message::ExportCsv)))
+            ),
             text(strings::RANKING).size(theme::TITLE).font(bold()),
             text(strings::ranking_intro(
                 self.round,

@@ -16,6 +16,7 @@ use crate::edit::{self, Target};
 use crate::rubric::{Criterion, CriterionId, Rubric, Scale};
 use crate::scoring::{self, Missing, Standing, Summary};
 use crate::ui::session::Session;
+use crate::ui::widget::bar;
 use crate::ui::widget::scale::{Choice, choices};
 use crate::ui::widget::{reveal, scale};
 use crate::ui::{strings, theme};
@@ -726,19 +727,14 @@ impl State {
         let rounds = scale::rounds("", self.target.round, true, Message::Round);
 
         let mut content = column![
-            row![
-                button(text(strings::BACK_TO_LIST))
-                    .style(theme::link)
-                    .on_press(Message::Back),
-                space::horizontal(),
+            bar::top(
+                Message::Back,
                 rounds,
-                button(text(strings::EXPORT_SHEET))
-                    .padding([6, 12])
-                    .style(theme::secondary)
-                    .on_press_maybe(assessment.map(|_| Message::ExportPdf)),
-            ]
-            .spacing(12)
-            .align_y(Alignment::Center),
+                Some((
+                    strings::EXPORT_SHEET,
+                    assessment.map(|_| Message::ExportPdf)
+                ))
+            ),
             row![
                 text(format!("{} · {}", self.target.application, region))
                     .size(theme::TITLE)

@@ -2,6 +2,7 @@
 //! the ranking charts.
 
 pub mod badge;
+pub mod bar;
 pub mod chart;
 pub mod reveal;
 pub mod scale;
