@@ -88,11 +88,12 @@ pub fn ensure_example(path: &Path) -> std::io::Result<()> {
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir)?;
     }
-    match std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(path)
-    {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    // User-only, as every dossier this program writes.
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    match options.open(path) {
         Ok(mut file) => {
             file.write_all(crate::dossier::EXAMPLE_SOURCE.as_bytes())?;
             file.sync_all()
@@ -138,6 +139,12 @@ mod tests {
             std::fs::read_to_string(&path).unwrap(),
             crate::dossier::EXAMPLE_SOURCE
         );
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600, "user-only");
+        }
         std::fs::write(&path, "mine").unwrap();
         ensure_example(&path).unwrap();
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "mine");
