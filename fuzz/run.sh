@@ -7,12 +7,13 @@ set -eu
 cd "$(dirname "$0")/.."
 secs="${1:-60}"
 export RUSTC_BOOTSTRAP=1
-for target in dossier rubric csv result; do
+for target in dossier rubric csv result fastron; do
     seeds="fuzz/corpus/$target"
     mkdir -p "$seeds"
     case "$target" in
         dossier) cp tests/fixtures/*.ron tests/bad_input/*.ron "$seeds"/ 2>/dev/null || true ;;
         rubric) cp rubrics/*.ron "$seeds"/ ;;
+        fastron) cp tests/fixtures/*.ron assets/*.ron tests/bad_input/*.ron "$seeds"/ 2>/dev/null || true ;;
         # Real result files: packages made with `leidraad package` from the
         # example dossier (the result target imports into that dossier).
         result) cp fuzz/seeds/result/*.ron tests/fixtures/*.ron "$seeds"/ 2>/dev/null || true ;;

@@ -164,6 +164,11 @@ pub fn from_ron<T: serde::de::DeserializeOwned>(text: &str, file: &str) -> Resul
     if body.trim().is_empty() {
         return Err(LoadError::at(file, Location::start(), "the file is empty"));
     }
+    // What this program wrote is read by the fast path; everything else,
+    // and every error, by `ron` (see `crate::fastron`).
+    if let Some(value) = crate::fastron::from_str::<T>(body) {
+        return Ok(value);
+    }
     ron::Options::default().from_str::<T>(body).map_err(|e| {
         let pos = e.span.start;
         let location = Location {

@@ -13,6 +13,7 @@ pub mod dossier;
 pub mod edit;
 pub mod error;
 pub mod exact;
+pub mod fastron;
 pub mod interchange;
 pub mod panel;
 pub mod report;
@@ -23,3 +24,9 @@ pub mod sensitivity;
 pub mod store;
 pub mod synthetic;
 pub mod ui;
+
+/// mimalloc instead of the system allocator: reading a dossier of 10,000
+/// applications makes millions of small allocations (see README,
+/// Performance).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;

@@ -30,8 +30,32 @@ pub fn read_text(path: &Path) -> Result<String, LoadError> {
             ),
         ));
     }
-    let bytes = fs::read(path).map_err(|e| LoadError::io(&name, e))?;
+    let bytes = read_bytes(path, size).map_err(|e| LoadError::io(&name, e))?;
     decode(bytes, &name)
+}
+
+/// The bytes of a file of about `size` bytes. A large file is read by two
+/// threads, one half each: filling fresh memory is slow, and so is the
+/// copy. A file that changes size meanwhile is read again the plain way.
+fn read_bytes(path: &Path, size: u64) -> std::io::Result<Vec<u8>> {
+    #[cfg(unix)]
+    if size >= 16 << 20 {
+        use std::os::unix::fs::FileExt;
+        let file = fs::File::open(path)?;
+        let size = usize::try_from(size).map_err(std::io::Error::other)?;
+        let mut bytes = vec![0u8; size];
+        let (one, two) = bytes.split_at_mut(size / 2);
+        let whole = std::thread::scope(|scope| {
+            let first = scope.spawn(|| file.read_exact_at(one, 0));
+            let second = file.read_exact_at(two, (size / 2) as u64);
+            first.join().is_ok_and(|r| r.is_ok()) && second.is_ok()
+        });
+        // Nothing may follow: the file did not grow.
+        if whole && file.read_at(&mut [0u8; 1], size as u64)? == 0 {
+            return Ok(bytes);
+        }
+    }
+    fs::read(path)
 }
 
 pub fn decode(bytes: Vec<u8>, name: &str) -> Result<String, LoadError> {
@@ -68,7 +92,15 @@ pub fn parse_dossier(text: &str, file: &str, rubric: &Rubric) -> Result<Dossier,
 /// failing on its first unknown field.
 pub fn parse_unchecked(text: &str, file: &str) -> Result<Dossier, LoadError> {
     let check = |v| crate::error::check_version(text, file, "dossier", v, FORMAT_VERSION);
-    let error = match crate::error::from_ron::<Dossier>(text, file) {
+    // A large dossier is read on several threads (see `crate::fastron`).
+    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let parallel = crate::fastron::with_list_on_threads(
+        body,
+        "\n  assessments: [",
+        "\n    Assessment(",
+        |d: &mut Dossier| &mut d.assessments,
+    );
+    let error = match parallel.map_or_else(|| crate::error::from_ron::<Dossier>(text, file), Ok) {
         Ok(d) => return check(d.format_version).map(|()| d),
         Err(e) => e,
     };
@@ -231,16 +263,22 @@ pub mod limits {
 
     /// `Err(message)` when `value` has more than `max` characters.
     pub fn text(what: &str, value: &str, max: usize) -> Result<(), String> {
-        // Count only as far as needed: a huge text costs no more than the limit.
-        let n = value.chars().take(max + 1).count();
-        if n > max {
-            Err(format!(
-                "{what} is too long: {} characters; at most {max} are allowed",
-                value.chars().count()
-            ))
-        } else {
-            Ok(())
+        text_of(|| what.to_string(), value, max)
+    }
+
+    /// [`text`] with a name that is only made when the text is too long.
+    pub fn text_of(what: impl FnOnce() -> String, value: &str, max: usize) -> Result<(), String> {
+        // No more bytes than the limit means no more characters; otherwise
+        // count only as far as needed: a huge text costs no more than the
+        // limit.
+        if value.len() <= max || value.chars().take(max + 1).count() <= max {
+            return Ok(());
         }
+        Err(format!(
+            "{} is too long: {} characters; at most {max} are allowed",
+            what(),
+            value.chars().count()
+        ))
     }
 }
 
@@ -303,25 +341,25 @@ fn check_limits(d: &Dossier, text: &str, file: &str) -> Result<(), LoadError> {
     >|
      -> Result<(), String> {
         for (id, j) in knockouts {
-            limits::text(
-                &format!("the motivation of {id}"),
+            limits::text_of(
+                || format!("the motivation of {id}"),
                 &j.motivation,
                 MOTIVATION,
             )?;
         }
         for (id, s) in criteria {
-            limits::text(
-                &format!("the motivation of {id}"),
+            limits::text_of(
+                || format!("the motivation of {id}"),
                 &s.motivation,
                 MOTIVATION,
             )?;
-            limits::text(
-                &format!("the evidence document of {id}"),
+            limits::text_of(
+                || format!("the evidence document of {id}"),
                 &s.evidence.document,
                 NAME,
             )?;
-            limits::text(
-                &format!("the evidence page of {id}"),
+            limits::text_of(
+                || format!("the evidence page of {id}"),
                 &s.evidence.page,
                 NAME,
             )?;
