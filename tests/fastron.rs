@@ -176,3 +176,65 @@ fn assessments_alone_read_the_same_both_ways() {
         assert_eq!(agreed::<Assessment>(&text, "assessment").as_ref(), Some(a));
     }
 }
+
+mod stamps {
+    use chrono::{DateTime, FixedOffset, Utc};
+    use leidraad::dossier::stamp::whole_seconds_utc;
+    use proptest::prelude::*;
+
+    fn chrono_reads(s: &str) -> Option<DateTime<Utc>> {
+        s.parse::<DateTime<FixedOffset>>()
+            .ok()
+            .map(|t| t.with_timezone(&Utc))
+    }
+
+    proptest! {
+        /// The direct reading of a time stamp is chrono's reading, and
+        /// every valid time stamp in the written form takes it.
+        #[test]
+        fn a_stamp_read_directly_is_chronos(
+            y in 0u32..=9999, mo in 0u32..=13, d in 0u32..=32,
+            h in 0u32..=25, mi in 0u32..=61, s in 0u32..=61,
+        ) {
+            let text = format!("{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}:{s:02}Z");
+            let direct = whole_seconds_utc(&text);
+            if direct.is_some() {
+                prop_assert_eq!(direct, chrono_reads(&text));
+            } else if s < 60 {
+                prop_assert_eq!(chrono_reads(&text), None, "{} not read directly", text);
+            }
+        }
+
+        /// Any small change to a written stamp: never a different reading.
+        #[test]
+        fn a_changed_stamp_is_never_read_differently(at in 0usize..20, byte in 0u8..128) {
+            let mut bytes = b"2022-08-10T09:00:00Z".to_vec();
+            bytes[at] = byte;
+            let text = String::from_utf8(bytes).unwrap();
+            if let Some(t) = whole_seconds_utc(&text) {
+                prop_assert_eq!(Some(t), chrono_reads(&text));
+            }
+        }
+    }
+
+    #[test]
+    fn other_forms_still_read_through_chrono() {
+        let rubric = leidraad::rubric::Rubric::builtin();
+        let dossier = leidraad::synthetic::dossier(&rubric, 2, 1, 3);
+        let text = leidraad::store::to_ron(&dossier);
+        let written = "\"2022-08-10T09:00:00Z\"";
+        assert!(text.contains(written));
+        // The same instant with an offset and a fraction: not the written
+        // form, so chrono reads it, and the dossier is the same.
+        let other = text.replace(written, "\"2022-08-10T10:00:00.000+01:00\"");
+        assert_ne!(other, text);
+        let back = leidraad::store::parse_unchecked(&other, "x").unwrap();
+        assert_eq!(back, dossier);
+        let wrong = text.replacen(written, "\"2022-08-10T09:00:00\"", 1);
+        let error = leidraad::store::parse_unchecked(&wrong, "x").unwrap_err();
+        assert!(
+            error.to_string().contains("premature end of input"),
+            "{error}"
+        );
+    }
+}
