@@ -283,7 +283,9 @@ impl Key for str {
 /// this runs for every score of every assessment).
 #[inline]
 fn same(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
+    // Ids cloned from the rubric share its text: then no byte is read.
+    a.len() == b.len()
+        && (std::ptr::eq(a.as_ptr(), b.as_ptr()) || a.iter().zip(b).all(|(x, y)| x == y))
 }
 
 /// Positions of `map`'s keys in `sorted` (both in the same order).
@@ -322,6 +324,20 @@ struct Scratch<'a> {
     points: Vec<Option<u32>>,
     /// `a * items + offset(c) + n`: each item's score.
     items: Vec<Option<u32>>,
+    /// Per knock-out, in rubric order: what [`decide`] made of it.
+    ko_final: Vec<KoDecided>,
+    /// Per criterion, in rubric order: the final value (None while it
+    /// cannot be computed) and whether a consensus value counts.
+    criterion_final: Vec<(Option<Exact>, bool)>,
+}
+
+/// The final verdict of one knock-out, before it becomes a [`KoFinal`].
+#[derive(Clone, Copy)]
+struct KoDecided {
+    verdict: Verdict,
+    from_consensus: bool,
+    /// The assessors differ.
+    split: bool,
 }
 
 impl<'a> Scratch<'a> {
@@ -360,7 +376,13 @@ impl<'a> Scratch<'a> {
                         |p, v| mine[p] = Some(*v),
                     );
                     if mine.iter().all(Option::is_some) {
-                        points[c] = Some(criterion.points(value));
+                        // The sum of the items just read, unless the map
+                        // holds more than the rubric's items.
+                        points[c] = Some(if m.len() == mine.len() {
+                            mine.iter().flatten().sum::<u32>().min(criterion.cap)
+                        } else {
+                            criterion.points(value)
+                        });
                     }
                 } else {
                     points[c] = Some(criterion.points(value));
@@ -371,137 +393,188 @@ impl<'a> Scratch<'a> {
     }
 }
 
-fn finals(
+/// Decide each knock-out and criterion of one application from the filled
+/// scratch buffers plus an optional consensus: into `scratch.ko_final` and
+/// `scratch.criterion_final`, without allocating.
+fn decide(
     rubric: &Rubric,
     index: &Index<'_>,
-    scratch: &Scratch<'_>,
+    scratch: &mut Scratch<'_>,
     consensus: Option<&Consensus>,
-) -> Finals {
-    let mut missing = Vec::new();
+) {
     let n = scratch.assessors.len();
     let (nk, nc, ni) = (
         index.knockouts.len(),
         index.criteria.len(),
         index.item_count,
     );
+    scratch.ko_final.clear();
+    for (k, ko) in rubric.knockouts.iter().enumerate() {
+        let agreed = consensus
+            .and_then(|c| c.knockouts.get(&ko.id))
+            .map(|j| j.verdict)
+            .filter(|v| matches!(v, Verdict::Met | Verdict::NotMet));
+        if let Some(v) = agreed {
+            scratch.ko_final.push(KoDecided {
+                verdict: v,
+                from_consensus: true,
+                split: false,
+            });
+            continue;
+        }
+        // The verdicts seen: a small set, without allocating.
+        let mut seen = [false; 4];
+        for a in 0..n {
+            seen[scratch.verdicts[a * nk + k] as usize] = true;
+        }
+        let kinds = seen.iter().filter(|s| **s).count();
+        let v = match kinds {
+            0 => Verdict::Open,
+            1 => Verdict::ALL
+                .into_iter()
+                .find(|v| seen[*v as usize])
+                .expect("one verdict"),
+            _ if seen[Verdict::Open as usize] => Verdict::Open,
+            _ => Verdict::Doubt,
+        };
+        scratch.ko_final.push(KoDecided {
+            verdict: v,
+            from_consensus: false,
+            split: kinds > 1,
+        });
+    }
+
+    scratch.criterion_final.clear();
+    for (i, c) in rubric.criteria().enumerate() {
+        let agreed = consensus
+            .and_then(|k| k.criteria.get(&c.id))
+            .and_then(|s| s.value.as_ref());
+        let by_assessor = (0..n).map(|a| scratch.points[a * nc + i]);
+        let (value, from_consensus) = match (&c.scale, agreed) {
+            (Scale::Items { items, .. }, agreed) => {
+                // Per item: the consensus item where agreed, otherwise the
+                // exact mean of the assessors' item scores.
+                let agreed_items = match agreed {
+                    Some(Value::Items(m)) => Some(m),
+                    _ => None,
+                };
+                let mut sum = Exact::ZERO;
+                let mut any_consensus = false;
+                let mut ok = true;
+                for (item_n, item) in items.iter().enumerate() {
+                    if let Some(p) = agreed_items.and_then(|m| m.get(&item.id)) {
+                        sum = sum + Exact::from(*p);
+                        any_consensus = true;
+                        continue;
+                    }
+                    let at = index.item_offset[i] + item_n;
+                    let scores = (0..n).map(|a| scratch.items[a * ni + at]);
+                    match scores
+                        .clone()
+                        .all(|s| s.is_some())
+                        .then(|| Exact::mean(scores.flatten().map(i64::from)))
+                        .flatten()
+                    {
+                        Some(mean) => sum = sum + mean,
+                        None => ok = false,
+                    }
+                }
+                (ok.then(|| sum.min(Exact::from(c.cap))), any_consensus)
+            }
+            (_, Some(v)) => (Some(Exact::from(c.points(v))), true),
+            (_, None) => {
+                let complete = by_assessor.clone().all(|p| p.is_some());
+                let mean = if complete {
+                    Exact::mean(by_assessor.flatten().map(i64::from))
+                } else {
+                    None
+                };
+                (mean, false)
+            }
+        };
+        scratch.criterion_final.push((value, from_consensus));
+    }
+}
+
+/// Whether `decide` left anything to be done: exactly when [`missing`]
+/// would say something.
+fn anything_missing(index: &Index<'_>, scratch: &Scratch<'_>) -> bool {
+    let n = scratch.assessors.len();
+    let nc = index.criteria.len();
+    scratch
+        .ko_final
+        .iter()
+        .any(|k| matches!(k.verdict, Verdict::Open | Verdict::Doubt))
+        || scratch
+            .criterion_final
+            .iter()
+            .enumerate()
+            .any(|(i, (value, _))| {
+                value.is_none() && (n == 0 || (0..n).any(|a| scratch.points[a * nc + i].is_none()))
+            })
+}
+
+/// What `decide` left to be done, in rubric order.
+fn missing(rubric: &Rubric, index: &Index<'_>, scratch: &Scratch<'_>) -> Vec<Missing> {
+    let mut missing = Vec::new();
+    let n = scratch.assessors.len();
+    let nc = index.criteria.len();
+    for (ko, k) in rubric.knockouts.iter().zip(&scratch.ko_final) {
+        match k.verdict {
+            Verdict::Open => missing.push(Missing::KoOpen(ko.id.clone())),
+            Verdict::Doubt if k.split => missing.push(Missing::KoSplit(ko.id.clone())),
+            Verdict::Doubt => missing.push(Missing::KoDoubt(ko.id.clone())),
+            _ => {}
+        }
+    }
+    for (i, (c, (value, _))) in rubric.criteria().zip(&scratch.criterion_final).enumerate() {
+        if value.is_some() {
+            continue;
+        }
+        if n == 0 {
+            missing.push(Missing::Unscored(c.id.clone()));
+        } else {
+            for (a, who) in scratch.assessors.iter().enumerate() {
+                if scratch.points[a * nc + i].is_none() {
+                    missing.push(Missing::UnscoredBy(c.id.clone(), who.to_string()));
+                }
+            }
+        }
+    }
+    missing
+}
+
+fn finals(
+    rubric: &Rubric,
+    index: &Index<'_>,
+    scratch: &mut Scratch<'_>,
+    consensus: Option<&Consensus>,
+) -> Finals {
+    decide(rubric, index, scratch, consensus);
     let knockouts = rubric
         .knockouts
         .iter()
-        .enumerate()
-        .map(|(k, ko)| {
-            let agreed = consensus
-                .and_then(|c| c.knockouts.get(&ko.id))
-                .map(|j| j.verdict)
-                .filter(|v| matches!(v, Verdict::Met | Verdict::NotMet));
-            if let Some(v) = agreed {
-                return KoFinal {
-                    id: ko.id.clone(),
-                    verdict: v,
-                    from_consensus: true,
-                };
-            }
-            // The verdicts seen: a small set, without allocating.
-            let mut seen = [false; 4];
-            for a in 0..n {
-                seen[scratch.verdicts[a * nk + k] as usize] = true;
-            }
-            let kinds = seen.iter().filter(|s| **s).count();
-            let v = match kinds {
-                0 => Verdict::Open,
-                1 => Verdict::ALL
-                    .into_iter()
-                    .find(|v| seen[*v as usize])
-                    .expect("one verdict"),
-                _ if seen[Verdict::Open as usize] => Verdict::Open,
-                _ => Verdict::Doubt,
-            };
-            match v {
-                Verdict::Open => missing.push(Missing::KoOpen(ko.id.clone())),
-                Verdict::Doubt if kinds > 1 => missing.push(Missing::KoSplit(ko.id.clone())),
-                Verdict::Doubt => missing.push(Missing::KoDoubt(ko.id.clone())),
-                _ => {}
-            }
-            KoFinal {
-                id: ko.id.clone(),
-                verdict: v,
-                from_consensus: false,
-            }
+        .zip(&scratch.ko_final)
+        .map(|(ko, k)| KoFinal {
+            id: ko.id.clone(),
+            verdict: k.verdict,
+            from_consensus: k.from_consensus,
         })
         .collect();
-
     let criteria = rubric
         .criteria()
-        .enumerate()
-        .map(|(i, c)| {
-            let agreed = consensus
-                .and_then(|k| k.criteria.get(&c.id))
-                .and_then(|s| s.value.as_ref());
-            let by_assessor = (0..n).map(|a| scratch.points[a * nc + i]);
-            let complete = by_assessor.clone().all(|p| p.is_some());
-            let (value, from_consensus) = match (&c.scale, agreed) {
-                (Scale::Items { items, .. }, agreed) => {
-                    // Per item: the consensus item where agreed, otherwise the
-                    // exact mean of the assessors' item scores.
-                    let agreed_items = match agreed {
-                        Some(Value::Items(m)) => Some(m),
-                        _ => None,
-                    };
-                    let mut sum = Exact::ZERO;
-                    let mut any_consensus = false;
-                    let mut ok = true;
-                    for (item_n, item) in items.iter().enumerate() {
-                        if let Some(p) = agreed_items.and_then(|m| m.get(&item.id)) {
-                            sum = sum + Exact::from(*p);
-                            any_consensus = true;
-                            continue;
-                        }
-                        let at = index.item_offset[i] + item_n;
-                        let scores = (0..n).map(|a| scratch.items[a * ni + at]);
-                        match scores
-                            .clone()
-                            .all(|s| s.is_some())
-                            .then(|| Exact::mean(scores.flatten().map(i64::from)))
-                            .flatten()
-                        {
-                            Some(mean) => sum = sum + mean,
-                            None => ok = false,
-                        }
-                    }
-                    (ok.then(|| sum.min(Exact::from(c.cap))), any_consensus)
-                }
-                (_, Some(v)) => (Some(Exact::from(c.points(v))), true),
-                (_, None) => {
-                    let mean = if complete {
-                        Exact::mean(by_assessor.clone().flatten().map(i64::from))
-                    } else {
-                        None
-                    };
-                    (mean, false)
-                }
-            };
-            if value.is_none() {
-                if n == 0 {
-                    missing.push(Missing::Unscored(c.id.clone()));
-                } else {
-                    for (a, p) in scratch.assessors.iter().zip(by_assessor) {
-                        if p.is_none() {
-                            missing.push(Missing::UnscoredBy(c.id.clone(), a.to_string()));
-                        }
-                    }
-                }
-            }
-            CriterionFinal {
-                id: c.id.clone(),
-                value,
-                cap: c.cap,
-                from_consensus,
-            }
+        .zip(&scratch.criterion_final)
+        .map(|(c, &(value, from_consensus))| CriterionFinal {
+            id: c.id.clone(),
+            value,
+            cap: c.cap,
+            from_consensus,
         })
         .collect();
     Finals {
         knockouts,
         criteria,
-        missing,
+        missing: missing(rubric, index, scratch),
     }
 }
 
@@ -550,11 +623,14 @@ pub fn award_count(rubric: &Rubric, dossier: &Dossier, round: Round) -> u32 {
 
 /// Evaluate every application of the dossier in one round.
 pub fn evaluate(rubric: &Rubric, dossier: &Dossier, round: Round) -> Evaluation {
+    let input = Input::new(rubric, dossier);
     match round {
-        Round::One => evaluate_round(rubric, dossier, Round::One, None),
+        Round::One => evaluate_round(&input, Round::One, None).0,
         Round::Two => {
-            let [_, two] = evaluate_rounds(rubric, dossier);
-            two
+            // Round 1 only decides who counts in round 2: its statuses,
+            // without the results around them.
+            let invited = input.invited(&round_one_invited(&input));
+            evaluate_round(&input, Round::Two, Some(&invited)).0
         }
     }
 }
@@ -562,162 +638,325 @@ pub fn evaluate(rubric: &Rubric, dossier: &Dossier, round: Round) -> Evaluation 
 /// Both rounds at once: round 1 is computed once and decides who counts in
 /// round 2. For a face that shows both (the window).
 pub fn evaluate_rounds(rubric: &Rubric, dossier: &Dossier) -> [Evaluation; 2] {
-    let one = evaluate_round(rubric, dossier, Round::One, None);
-    let invited: BTreeSet<ApplicationId> = one
-        .applications
-        .iter()
-        .filter(|a| a.status == Status::Invited)
-        .map(|a| a.id.clone())
-        .collect();
-    let two = evaluate_round(rubric, dossier, Round::Two, Some(invited));
+    let input = Input::new(rubric, dossier);
+    let (one, invited_at) = evaluate_round(&input, Round::One, None);
+    let invited = input.invited(&invited_at);
+    let (two, _) = evaluate_round(&input, Round::Two, Some(&invited));
     [one, two]
 }
 
-fn evaluate_round<'d>(
-    rubric: &Rubric,
+/// A hasher for short ids (FNV-1a): the position map is built and read
+/// for every evaluation.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h = (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type Positions<'d> = std::collections::HashMap<&'d str, usize, std::hash::BuildHasherDefault<Fnv>>;
+
+/// What both rounds read: the submitted assessments of each round grouped
+/// by application (in dossier order), indexed once; a dossier may hold tens
+/// of thousands of assessments.
+struct Input<'r, 'd> {
+    rubric: &'r Rubric,
     dossier: &'d Dossier,
+    index: Index<'r>,
+    /// Where each application id stands (the last, should one repeat).
+    position: Positions<'d>,
+    /// Per round: the assessments of application `i` are
+    /// `flat[start[i]..start[i + 1]]`.
+    grouped: [(Vec<&'d Assessment>, Vec<usize>); 2],
+}
+
+impl<'r, 'd> Input<'r, 'd> {
+    fn new(rubric: &'r Rubric, dossier: &'d Dossier) -> Input<'r, 'd> {
+        let apps = dossier.applications.len();
+        let mut position = Positions::with_capacity_and_hasher(apps, Default::default());
+        for (i, a) in dossier.applications.iter().enumerate() {
+            position.insert(a.id.0.as_str(), i);
+        }
+        let unique = position.len() == apps;
+        // The application of each submitted assessment: usually the one of
+        // the assessment before it or the next, without a hash.
+        let mut last = 0;
+        let at: Vec<Option<usize>> = dossier
+            .assessments
+            .iter()
+            .map(|a| {
+                if !a.is_submitted() {
+                    return None;
+                }
+                let id = a.application.0.as_str();
+                let near = [last, last + 1]
+                    .into_iter()
+                    .find(|&i| unique && dossier.applications.get(i).is_some_and(|x| x.id.0 == id));
+                let found = near.or_else(|| position.get(id).copied());
+                if let Some(i) = found {
+                    last = i;
+                }
+                found
+            })
+            .collect();
+        let grouped = [Round::One, Round::Two].map(|round| {
+            let mut start = vec![0usize; apps + 1];
+            for (a, i) in dossier.assessments.iter().zip(&at) {
+                if let Some(i) = i
+                    && a.round == round
+                {
+                    start[i + 1] += 1;
+                }
+            }
+            for i in 0..apps {
+                start[i + 1] += start[i];
+            }
+            let mut fill = start.clone();
+            let mut flat: Vec<Option<&Assessment>> = vec![None; start[apps]];
+            for (a, i) in dossier.assessments.iter().zip(&at) {
+                if let Some(i) = *i
+                    && a.round == round
+                {
+                    flat[fill[i]] = Some(a);
+                    fill[i] += 1;
+                }
+            }
+            let flat = flat.into_iter().flatten().collect();
+            (flat, start)
+        });
+        Input {
+            rubric,
+            dossier,
+            index: Index::new(rubric),
+            position,
+            grouped,
+        }
+    }
+
+    fn assessments(&self, round: Round, i: usize) -> &[&'d Assessment] {
+        let (flat, start) = &self.grouped[usize::from(round != Round::One)];
+        &flat[start[i]..start[i + 1]]
+    }
+
+    /// Who round 1 invited, per application, from whether the one at each
+    /// position was invited: by id, as an id that repeats counts as one.
+    fn invited(&self, invited_at: &[bool]) -> Vec<bool> {
+        let apps = &self.dossier.applications;
+        if self.position.len() == apps.len() {
+            return invited_at.to_vec();
+        }
+        let at = |a: &crate::dossier::Application| self.position[a.id.0.as_str()];
+        let mut by_id = vec![false; apps.len()];
+        for (a, &invited) in apps.iter().zip(invited_at) {
+            by_id[at(a)] |= invited;
+        }
+        apps.iter().map(|a| by_id[at(a)]).collect()
+    }
+}
+
+/// Run `work` over the positions `0..n`, on every core for a large dossier
+/// (the applications are independent until they are ranked). Returns the
+/// parts in order and the length of each part but the last.
+fn in_parts<T: Send>(
+    n: usize,
+    work: impl Fn(std::ops::Range<usize>) -> Vec<T> + Sync,
+) -> (Vec<Vec<T>>, usize) {
+    let threads = if n >= 2048 {
+        std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
+    } else {
+        1
+    };
+    let chunk = n.div_ceil(threads).max(1);
+    if threads == 1 {
+        return (vec![work(0..n)], chunk);
+    }
+    let parts = std::thread::scope(|scope| {
+        let work = &work;
+        let handles: Vec<_> = (0..n)
+            .step_by(chunk)
+            .map(|from| scope.spawn(move || work(from..(from + chunk).min(n))))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("an evaluation thread does not panic"))
+            .collect()
+    });
+    (parts, chunk)
+}
+
+/// Whether round 1 invites the application at each position: the status
+/// [`evaluate_round`] gives it, without building its result.
+fn round_one_invited(input: &Input<'_, '_>) -> Vec<bool> {
+    let (rubric, dossier, index) = (input.rubric, input.dossier, &input.index);
+    let threshold = Exact::from(rubric.process.interview_threshold);
+    let consensus = consensus_of(dossier, Round::One);
+    let (parts, _) = in_parts(dossier.applications.len(), |range| {
+        let mut scratch = Scratch::default();
+        range
+            .map(|i| {
+                let app = &dossier.applications[i];
+                let assessments = input.assessments(Round::One, i);
+                let agreed = consensus.get(&app.id).copied();
+                scratch.fill(rubric, index, assessments);
+                decide(rubric, index, &mut scratch, agreed);
+                if scratch
+                    .ko_final
+                    .iter()
+                    .any(|k| k.verdict == Verdict::NotMet)
+                    || anything_missing(index, &scratch)
+                {
+                    return false;
+                }
+                let total = scratch
+                    .criterion_final
+                    .iter()
+                    .map(|c| c.0)
+                    .sum::<Option<Exact>>();
+                !total.is_some_and(|t| t < threshold)
+            })
+            .collect()
+    });
+    parts.concat()
+}
+
+/// The consensus of each application in a round (the last, should one
+/// repeat).
+fn consensus_of(dossier: &Dossier, round: Round) -> BTreeMap<&ApplicationId, &Consensus> {
+    dossier
+        .consensus
+        .iter()
+        .filter(|c| c.round == round)
+        .map(|c| (&c.application, c))
+        .collect()
+}
+
+/// One round's evaluation, and whether the application at each position is
+/// invited (round 1).
+fn evaluate_round<'d>(
+    input: &Input<'_, 'd>,
     round: Round,
-    invited: Option<BTreeSet<ApplicationId>>,
-) -> Evaluation {
+    invited: Option<&[bool]>,
+) -> (Evaluation, Vec<bool>) {
+    let (rubric, dossier, index) = (input.rubric, input.dossier, &input.index);
     let threshold = match round {
         Round::One => rubric.process.interview_threshold,
         Round::Two => rubric.process.award_minimum,
     };
     let threshold_exact = Exact::from(threshold);
     let award_count = award_count(rubric, dossier, round);
+    let consensus = consensus_of(dossier, round);
 
-    // Index assessments and consensus once: a dossier may hold tens of
-    // thousands of assessments.
-    let position: std::collections::HashMap<&str, usize> = dossier
-        .applications
-        .iter()
-        .enumerate()
-        .map(|(i, a)| (a.id.0.as_str(), i))
-        .collect();
-    let mut submitted: Vec<Vec<&Assessment>> = vec![Vec::new(); dossier.applications.len()];
-    for a in dossier
-        .assessments
-        .iter()
-        .filter(|a| a.round == round && a.is_submitted())
-    {
-        if let Some(&i) = position.get(a.application.0.as_str()) {
-            submitted[i].push(a);
+    let one = |scratch: &mut Scratch<'d>, i: usize| {
+        let app = &dossier.applications[i];
+        let assessments = input.assessments(round, i);
+        let agreed = consensus.get(&app.id).copied();
+        scratch.fill(rubric, index, assessments);
+        let f = finals(rubric, index, scratch, agreed);
+        let nc = index.criteria.len();
+        let na = assessments.len();
+        let mut points: Vec<Option<u32>> = Vec::with_capacity(nc * na);
+        for c in 0..nc {
+            points.extend((0..na).map(|a| scratch.points[a * nc + c]));
         }
-    }
-    let consensus: BTreeMap<&ApplicationId, &Consensus> = dossier
-        .consensus
-        .iter()
-        .filter(|c| c.round == round)
-        .map(|c| (&c.application, c))
-        .collect();
-
-    let index = Index::new(rubric);
-    let apps: Vec<(&'d crate::dossier::Application, &Vec<&'d Assessment>)> =
-        dossier.applications.iter().zip(&submitted).collect();
-    let one =
-        |scratch: &mut Scratch<'d>,
-         (app, assessments): (&'d crate::dossier::Application, &Vec<&'d Assessment>)| {
-            let assessments = assessments.as_slice();
-            let agreed = consensus.get(&app.id).copied();
-            scratch.fill(rubric, &index, assessments);
-            let f = finals(rubric, &index, scratch, agreed);
-            let nc = index.criteria.len();
-            let na = assessments.len();
-            let points: Vec<Option<u32>> = (0..nc)
-                .flat_map(|c| (0..na).map(move |a| (c, a)))
-                .map(|(c, a)| scratch.points[a * nc + c])
-                .collect();
-            let mut missing = f.missing;
-            if assessments.is_empty() && !missing.is_empty() {
-                missing.insert(0, Missing::NoAssessments);
-            }
-            let failed_ko: Vec<CriterionId> = f
-                .knockouts
-                .iter()
-                .filter(|k| k.verdict == Verdict::NotMet)
-                .map(|k| k.id.clone())
-                .collect();
-            let total = f.criteria.iter().map(|c| c.value).sum::<Option<Exact>>();
-            let status = if invited.as_ref().is_some_and(|inv| !inv.contains(&app.id)) {
-                Status::NotInvited
-            } else if !failed_ko.is_empty() {
-                Status::Rejected
-            } else if !missing.is_empty() {
-                Status::Incomplete
-            } else if total.is_some_and(|t| t < threshold_exact) {
-                Status::BelowThreshold
-            } else {
-                match round {
-                    Round::One => Status::Invited,
-                    // Settled below, when the award line is drawn.
-                    Round::Two => Status::NotAwarded,
-                }
-            };
-            let consensus_counts = f.knockouts.iter().any(|k| k.from_consensus)
-                || f.criteria.iter().any(|c| c.from_consensus);
-            AppResult {
-                id: app.id.clone(),
-                region: app.region.clone(),
-                rank: None,
-                groups: group_totals(rubric, &f.criteria),
-                total,
-                status,
-                failed_ko,
-                tie_group: None,
-                consensus: consensus_counts,
-                assessors: assessments.len() as u32,
-                assessor_names: assessments.iter().map(|a| a.assessor.clone()).collect(),
-                points,
-                knockouts: f.knockouts,
-                criteria: f.criteria,
-                missing,
-                decision: None,
+        let mut missing = f.missing;
+        if assessments.is_empty() && !missing.is_empty() {
+            missing.insert(0, Missing::NoAssessments);
+        }
+        let failed_ko: Vec<CriterionId> = f
+            .knockouts
+            .iter()
+            .filter(|k| k.verdict == Verdict::NotMet)
+            .map(|k| k.id.clone())
+            .collect();
+        let total = f.criteria.iter().map(|c| c.value).sum::<Option<Exact>>();
+        let status = if invited.is_some_and(|inv| !inv[i]) {
+            Status::NotInvited
+        } else if !failed_ko.is_empty() {
+            Status::Rejected
+        } else if !missing.is_empty() {
+            Status::Incomplete
+        } else if total.is_some_and(|t| t < threshold_exact) {
+            Status::BelowThreshold
+        } else {
+            match round {
+                Round::One => Status::Invited,
+                // Settled below, when the award line is drawn.
+                Round::Two => Status::NotAwarded,
             }
         };
-    // Large dossiers are read on every core: the applications are
-    // independent until they are ranked.
-    let threads = if apps.len() >= 2048 {
-        std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
-    } else {
-        1
+        let consensus_counts = f.knockouts.iter().any(|k| k.from_consensus)
+            || f.criteria.iter().any(|c| c.from_consensus);
+        AppResult {
+            id: app.id.clone(),
+            region: app.region.clone(),
+            rank: None,
+            groups: group_totals(rubric, &f.criteria),
+            total,
+            status,
+            failed_ko,
+            tie_group: None,
+            consensus: consensus_counts,
+            assessors: assessments.len() as u32,
+            assessor_names: assessments.iter().map(|a| a.assessor.clone()).collect(),
+            points,
+            knockouts: f.knockouts,
+            criteria: f.criteria,
+            missing,
+            decision: None,
+        }
     };
-    let mut results: Vec<AppResult> = if threads > 1 {
-        let chunk = apps.len().div_ceil(threads);
-        std::thread::scope(|scope| {
-            let handles: Vec<_> = apps
-                .chunks(chunk)
-                .map(|part| {
-                    let one = &one;
-                    scope.spawn(move || {
-                        let mut scratch = Scratch::default();
-                        part.iter()
-                            .map(|&a| one(&mut scratch, a))
-                            .collect::<Vec<_>>()
-                    })
-                })
-                .collect();
-            handles
-                .into_iter()
-                .flat_map(|h| h.join().expect("an evaluation thread does not panic"))
-                .collect()
-        })
-    } else {
+    let apps = dossier.applications.len();
+    let (mut parts, chunk) = in_parts(apps, |range| {
         let mut scratch = Scratch::default();
-        apps.iter().map(|&a| one(&mut scratch, a)).collect()
+        range.map(|i| Some(one(&mut scratch, i))).collect()
+    });
+    let result = |i: usize| {
+        parts[i / chunk][i % chunk]
+            .as_ref()
+            .expect("each result is taken once")
     };
+    let invited_at: Vec<bool> = (0..apps)
+        .map(|i| result(i).status == Status::Invited)
+        .collect();
 
     // Ranked first by total (highest first), equal totals by id; then the
-    // unranked by id.
-    results.sort_by(|a, b| {
-        b.status
-            .is_ranked()
-            .cmp(&a.status.is_ranked())
-            .then_with(|| match a.status.is_ranked() {
-                true => b.total.cmp(&a.total),
-                false => std::cmp::Ordering::Equal,
-            })
-            .then_with(|| a.id.cmp(&b.id))
+    // unranked by id. The keys are sorted, then each result is moved once.
+    let mut order: Vec<(bool, Option<Exact>, &str, usize)> = (0..apps)
+        .map(|i| {
+            let r = result(i);
+            let ranked = r.status.is_ranked();
+            (ranked, r.total.filter(|_| ranked), r.id.0.as_str(), i)
+        })
+        .collect();
+    order.sort_unstable_by(|a, b| {
+        b.0.cmp(&a.0)
+            .then_with(|| b.1.cmp(&a.1))
+            .then_with(|| a.2.cmp(b.2))
+            .then_with(|| a.3.cmp(&b.3))
     });
+    let order: Vec<usize> = order.into_iter().map(|k| k.3).collect();
+    let mut results: Vec<AppResult> = order
+        .into_iter()
+        .map(|i| {
+            parts[i / chunk][i % chunk]
+                .take()
+                .expect("each result is taken once")
+        })
+        .collect();
     let mut rank = 0;
     for r in results.iter_mut().filter(|r| r.status.is_ranked()) {
         rank += 1;
@@ -729,13 +968,16 @@ fn evaluate_round<'d>(
         draw_award_line(dossier, award_count, &mut results, &mut ties);
     }
 
-    Evaluation {
-        round,
-        threshold,
-        award_count,
-        applications: results,
-        ties,
-    }
+    (
+        Evaluation {
+            round,
+            threshold,
+            award_count,
+            applications: results,
+            ties,
+        },
+        invited_at,
+    )
 }
 
 /// Award the `award_count` highest totals at or above the minimum. Equal
@@ -921,7 +1163,7 @@ pub fn summarize(rubric: &Rubric, assessment: &Assessment) -> Summary {
     let index = Index::new(rubric);
     let mut scratch = Scratch::default();
     scratch.fill(rubric, &index, &[assessment]);
-    let f = finals(rubric, &index, &scratch, None);
+    let f = finals(rubric, &index, &mut scratch, None);
     let mut missing: Vec<Missing> = f.missing;
     for ko in &rubric.knockouts {
         let j = assessment.knockouts.get(&ko.id);
