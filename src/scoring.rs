@@ -623,7 +623,7 @@ pub fn award_count(rubric: &Rubric, dossier: &Dossier, round: Round) -> u32 {
 
 /// Evaluate every application of the dossier in one round.
 pub fn evaluate(rubric: &Rubric, dossier: &Dossier, round: Round) -> Evaluation {
-    let input = Input::new(rubric, dossier);
+    let input = Input::new(rubric, dossier, round == Round::Two);
     match round {
         Round::One => evaluate_round(&input, Round::One, None).0,
         Round::Two => {
@@ -638,7 +638,7 @@ pub fn evaluate(rubric: &Rubric, dossier: &Dossier, round: Round) -> Evaluation 
 /// Both rounds at once: round 1 is computed once and decides who counts in
 /// round 2. For a face that shows both (the window).
 pub fn evaluate_rounds(rubric: &Rubric, dossier: &Dossier) -> [Evaluation; 2] {
-    let input = Input::new(rubric, dossier);
+    let input = Input::new(rubric, dossier, true);
     let (one, invited_at) = evaluate_round(&input, Round::One, None);
     let invited = input.invited(&invited_at);
     let (two, _) = evaluate_round(&input, Round::Two, Some(&invited));
@@ -685,34 +685,39 @@ struct Input<'r, 'd> {
 }
 
 impl<'r, 'd> Input<'r, 'd> {
-    fn new(rubric: &'r Rubric, dossier: &'d Dossier) -> Input<'r, 'd> {
+    /// With `two`, round 2's assessments too.
+    fn new(rubric: &'r Rubric, dossier: &'d Dossier, two: bool) -> Input<'r, 'd> {
         let apps = dossier.applications.len();
         let mut position = Positions::with_capacity_and_hasher(apps, Default::default());
         for (i, a) in dossier.applications.iter().enumerate() {
             position.insert(a.id.0.as_str(), i);
         }
         let unique = position.len() == apps;
-        // The application of each submitted assessment: usually the one of
-        // the assessment before it or the next, without a hash.
-        let mut last = 0;
-        let at: Vec<Option<usize>> = dossier
-            .assessments
-            .iter()
-            .map(|a| {
-                if !a.is_submitted() {
-                    return None;
-                }
-                let id = a.application.0.as_str();
-                let near = [last, last + 1]
-                    .into_iter()
-                    .find(|&i| unique && dossier.applications.get(i).is_some_and(|x| x.id.0 == id));
-                let found = near.or_else(|| position.get(id).copied());
-                if let Some(i) = found {
-                    last = i;
-                }
-                found
-            })
-            .collect();
+        // The application of each submitted assessment of the rounds asked
+        // for: usually the one of the assessment before it or the next,
+        // without a hash. Each string compared is a cache miss, so this too
+        // runs on every core.
+        let (parts, _) = in_parts(dossier.assessments.len(), |range| {
+            let mut last = 0;
+            dossier.assessments[range]
+                .iter()
+                .map(|a| {
+                    if !a.is_submitted() || (a.round != Round::One && !two) {
+                        return None;
+                    }
+                    let id = a.application.0.as_str();
+                    let near = [last, last + 1].into_iter().find(|&i| {
+                        unique && dossier.applications.get(i).is_some_and(|x| x.id.0 == id)
+                    });
+                    let found = near.or_else(|| position.get(id).copied());
+                    if let Some(i) = found {
+                        last = i;
+                    }
+                    found
+                })
+                .collect::<Vec<_>>()
+        });
+        let at = parts.concat();
         let grouped = [Round::One, Round::Two].map(|round| {
             let mut start = vec![0usize; apps + 1];
             for (a, i) in dossier.assessments.iter().zip(&at) {
