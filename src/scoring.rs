@@ -5,6 +5,7 @@
 //! Pure functions over a rubric and a dossier, in exact arithmetic.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -109,7 +110,8 @@ pub struct CriterionFinal {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct GroupTotal {
-    pub id: String,
+    /// Shared: each result holds one per group.
+    pub id: Arc<str>,
     #[serde(skip)]
     pub total: Exact,
     pub cap: u32,
@@ -131,8 +133,9 @@ pub struct AppResult {
     pub consensus: bool,
     /// Number of submitted assessments in this round.
     pub assessors: u32,
-    /// The submitted assessors.
-    pub assessor_names: Vec<String>,
+    /// The submitted assessors (shared: a dossier has a few, each named in
+    /// thousands of results).
+    pub assessor_names: Vec<Arc<str>>,
     /// Each submitted assessor's own points per criterion (None: not
     /// scored): `criterion * assessors + assessor`. See `assessor_points`.
     #[serde(skip)]
@@ -182,7 +185,7 @@ impl AppResult {
         let at = self.criteria.iter().position(|f| f.id == c.id).unwrap_or(0) * n;
         self.assessor_names
             .iter()
-            .map(String::as_str)
+            .map(|name| &**name)
             .zip(self.points.get(at..at + n).unwrap_or(&[]).iter().copied())
     }
 }
@@ -315,8 +318,15 @@ fn merge<'m, K: Key + ?Sized + 'm, V: 'm>(
 
 /// The submitted assessments of one application, read into rubric order in
 /// flat buffers that are reused from application to application.
-#[derive(Default)]
+///
+/// It also holds copies of the ids and names that results share, one set
+/// per thread: a clone costs no allocation, and no two threads count on
+/// the same reference counter.
 struct Scratch<'a> {
+    ko_ids: Vec<CriterionId>,
+    criterion_ids: Vec<CriterionId>,
+    group_ids: Vec<Arc<str>>,
+    names: std::collections::HashMap<&'a str, Arc<str>, std::hash::BuildHasherDefault<Fnv>>,
     assessors: Vec<&'a str>,
     /// `a * knockouts + k`
     verdicts: Vec<Verdict>,
@@ -341,6 +351,34 @@ struct KoDecided {
 }
 
 impl<'a> Scratch<'a> {
+    fn new(rubric: &Rubric) -> Scratch<'a> {
+        let copy = |id: &CriterionId| CriterionId::new(id.as_str());
+        Scratch {
+            ko_ids: rubric.knockouts.iter().map(|k| copy(&k.id)).collect(),
+            criterion_ids: rubric.criteria().map(|c| copy(&c.id)).collect(),
+            group_ids: rubric
+                .groups
+                .iter()
+                .map(|g| Arc::from(g.id.as_str()))
+                .collect(),
+            names: Default::default(),
+            assessors: Vec::new(),
+            verdicts: Vec::new(),
+            points: Vec::new(),
+            items: Vec::new(),
+            ko_final: Vec::new(),
+            criterion_final: Vec::new(),
+        }
+    }
+
+    /// The shared copy of an assessor's name.
+    fn name(&mut self, name: &'a str) -> Arc<str> {
+        self.names
+            .entry(name)
+            .or_insert_with(|| Arc::from(name))
+            .clone()
+    }
+
     fn fill(&mut self, rubric: &Rubric, index: &Index<'_>, assessments: &[&'a Assessment]) {
         let (nk, nc, ni) = (
             index.knockouts.len(),
@@ -555,8 +593,9 @@ fn finals(
         .knockouts
         .iter()
         .zip(&scratch.ko_final)
-        .map(|(ko, k)| KoFinal {
-            id: ko.id.clone(),
+        .zip(&scratch.ko_ids)
+        .map(|((_, k), id)| KoFinal {
+            id: id.clone(),
             verdict: k.verdict,
             from_consensus: k.from_consensus,
         })
@@ -564,8 +603,9 @@ fn finals(
     let criteria = rubric
         .criteria()
         .zip(&scratch.criterion_final)
-        .map(|(c, &(value, from_consensus))| CriterionFinal {
-            id: c.id.clone(),
+        .zip(&scratch.criterion_ids)
+        .map(|((c, &(value, from_consensus)), id)| CriterionFinal {
+            id: id.clone(),
             value,
             cap: c.cap,
             from_consensus,
@@ -588,14 +628,15 @@ fn value_is_complete(scale: &Scale, value: &Value) -> bool {
     }
 }
 
-fn group_totals(rubric: &Rubric, criteria: &[CriterionFinal]) -> Vec<GroupTotal> {
+fn group_totals(rubric: &Rubric, ids: &[Arc<str>], criteria: &[CriterionFinal]) -> Vec<GroupTotal> {
     // `criteria` is in rubric order, group after group.
     let mut finals = criteria.iter();
     rubric
         .groups
         .iter()
-        .map(|g| GroupTotal {
-            id: g.id.clone(),
+        .zip(ids)
+        .map(|(g, id)| GroupTotal {
+            id: id.clone(),
             total: finals
                 .by_ref()
                 .take(g.criteria.len())
@@ -810,7 +851,7 @@ fn round_one_invited(input: &Input<'_, '_>) -> Vec<bool> {
     let threshold = Exact::from(rubric.process.interview_threshold);
     let consensus = consensus_of(dossier, Round::One);
     let (parts, _) = in_parts(dossier.applications.len(), |range| {
-        let mut scratch = Scratch::default();
+        let mut scratch = Scratch::new(rubric);
         range
             .map(|i| {
                 let app = &dossier.applications[i];
@@ -903,20 +944,24 @@ fn evaluate_round<'d>(
                 Round::Two => Status::NotAwarded,
             }
         };
+        let assessor_names = assessments
+            .iter()
+            .map(|a| scratch.name(&a.assessor))
+            .collect();
         let consensus_counts = f.knockouts.iter().any(|k| k.from_consensus)
             || f.criteria.iter().any(|c| c.from_consensus);
         AppResult {
             id: app.id.clone(),
             region: app.region.clone(),
             rank: None,
-            groups: group_totals(rubric, &f.criteria),
+            groups: group_totals(rubric, &scratch.group_ids, &f.criteria),
             total,
             status,
             failed_ko,
             tie_group: None,
             consensus: consensus_counts,
             assessors: assessments.len() as u32,
-            assessor_names: assessments.iter().map(|a| a.assessor.clone()).collect(),
+            assessor_names,
             points,
             knockouts: f.knockouts,
             criteria: f.criteria,
@@ -926,7 +971,7 @@ fn evaluate_round<'d>(
     };
     let apps = dossier.applications.len();
     let (mut parts, chunk) = in_parts(apps, |range| {
-        let mut scratch = Scratch::default();
+        let mut scratch = Scratch::new(rubric);
         range.map(|i| Some(one(&mut scratch, i))).collect()
     });
     let result = |i: usize| {
@@ -1166,7 +1211,7 @@ pub fn progress(rubric: &Rubric, assessment: &Assessment) -> (usize, usize, usiz
 /// Summarize one assessment on its own.
 pub fn summarize(rubric: &Rubric, assessment: &Assessment) -> Summary {
     let index = Index::new(rubric);
-    let mut scratch = Scratch::default();
+    let mut scratch = Scratch::new(rubric);
     scratch.fill(rubric, &index, &[assessment]);
     let f = finals(rubric, &index, &mut scratch, None);
     let mut missing: Vec<Missing> = f.missing;
@@ -1234,7 +1279,7 @@ pub fn summarize(rubric: &Rubric, assessment: &Assessment) -> Summary {
             cf
         })
         .collect();
-    let groups = group_totals(rubric, &partial);
+    let groups = group_totals(rubric, &scratch.group_ids, &partial);
     let total: Exact = groups.iter().map(|g| g.total).sum();
     let scored = rubric
         .criteria()
