@@ -552,29 +552,57 @@ fn anything_missing(index: &Index<'_>, scratch: &Scratch<'_>) -> bool {
             })
 }
 
-/// What `decide` left to be done, in rubric order.
-fn missing(rubric: &Rubric, index: &Index<'_>, scratch: &Scratch<'_>) -> Vec<Missing> {
-    let mut missing = Vec::new();
+/// What `decide` left to be done, in rubric order, after `first` (only
+/// when something is left).
+fn missing(index: &Index<'_>, scratch: &Scratch<'_>, first: Option<Missing>) -> Vec<Missing> {
     let n = scratch.assessors.len();
     let nc = index.criteria.len();
-    for (ko, k) in rubric.knockouts.iter().zip(&scratch.ko_final) {
+    let open = |value: &Option<Exact>, i: usize| match value {
+        Some(_) => 0,
+        None if n == 0 => 1,
+        None => (0..n)
+            .filter(|a| scratch.points[a * nc + i].is_none())
+            .count(),
+    };
+    let count = scratch
+        .ko_final
+        .iter()
+        .filter(|k| matches!(k.verdict, Verdict::Open | Verdict::Doubt))
+        .count()
+        + scratch
+            .criterion_final
+            .iter()
+            .enumerate()
+            .map(|(i, (value, _))| open(value, i))
+            .sum::<usize>();
+    if count == 0 {
+        return Vec::new();
+    }
+    let mut missing = Vec::with_capacity(count + usize::from(first.is_some()));
+    missing.extend(first);
+    for (id, k) in scratch.ko_ids.iter().zip(&scratch.ko_final) {
         match k.verdict {
-            Verdict::Open => missing.push(Missing::KoOpen(ko.id.clone())),
-            Verdict::Doubt if k.split => missing.push(Missing::KoSplit(ko.id.clone())),
-            Verdict::Doubt => missing.push(Missing::KoDoubt(ko.id.clone())),
+            Verdict::Open => missing.push(Missing::KoOpen(id.clone())),
+            Verdict::Doubt if k.split => missing.push(Missing::KoSplit(id.clone())),
+            Verdict::Doubt => missing.push(Missing::KoDoubt(id.clone())),
             _ => {}
         }
     }
-    for (i, (c, (value, _))) in rubric.criteria().zip(&scratch.criterion_final).enumerate() {
+    for (i, (id, (value, _))) in scratch
+        .criterion_ids
+        .iter()
+        .zip(&scratch.criterion_final)
+        .enumerate()
+    {
         if value.is_some() {
             continue;
         }
         if n == 0 {
-            missing.push(Missing::Unscored(c.id.clone()));
+            missing.push(Missing::Unscored(id.clone()));
         } else {
             for (a, who) in scratch.assessors.iter().enumerate() {
                 if scratch.points[a * nc + i].is_none() {
-                    missing.push(Missing::UnscoredBy(c.id.clone(), who.to_string()));
+                    missing.push(Missing::UnscoredBy(id.clone(), who.to_string()));
                 }
             }
         }
@@ -587,6 +615,7 @@ fn finals(
     index: &Index<'_>,
     scratch: &mut Scratch<'_>,
     consensus: Option<&Consensus>,
+    first: Option<Missing>,
 ) -> Finals {
     decide(rubric, index, scratch, consensus);
     let knockouts = rubric
@@ -614,7 +643,7 @@ fn finals(
     Finals {
         knockouts,
         criteria,
-        missing: missing(rubric, index, scratch),
+        missing: missing(index, scratch, first),
     }
 }
 
@@ -911,17 +940,16 @@ fn evaluate_round<'d>(
         let assessments = input.assessments(round, i);
         let agreed = consensus.get(&app.id).copied();
         scratch.fill(rubric, index, assessments);
-        let f = finals(rubric, index, scratch, agreed);
+        // Nothing submitted heads what is missing, if anything is.
+        let first = assessments.is_empty().then_some(Missing::NoAssessments);
+        let f = finals(rubric, index, scratch, agreed, first);
         let nc = index.criteria.len();
         let na = assessments.len();
         let mut points: Vec<Option<u32>> = Vec::with_capacity(nc * na);
         for c in 0..nc {
             points.extend((0..na).map(|a| scratch.points[a * nc + c]));
         }
-        let mut missing = f.missing;
-        if assessments.is_empty() && !missing.is_empty() {
-            missing.insert(0, Missing::NoAssessments);
-        }
+        let missing = f.missing;
         let failed_ko: Vec<CriterionId> = f
             .knockouts
             .iter()
@@ -1213,7 +1241,7 @@ pub fn summarize(rubric: &Rubric, assessment: &Assessment) -> Summary {
     let index = Index::new(rubric);
     let mut scratch = Scratch::new(rubric);
     scratch.fill(rubric, &index, &[assessment]);
-    let f = finals(rubric, &index, &mut scratch, None);
+    let f = finals(rubric, &index, &mut scratch, None, None);
     let mut missing: Vec<Missing> = f.missing;
     for ko in &rubric.knockouts {
         let j = assessment.knockouts.get(&ko.id);
