@@ -496,28 +496,28 @@ fn decide(
                     Some(Value::Items(m)) => Some(m),
                     _ => None,
                 };
-                let mut sum = Exact::ZERO;
+                let mut sum = Sum::ZERO;
                 let mut any_consensus = false;
                 let mut ok = true;
                 for (item_n, item) in items.iter().enumerate() {
                     if let Some(p) = agreed_items.and_then(|m| m.get(&item.id)) {
-                        sum = sum + Exact::from(*p);
+                        sum = sum.add(i64::from(*p), 1);
                         any_consensus = true;
                         continue;
                     }
                     let at = index.item_offset[i] + item_n;
                     let scores = (0..n).map(|a| scratch.items[a * ni + at]);
-                    match scores
-                        .clone()
-                        .all(|s| s.is_some())
-                        .then(|| Exact::mean(scores.flatten().map(i64::from)))
-                        .flatten()
-                    {
-                        Some(mean) => sum = sum + mean,
-                        None => ok = false,
+                    // The exact mean, added as a fraction over the count.
+                    if n > 0 && scores.clone().all(|s| s.is_some()) {
+                        sum = sum.add(scores.flatten().map(i64::from).sum(), n as i64);
+                    } else {
+                        ok = false;
                     }
                 }
-                (ok.then(|| sum.min(Exact::from(c.cap))), any_consensus)
+                (
+                    ok.then(|| sum.exact().min(Exact::from(c.cap))),
+                    any_consensus,
+                )
             }
             (_, Some(v)) => (Some(Exact::from(c.points(v))), true),
             (_, None) => {
@@ -657,6 +657,74 @@ fn value_is_complete(scale: &Scale, value: &Value) -> bool {
     }
 }
 
+/// A sum of exact values, reduced once at the end instead of at every
+/// addition: the values of one application share a denominator (the number
+/// of its assessors), so this is mostly integer addition.
+#[derive(Clone, Copy)]
+struct Sum {
+    num: i128,
+    /// Positive.
+    den: i128,
+}
+
+impl Sum {
+    const ZERO: Sum = Sum { num: 0, den: 1 };
+
+    /// Add `num / den`, `den` positive.
+    fn add(self, num: i64, den: i64) -> Sum {
+        let (n, d) = (i128::from(num), i128::from(den));
+        let (num, den) = if d == self.den {
+            (self.num + n, d)
+        } else if self.den % d == 0 {
+            (self.num + n * (self.den / d), self.den)
+        } else if d % self.den == 0 {
+            (self.num * (d / self.den) + n, d)
+        } else {
+            (self.num * d + n * self.den, self.den * d)
+        };
+        Sum { num, den }
+    }
+
+    fn plus(self, x: Exact) -> Sum {
+        self.add(x.numer(), x.denom())
+    }
+
+    /// The sum, reduced.
+    fn exact(self) -> Exact {
+        let (mut num, mut den) = (self.num, self.den);
+        if i64::try_from(num).is_err() || i64::try_from(den).is_err() {
+            let (mut a, mut b) = (num.unsigned_abs(), den.unsigned_abs());
+            while b != 0 {
+                (a, b) = (b, a % b);
+            }
+            let g = a as i128;
+            (num, den) = (num / g, den / g);
+        }
+        Exact::new(
+            i64::try_from(num).expect("an exact sum fits in i64"),
+            i64::try_from(den).expect("an exact sum fits in i64"),
+        )
+    }
+}
+
+/// The total of an application: None while any value is.
+fn total(mut values: impl Iterator<Item = Option<Exact>>) -> Option<Exact> {
+    values
+        .try_fold(Sum::ZERO, |sum, v| v.map(|v| sum.plus(v)))
+        .map(Sum::exact)
+}
+
+/// The order of two optional exact values (None first), by
+/// cross-multiplication: the same order as `Exact`'s, without its
+/// divisions.
+fn cmp_exact(a: Option<Exact>, b: Option<Exact>) -> std::cmp::Ordering {
+    match (a, b) {
+        (Some(a), Some(b)) => (i128::from(a.numer()) * i128::from(b.denom()))
+            .cmp(&(i128::from(b.numer()) * i128::from(a.denom()))),
+        _ => a.is_some().cmp(&b.is_some()),
+    }
+}
+
 fn group_totals(rubric: &Rubric, ids: &[Arc<str>], criteria: &[CriterionFinal]) -> Vec<GroupTotal> {
     // `criteria` is in rubric order, group after group.
     let mut finals = criteria.iter();
@@ -670,7 +738,8 @@ fn group_totals(rubric: &Rubric, ids: &[Arc<str>], criteria: &[CriterionFinal]) 
                 .by_ref()
                 .take(g.criteria.len())
                 .filter_map(|f| f.value)
-                .sum(),
+                .fold(Sum::ZERO, Sum::plus)
+                .exact(),
             cap: g.criteria.iter().map(|c| c.cap).sum(),
         })
         .collect()
@@ -783,17 +852,16 @@ impl<'r, 'd> Input<'r, 'd> {
                     if let Some(i) = found {
                         last = i;
                     }
-                    found
+                    found.map(|i| (i, usize::from(a.round != Round::One)))
                 })
                 .collect::<Vec<_>>()
         });
+        // (application, round) of each assessment that counts.
         let at = parts.concat();
-        let grouped = [Round::One, Round::Two].map(|round| {
+        let grouped = [0, 1].map(|round| {
             let mut start = vec![0usize; apps + 1];
-            for (a, i) in dossier.assessments.iter().zip(&at) {
-                if let Some(i) = i
-                    && a.round == round
-                {
+            for &(i, r) in at.iter().flatten() {
+                if r == round {
                     start[i + 1] += 1;
                 }
             }
@@ -802,9 +870,9 @@ impl<'r, 'd> Input<'r, 'd> {
             }
             let mut fill = start.clone();
             let mut flat: Vec<Option<&Assessment>> = vec![None; start[apps]];
-            for (a, i) in dossier.assessments.iter().zip(&at) {
-                if let Some(i) = *i
-                    && a.round == round
+            for (a, at) in dossier.assessments.iter().zip(&at) {
+                if let Some((i, r)) = *at
+                    && r == round
                 {
                     flat[fill[i]] = Some(a);
                     fill[i] += 1;
@@ -896,11 +964,7 @@ fn round_one_invited(input: &Input<'_, '_>) -> Vec<bool> {
                 {
                     return false;
                 }
-                let total = scratch
-                    .criterion_final
-                    .iter()
-                    .map(|c| c.0)
-                    .sum::<Option<Exact>>();
+                let total = total(scratch.criterion_final.iter().map(|c| c.0));
                 !total.is_some_and(|t| t < threshold)
             })
             .collect()
@@ -956,7 +1020,7 @@ fn evaluate_round<'d>(
             .filter(|k| k.verdict == Verdict::NotMet)
             .map(|k| k.id.clone())
             .collect();
-        let total = f.criteria.iter().map(|c| c.value).sum::<Option<Exact>>();
+        let total = total(f.criteria.iter().map(|c| c.value));
         let status = if invited.is_some_and(|inv| !inv[i]) {
             Status::NotInvited
         } else if !failed_ko.is_empty() {
@@ -1022,7 +1086,7 @@ fn evaluate_round<'d>(
         .collect();
     order.sort_unstable_by(|a, b| {
         b.0.cmp(&a.0)
-            .then_with(|| b.1.cmp(&a.1))
+            .then_with(|| cmp_exact(b.1, a.1))
             .then_with(|| a.2.cmp(b.2))
             .then_with(|| a.3.cmp(&b.3))
     });
