@@ -965,7 +965,7 @@ fn round_one_invited(input: &Input<'_, '_>) -> Vec<bool> {
                     return false;
                 }
                 let total = total(scratch.criterion_final.iter().map(|c| c.0));
-                !total.is_some_and(|t| t < threshold)
+                total.is_none_or(|t| t >= threshold)
             })
             .collect()
     });
