@@ -5,6 +5,7 @@
 //! Pure functions over a rubric and a dossier, in exact arithmetic.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -109,7 +110,8 @@ pub struct CriterionFinal {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct GroupTotal {
-    pub id: String,
+    /// Shared: each result holds one per group.
+    pub id: Arc<str>,
     #[serde(skip)]
     pub total: Exact,
     pub cap: u32,
@@ -131,8 +133,9 @@ pub struct AppResult {
     pub consensus: bool,
     /// Number of submitted assessments in this round.
     pub assessors: u32,
-    /// The submitted assessors.
-    pub assessor_names: Vec<String>,
+    /// The submitted assessors (shared: a dossier has a few, each named in
+    /// thousands of results).
+    pub assessor_names: Vec<Arc<str>>,
     /// Each submitted assessor's own points per criterion (None: not
     /// scored): `criterion * assessors + assessor`. See `assessor_points`.
     #[serde(skip)]
@@ -182,7 +185,7 @@ impl AppResult {
         let at = self.criteria.iter().position(|f| f.id == c.id).unwrap_or(0) * n;
         self.assessor_names
             .iter()
-            .map(String::as_str)
+            .map(|name| &**name)
             .zip(self.points.get(at..at + n).unwrap_or(&[]).iter().copied())
     }
 }
@@ -283,7 +286,9 @@ impl Key for str {
 /// this runs for every score of every assessment).
 #[inline]
 fn same(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
+    // Ids cloned from the rubric share its text: then no byte is read.
+    a.len() == b.len()
+        && (std::ptr::eq(a.as_ptr(), b.as_ptr()) || a.iter().zip(b).all(|(x, y)| x == y))
 }
 
 /// Positions of `map`'s keys in `sorted` (both in the same order).
@@ -313,8 +318,15 @@ fn merge<'m, K: Key + ?Sized + 'm, V: 'm>(
 
 /// The submitted assessments of one application, read into rubric order in
 /// flat buffers that are reused from application to application.
-#[derive(Default)]
+///
+/// It also holds copies of the ids and names that results share, one set
+/// per thread: a clone costs no allocation, and no two threads count on
+/// the same reference counter.
 struct Scratch<'a> {
+    ko_ids: Vec<CriterionId>,
+    criterion_ids: Vec<CriterionId>,
+    group_ids: Vec<Arc<str>>,
+    names: std::collections::HashMap<&'a str, Arc<str>, std::hash::BuildHasherDefault<Fnv>>,
     assessors: Vec<&'a str>,
     /// `a * knockouts + k`
     verdicts: Vec<Verdict>,
@@ -322,9 +334,51 @@ struct Scratch<'a> {
     points: Vec<Option<u32>>,
     /// `a * items + offset(c) + n`: each item's score.
     items: Vec<Option<u32>>,
+    /// Per knock-out, in rubric order: what [`decide`] made of it.
+    ko_final: Vec<KoDecided>,
+    /// Per criterion, in rubric order: the final value (None while it
+    /// cannot be computed) and whether a consensus value counts.
+    criterion_final: Vec<(Option<Exact>, bool)>,
+}
+
+/// The final verdict of one knock-out, before it becomes a [`KoFinal`].
+#[derive(Clone, Copy)]
+struct KoDecided {
+    verdict: Verdict,
+    from_consensus: bool,
+    /// The assessors differ.
+    split: bool,
 }
 
 impl<'a> Scratch<'a> {
+    fn new(rubric: &Rubric) -> Scratch<'a> {
+        let copy = |id: &CriterionId| CriterionId::new(id.as_str());
+        Scratch {
+            ko_ids: rubric.knockouts.iter().map(|k| copy(&k.id)).collect(),
+            criterion_ids: rubric.criteria().map(|c| copy(&c.id)).collect(),
+            group_ids: rubric
+                .groups
+                .iter()
+                .map(|g| Arc::from(g.id.as_str()))
+                .collect(),
+            names: Default::default(),
+            assessors: Vec::new(),
+            verdicts: Vec::new(),
+            points: Vec::new(),
+            items: Vec::new(),
+            ko_final: Vec::new(),
+            criterion_final: Vec::new(),
+        }
+    }
+
+    /// The shared copy of an assessor's name.
+    fn name(&mut self, name: &'a str) -> Arc<str> {
+        self.names
+            .entry(name)
+            .or_insert_with(|| Arc::from(name))
+            .clone()
+    }
+
     fn fill(&mut self, rubric: &Rubric, index: &Index<'_>, assessments: &[&'a Assessment]) {
         let (nk, nc, ni) = (
             index.knockouts.len(),
@@ -360,7 +414,13 @@ impl<'a> Scratch<'a> {
                         |p, v| mine[p] = Some(*v),
                     );
                     if mine.iter().all(Option::is_some) {
-                        points[c] = Some(criterion.points(value));
+                        // The sum of the items just read, unless the map
+                        // holds more than the rubric's items.
+                        points[c] = Some(if m.len() == mine.len() {
+                            mine.iter().flatten().sum::<u32>().min(criterion.cap)
+                        } else {
+                            criterion.points(value)
+                        });
                     }
                 } else {
                     points[c] = Some(criterion.points(value));
@@ -371,137 +431,219 @@ impl<'a> Scratch<'a> {
     }
 }
 
-fn finals(
+/// Decide each knock-out and criterion of one application from the filled
+/// scratch buffers plus an optional consensus: into `scratch.ko_final` and
+/// `scratch.criterion_final`, without allocating.
+fn decide(
     rubric: &Rubric,
     index: &Index<'_>,
-    scratch: &Scratch<'_>,
+    scratch: &mut Scratch<'_>,
     consensus: Option<&Consensus>,
-) -> Finals {
-    let mut missing = Vec::new();
+) {
     let n = scratch.assessors.len();
     let (nk, nc, ni) = (
         index.knockouts.len(),
         index.criteria.len(),
         index.item_count,
     );
+    scratch.ko_final.clear();
+    for (k, ko) in rubric.knockouts.iter().enumerate() {
+        let agreed = consensus
+            .and_then(|c| c.knockouts.get(&ko.id))
+            .map(|j| j.verdict)
+            .filter(|v| matches!(v, Verdict::Met | Verdict::NotMet));
+        if let Some(v) = agreed {
+            scratch.ko_final.push(KoDecided {
+                verdict: v,
+                from_consensus: true,
+                split: false,
+            });
+            continue;
+        }
+        // The verdicts seen: a small set, without allocating.
+        let mut seen = [false; 4];
+        for a in 0..n {
+            seen[scratch.verdicts[a * nk + k] as usize] = true;
+        }
+        let kinds = seen.iter().filter(|s| **s).count();
+        let v = match kinds {
+            0 => Verdict::Open,
+            1 => Verdict::ALL
+                .into_iter()
+                .find(|v| seen[*v as usize])
+                .expect("one verdict"),
+            _ if seen[Verdict::Open as usize] => Verdict::Open,
+            _ => Verdict::Doubt,
+        };
+        scratch.ko_final.push(KoDecided {
+            verdict: v,
+            from_consensus: false,
+            split: kinds > 1,
+        });
+    }
+
+    scratch.criterion_final.clear();
+    for (i, c) in rubric.criteria().enumerate() {
+        let agreed = consensus
+            .and_then(|k| k.criteria.get(&c.id))
+            .and_then(|s| s.value.as_ref());
+        let by_assessor = (0..n).map(|a| scratch.points[a * nc + i]);
+        let (value, from_consensus) = match (&c.scale, agreed) {
+            (Scale::Items { items, .. }, agreed) => {
+                // Per item: the consensus item where agreed, otherwise the
+                // exact mean of the assessors' item scores.
+                let agreed_items = match agreed {
+                    Some(Value::Items(m)) => Some(m),
+                    _ => None,
+                };
+                let mut sum = Sum::ZERO;
+                let mut any_consensus = false;
+                let mut ok = true;
+                for (item_n, item) in items.iter().enumerate() {
+                    if let Some(p) = agreed_items.and_then(|m| m.get(&item.id)) {
+                        sum = sum.add(i64::from(*p), 1);
+                        any_consensus = true;
+                        continue;
+                    }
+                    let at = index.item_offset[i] + item_n;
+                    let scores = (0..n).map(|a| scratch.items[a * ni + at]);
+                    // The exact mean, added as a fraction over the count.
+                    if n > 0 && scores.clone().all(|s| s.is_some()) {
+                        sum = sum.add(scores.flatten().map(i64::from).sum(), n as i64);
+                    } else {
+                        ok = false;
+                    }
+                }
+                (
+                    ok.then(|| sum.exact().min(Exact::from(c.cap))),
+                    any_consensus,
+                )
+            }
+            (_, Some(v)) => (Some(Exact::from(c.points(v))), true),
+            (_, None) => {
+                let complete = by_assessor.clone().all(|p| p.is_some());
+                let mean = if complete {
+                    Exact::mean(by_assessor.flatten().map(i64::from))
+                } else {
+                    None
+                };
+                (mean, false)
+            }
+        };
+        scratch.criterion_final.push((value, from_consensus));
+    }
+}
+
+/// Whether `decide` left anything to be done: exactly when [`missing`]
+/// would say something.
+fn anything_missing(index: &Index<'_>, scratch: &Scratch<'_>) -> bool {
+    let n = scratch.assessors.len();
+    let nc = index.criteria.len();
+    scratch
+        .ko_final
+        .iter()
+        .any(|k| matches!(k.verdict, Verdict::Open | Verdict::Doubt))
+        || scratch
+            .criterion_final
+            .iter()
+            .enumerate()
+            .any(|(i, (value, _))| {
+                value.is_none() && (n == 0 || (0..n).any(|a| scratch.points[a * nc + i].is_none()))
+            })
+}
+
+/// What `decide` left to be done, in rubric order, after `first` (only
+/// when something is left).
+fn missing(index: &Index<'_>, scratch: &Scratch<'_>, first: Option<Missing>) -> Vec<Missing> {
+    let n = scratch.assessors.len();
+    let nc = index.criteria.len();
+    let open = |value: &Option<Exact>, i: usize| match value {
+        Some(_) => 0,
+        None if n == 0 => 1,
+        None => (0..n)
+            .filter(|a| scratch.points[a * nc + i].is_none())
+            .count(),
+    };
+    let count = scratch
+        .ko_final
+        .iter()
+        .filter(|k| matches!(k.verdict, Verdict::Open | Verdict::Doubt))
+        .count()
+        + scratch
+            .criterion_final
+            .iter()
+            .enumerate()
+            .map(|(i, (value, _))| open(value, i))
+            .sum::<usize>();
+    if count == 0 {
+        return Vec::new();
+    }
+    let mut missing = Vec::with_capacity(count + usize::from(first.is_some()));
+    missing.extend(first);
+    for (id, k) in scratch.ko_ids.iter().zip(&scratch.ko_final) {
+        match k.verdict {
+            Verdict::Open => missing.push(Missing::KoOpen(id.clone())),
+            Verdict::Doubt if k.split => missing.push(Missing::KoSplit(id.clone())),
+            Verdict::Doubt => missing.push(Missing::KoDoubt(id.clone())),
+            _ => {}
+        }
+    }
+    for (i, (id, (value, _))) in scratch
+        .criterion_ids
+        .iter()
+        .zip(&scratch.criterion_final)
+        .enumerate()
+    {
+        if value.is_some() {
+            continue;
+        }
+        if n == 0 {
+            missing.push(Missing::Unscored(id.clone()));
+        } else {
+            for (a, who) in scratch.assessors.iter().enumerate() {
+                if scratch.points[a * nc + i].is_none() {
+                    missing.push(Missing::UnscoredBy(id.clone(), who.to_string()));
+                }
+            }
+        }
+    }
+    missing
+}
+
+fn finals(
+    rubric: &Rubric,
+    index: &Index<'_>,
+    scratch: &mut Scratch<'_>,
+    consensus: Option<&Consensus>,
+    first: Option<Missing>,
+) -> Finals {
+    decide(rubric, index, scratch, consensus);
     let knockouts = rubric
         .knockouts
         .iter()
-        .enumerate()
-        .map(|(k, ko)| {
-            let agreed = consensus
-                .and_then(|c| c.knockouts.get(&ko.id))
-                .map(|j| j.verdict)
-                .filter(|v| matches!(v, Verdict::Met | Verdict::NotMet));
-            if let Some(v) = agreed {
-                return KoFinal {
-                    id: ko.id.clone(),
-                    verdict: v,
-                    from_consensus: true,
-                };
-            }
-            // The verdicts seen: a small set, without allocating.
-            let mut seen = [false; 4];
-            for a in 0..n {
-                seen[scratch.verdicts[a * nk + k] as usize] = true;
-            }
-            let kinds = seen.iter().filter(|s| **s).count();
-            let v = match kinds {
-                0 => Verdict::Open,
-                1 => Verdict::ALL
-                    .into_iter()
-                    .find(|v| seen[*v as usize])
-                    .expect("one verdict"),
-                _ if seen[Verdict::Open as usize] => Verdict::Open,
-                _ => Verdict::Doubt,
-            };
-            match v {
-                Verdict::Open => missing.push(Missing::KoOpen(ko.id.clone())),
-                Verdict::Doubt if kinds > 1 => missing.push(Missing::KoSplit(ko.id.clone())),
-                Verdict::Doubt => missing.push(Missing::KoDoubt(ko.id.clone())),
-                _ => {}
-            }
-            KoFinal {
-                id: ko.id.clone(),
-                verdict: v,
-                from_consensus: false,
-            }
+        .zip(&scratch.ko_final)
+        .zip(&scratch.ko_ids)
+        .map(|((_, k), id)| KoFinal {
+            id: id.clone(),
+            verdict: k.verdict,
+            from_consensus: k.from_consensus,
         })
         .collect();
-
     let criteria = rubric
         .criteria()
-        .enumerate()
-        .map(|(i, c)| {
-            let agreed = consensus
-                .and_then(|k| k.criteria.get(&c.id))
-                .and_then(|s| s.value.as_ref());
-            let by_assessor = (0..n).map(|a| scratch.points[a * nc + i]);
-            let complete = by_assessor.clone().all(|p| p.is_some());
-            let (value, from_consensus) = match (&c.scale, agreed) {
-                (Scale::Items { items, .. }, agreed) => {
-                    // Per item: the consensus item where agreed, otherwise the
-                    // exact mean of the assessors' item scores.
-                    let agreed_items = match agreed {
-                        Some(Value::Items(m)) => Some(m),
-                        _ => None,
-                    };
-                    let mut sum = Exact::ZERO;
-                    let mut any_consensus = false;
-                    let mut ok = true;
-                    for (item_n, item) in items.iter().enumerate() {
-                        if let Some(p) = agreed_items.and_then(|m| m.get(&item.id)) {
-                            sum = sum + Exact::from(*p);
-                            any_consensus = true;
-                            continue;
-                        }
-                        let at = index.item_offset[i] + item_n;
-                        let scores = (0..n).map(|a| scratch.items[a * ni + at]);
-                        match scores
-                            .clone()
-                            .all(|s| s.is_some())
-                            .then(|| Exact::mean(scores.flatten().map(i64::from)))
-                            .flatten()
-                        {
-                            Some(mean) => sum = sum + mean,
-                            None => ok = false,
-                        }
-                    }
-                    (ok.then(|| sum.min(Exact::from(c.cap))), any_consensus)
-                }
-                (_, Some(v)) => (Some(Exact::from(c.points(v))), true),
-                (_, None) => {
-                    let mean = if complete {
-                        Exact::mean(by_assessor.clone().flatten().map(i64::from))
-                    } else {
-                        None
-                    };
-                    (mean, false)
-                }
-            };
-            if value.is_none() {
-                if n == 0 {
-                    missing.push(Missing::Unscored(c.id.clone()));
-                } else {
-                    for (a, p) in scratch.assessors.iter().zip(by_assessor) {
-                        if p.is_none() {
-                            missing.push(Missing::UnscoredBy(c.id.clone(), a.to_string()));
-                        }
-                    }
-                }
-            }
-            CriterionFinal {
-                id: c.id.clone(),
-                value,
-                cap: c.cap,
-                from_consensus,
-            }
+        .zip(&scratch.criterion_final)
+        .zip(&scratch.criterion_ids)
+        .map(|((c, &(value, from_consensus)), id)| CriterionFinal {
+            id: id.clone(),
+            value,
+            cap: c.cap,
+            from_consensus,
         })
         .collect();
     Finals {
         knockouts,
         criteria,
-        missing,
+        missing: missing(index, scratch, first),
     }
 }
 
@@ -515,19 +657,89 @@ fn value_is_complete(scale: &Scale, value: &Value) -> bool {
     }
 }
 
-fn group_totals(rubric: &Rubric, criteria: &[CriterionFinal]) -> Vec<GroupTotal> {
+/// A sum of exact values, reduced once at the end instead of at every
+/// addition: the values of one application share a denominator (the number
+/// of its assessors), so this is mostly integer addition.
+#[derive(Clone, Copy)]
+struct Sum {
+    num: i128,
+    /// Positive.
+    den: i128,
+}
+
+impl Sum {
+    const ZERO: Sum = Sum { num: 0, den: 1 };
+
+    /// Add `num / den`, `den` positive.
+    fn add(self, num: i64, den: i64) -> Sum {
+        let (n, d) = (i128::from(num), i128::from(den));
+        let (num, den) = if d == self.den {
+            (self.num + n, d)
+        } else if self.den % d == 0 {
+            (self.num + n * (self.den / d), self.den)
+        } else if d % self.den == 0 {
+            (self.num * (d / self.den) + n, d)
+        } else {
+            (self.num * d + n * self.den, self.den * d)
+        };
+        Sum { num, den }
+    }
+
+    fn plus(self, x: Exact) -> Sum {
+        self.add(x.numer(), x.denom())
+    }
+
+    /// The sum, reduced.
+    fn exact(self) -> Exact {
+        let (mut num, mut den) = (self.num, self.den);
+        if i64::try_from(num).is_err() || i64::try_from(den).is_err() {
+            let (mut a, mut b) = (num.unsigned_abs(), den.unsigned_abs());
+            while b != 0 {
+                (a, b) = (b, a % b);
+            }
+            let g = a as i128;
+            (num, den) = (num / g, den / g);
+        }
+        Exact::new(
+            i64::try_from(num).expect("an exact sum fits in i64"),
+            i64::try_from(den).expect("an exact sum fits in i64"),
+        )
+    }
+}
+
+/// The total of an application: None while any value is.
+fn total(mut values: impl Iterator<Item = Option<Exact>>) -> Option<Exact> {
+    values
+        .try_fold(Sum::ZERO, |sum, v| v.map(|v| sum.plus(v)))
+        .map(Sum::exact)
+}
+
+/// The order of two optional exact values (None first), by
+/// cross-multiplication: the same order as `Exact`'s, without its
+/// divisions.
+fn cmp_exact(a: Option<Exact>, b: Option<Exact>) -> std::cmp::Ordering {
+    match (a, b) {
+        (Some(a), Some(b)) => (i128::from(a.numer()) * i128::from(b.denom()))
+            .cmp(&(i128::from(b.numer()) * i128::from(a.denom()))),
+        _ => a.is_some().cmp(&b.is_some()),
+    }
+}
+
+fn group_totals(rubric: &Rubric, ids: &[Arc<str>], criteria: &[CriterionFinal]) -> Vec<GroupTotal> {
     // `criteria` is in rubric order, group after group.
     let mut finals = criteria.iter();
     rubric
         .groups
         .iter()
-        .map(|g| GroupTotal {
-            id: g.id.clone(),
+        .zip(ids)
+        .map(|(g, id)| GroupTotal {
+            id: id.clone(),
             total: finals
                 .by_ref()
                 .take(g.criteria.len())
                 .filter_map(|f| f.value)
-                .sum(),
+                .fold(Sum::ZERO, Sum::plus)
+                .exact(),
             cap: g.criteria.iter().map(|c| c.cap).sum(),
         })
         .collect()
@@ -550,11 +762,14 @@ pub fn award_count(rubric: &Rubric, dossier: &Dossier, round: Round) -> u32 {
 
 /// Evaluate every application of the dossier in one round.
 pub fn evaluate(rubric: &Rubric, dossier: &Dossier, round: Round) -> Evaluation {
+    let input = Input::new(rubric, dossier, round == Round::Two);
     match round {
-        Round::One => evaluate_round(rubric, dossier, Round::One, None),
+        Round::One => evaluate_round(&input, Round::One, None).0,
         Round::Two => {
-            let [_, two] = evaluate_rounds(rubric, dossier);
-            two
+            // Round 1 only decides who counts in round 2: its statuses,
+            // without the results around them.
+            let invited = input.invited(&round_one_invited(&input));
+            evaluate_round(&input, Round::Two, Some(&invited)).0
         }
     }
 }
@@ -562,162 +777,328 @@ pub fn evaluate(rubric: &Rubric, dossier: &Dossier, round: Round) -> Evaluation 
 /// Both rounds at once: round 1 is computed once and decides who counts in
 /// round 2. For a face that shows both (the window).
 pub fn evaluate_rounds(rubric: &Rubric, dossier: &Dossier) -> [Evaluation; 2] {
-    let one = evaluate_round(rubric, dossier, Round::One, None);
-    let invited: BTreeSet<ApplicationId> = one
-        .applications
-        .iter()
-        .filter(|a| a.status == Status::Invited)
-        .map(|a| a.id.clone())
-        .collect();
-    let two = evaluate_round(rubric, dossier, Round::Two, Some(invited));
+    let input = Input::new(rubric, dossier, true);
+    let (one, invited_at) = evaluate_round(&input, Round::One, None);
+    let invited = input.invited(&invited_at);
+    let (two, _) = evaluate_round(&input, Round::Two, Some(&invited));
     [one, two]
 }
 
-fn evaluate_round<'d>(
-    rubric: &Rubric,
+/// A hasher for short ids (FNV-1a): the position map is built and read
+/// for every evaluation.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h = (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type Positions<'d> = std::collections::HashMap<&'d str, usize, std::hash::BuildHasherDefault<Fnv>>;
+
+/// What both rounds read: the submitted assessments of each round grouped
+/// by application (in dossier order), indexed once; a dossier may hold tens
+/// of thousands of assessments.
+struct Input<'r, 'd> {
+    rubric: &'r Rubric,
     dossier: &'d Dossier,
+    index: Index<'r>,
+    /// Where each application id stands (the last, should one repeat).
+    position: Positions<'d>,
+    /// Per round: the assessments of application `i` are
+    /// `flat[start[i]..start[i + 1]]`.
+    grouped: [(Vec<&'d Assessment>, Vec<usize>); 2],
+}
+
+impl<'r, 'd> Input<'r, 'd> {
+    /// With `two`, round 2's assessments too.
+    fn new(rubric: &'r Rubric, dossier: &'d Dossier, two: bool) -> Input<'r, 'd> {
+        let apps = dossier.applications.len();
+        let mut position = Positions::with_capacity_and_hasher(apps, Default::default());
+        for (i, a) in dossier.applications.iter().enumerate() {
+            position.insert(a.id.0.as_str(), i);
+        }
+        let unique = position.len() == apps;
+        // The application of each submitted assessment of the rounds asked
+        // for: usually the one of the assessment before it or the next,
+        // without a hash. Each string compared is a cache miss, so this too
+        // runs on every core.
+        let (parts, _) = in_parts(dossier.assessments.len(), |range| {
+            let mut last = 0;
+            dossier.assessments[range]
+                .iter()
+                .map(|a| {
+                    if !a.is_submitted() || (a.round != Round::One && !two) {
+                        return None;
+                    }
+                    let id = a.application.0.as_str();
+                    let near = [last, last + 1].into_iter().find(|&i| {
+                        unique && dossier.applications.get(i).is_some_and(|x| x.id.0 == id)
+                    });
+                    let found = near.or_else(|| position.get(id).copied());
+                    if let Some(i) = found {
+                        last = i;
+                    }
+                    found.map(|i| (i, usize::from(a.round != Round::One)))
+                })
+                .collect::<Vec<_>>()
+        });
+        // (application, round) of each assessment that counts.
+        let at = parts.concat();
+        let grouped = [0, 1].map(|round| {
+            let mut start = vec![0usize; apps + 1];
+            for &(i, r) in at.iter().flatten() {
+                if r == round {
+                    start[i + 1] += 1;
+                }
+            }
+            for i in 0..apps {
+                start[i + 1] += start[i];
+            }
+            let mut fill = start.clone();
+            let mut flat: Vec<Option<&Assessment>> = vec![None; start[apps]];
+            for (a, at) in dossier.assessments.iter().zip(&at) {
+                if let Some((i, r)) = *at
+                    && r == round
+                {
+                    flat[fill[i]] = Some(a);
+                    fill[i] += 1;
+                }
+            }
+            let flat = flat.into_iter().flatten().collect();
+            (flat, start)
+        });
+        Input {
+            rubric,
+            dossier,
+            index: Index::new(rubric),
+            position,
+            grouped,
+        }
+    }
+
+    fn assessments(&self, round: Round, i: usize) -> &[&'d Assessment] {
+        let (flat, start) = &self.grouped[usize::from(round != Round::One)];
+        &flat[start[i]..start[i + 1]]
+    }
+
+    /// Who round 1 invited, per application, from whether the one at each
+    /// position was invited: by id, as an id that repeats counts as one.
+    fn invited(&self, invited_at: &[bool]) -> Vec<bool> {
+        let apps = &self.dossier.applications;
+        if self.position.len() == apps.len() {
+            return invited_at.to_vec();
+        }
+        let at = |a: &crate::dossier::Application| self.position[a.id.0.as_str()];
+        let mut by_id = vec![false; apps.len()];
+        for (a, &invited) in apps.iter().zip(invited_at) {
+            by_id[at(a)] |= invited;
+        }
+        apps.iter().map(|a| by_id[at(a)]).collect()
+    }
+}
+
+/// Run `work` over the positions `0..n`, on every core for a large dossier
+/// (the applications are independent until they are ranked). Returns the
+/// parts in order and the length of each part but the last.
+fn in_parts<T: Send>(
+    n: usize,
+    work: impl Fn(std::ops::Range<usize>) -> Vec<T> + Sync,
+) -> (Vec<Vec<T>>, usize) {
+    let threads = if n >= 2048 {
+        std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
+    } else {
+        1
+    };
+    let chunk = n.div_ceil(threads).max(1);
+    if threads == 1 {
+        return (vec![work(0..n)], chunk);
+    }
+    let parts = std::thread::scope(|scope| {
+        let work = &work;
+        let handles: Vec<_> = (0..n)
+            .step_by(chunk)
+            .map(|from| scope.spawn(move || work(from..(from + chunk).min(n))))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("an evaluation thread does not panic"))
+            .collect()
+    });
+    (parts, chunk)
+}
+
+/// Whether round 1 invites the application at each position: the status
+/// [`evaluate_round`] gives it, without building its result.
+fn round_one_invited(input: &Input<'_, '_>) -> Vec<bool> {
+    let (rubric, dossier, index) = (input.rubric, input.dossier, &input.index);
+    let threshold = Exact::from(rubric.process.interview_threshold);
+    let consensus = consensus_of(dossier, Round::One);
+    let (parts, _) = in_parts(dossier.applications.len(), |range| {
+        let mut scratch = Scratch::new(rubric);
+        range
+            .map(|i| {
+                let app = &dossier.applications[i];
+                let assessments = input.assessments(Round::One, i);
+                let agreed = consensus.get(&app.id).copied();
+                scratch.fill(rubric, index, assessments);
+                decide(rubric, index, &mut scratch, agreed);
+                if scratch
+                    .ko_final
+                    .iter()
+                    .any(|k| k.verdict == Verdict::NotMet)
+                    || anything_missing(index, &scratch)
+                {
+                    return false;
+                }
+                let total = total(scratch.criterion_final.iter().map(|c| c.0));
+                total.is_none_or(|t| t >= threshold)
+            })
+            .collect()
+    });
+    parts.concat()
+}
+
+/// The consensus of each application in a round (the last, should one
+/// repeat).
+fn consensus_of(dossier: &Dossier, round: Round) -> BTreeMap<&ApplicationId, &Consensus> {
+    dossier
+        .consensus
+        .iter()
+        .filter(|c| c.round == round)
+        .map(|c| (&c.application, c))
+        .collect()
+}
+
+/// One round's evaluation, and whether the application at each position is
+/// invited (round 1).
+fn evaluate_round<'d>(
+    input: &Input<'_, 'd>,
     round: Round,
-    invited: Option<BTreeSet<ApplicationId>>,
-) -> Evaluation {
+    invited: Option<&[bool]>,
+) -> (Evaluation, Vec<bool>) {
+    let (rubric, dossier, index) = (input.rubric, input.dossier, &input.index);
     let threshold = match round {
         Round::One => rubric.process.interview_threshold,
         Round::Two => rubric.process.award_minimum,
     };
     let threshold_exact = Exact::from(threshold);
     let award_count = award_count(rubric, dossier, round);
+    let consensus = consensus_of(dossier, round);
 
-    // Index assessments and consensus once: a dossier may hold tens of
-    // thousands of assessments.
-    let position: std::collections::HashMap<&str, usize> = dossier
-        .applications
-        .iter()
-        .enumerate()
-        .map(|(i, a)| (a.id.0.as_str(), i))
-        .collect();
-    let mut submitted: Vec<Vec<&Assessment>> = vec![Vec::new(); dossier.applications.len()];
-    for a in dossier
-        .assessments
-        .iter()
-        .filter(|a| a.round == round && a.is_submitted())
-    {
-        if let Some(&i) = position.get(a.application.0.as_str()) {
-            submitted[i].push(a);
+    let one = |scratch: &mut Scratch<'d>, i: usize| {
+        let app = &dossier.applications[i];
+        let assessments = input.assessments(round, i);
+        let agreed = consensus.get(&app.id).copied();
+        scratch.fill(rubric, index, assessments);
+        // Nothing submitted heads what is missing, if anything is.
+        let first = assessments.is_empty().then_some(Missing::NoAssessments);
+        let f = finals(rubric, index, scratch, agreed, first);
+        let nc = index.criteria.len();
+        let na = assessments.len();
+        let mut points: Vec<Option<u32>> = Vec::with_capacity(nc * na);
+        for c in 0..nc {
+            points.extend((0..na).map(|a| scratch.points[a * nc + c]));
         }
-    }
-    let consensus: BTreeMap<&ApplicationId, &Consensus> = dossier
-        .consensus
-        .iter()
-        .filter(|c| c.round == round)
-        .map(|c| (&c.application, c))
-        .collect();
-
-    let index = Index::new(rubric);
-    let apps: Vec<(&'d crate::dossier::Application, &Vec<&'d Assessment>)> =
-        dossier.applications.iter().zip(&submitted).collect();
-    let one =
-        |scratch: &mut Scratch<'d>,
-         (app, assessments): (&'d crate::dossier::Application, &Vec<&'d Assessment>)| {
-            let assessments = assessments.as_slice();
-            let agreed = consensus.get(&app.id).copied();
-            scratch.fill(rubric, &index, assessments);
-            let f = finals(rubric, &index, scratch, agreed);
-            let nc = index.criteria.len();
-            let na = assessments.len();
-            let points: Vec<Option<u32>> = (0..nc)
-                .flat_map(|c| (0..na).map(move |a| (c, a)))
-                .map(|(c, a)| scratch.points[a * nc + c])
-                .collect();
-            let mut missing = f.missing;
-            if assessments.is_empty() && !missing.is_empty() {
-                missing.insert(0, Missing::NoAssessments);
-            }
-            let failed_ko: Vec<CriterionId> = f
-                .knockouts
-                .iter()
-                .filter(|k| k.verdict == Verdict::NotMet)
-                .map(|k| k.id.clone())
-                .collect();
-            let total = f.criteria.iter().map(|c| c.value).sum::<Option<Exact>>();
-            let status = if invited.as_ref().is_some_and(|inv| !inv.contains(&app.id)) {
-                Status::NotInvited
-            } else if !failed_ko.is_empty() {
-                Status::Rejected
-            } else if !missing.is_empty() {
-                Status::Incomplete
-            } else if total.is_some_and(|t| t < threshold_exact) {
-                Status::BelowThreshold
-            } else {
-                match round {
-                    Round::One => Status::Invited,
-                    // Settled below, when the award line is drawn.
-                    Round::Two => Status::NotAwarded,
-                }
-            };
-            let consensus_counts = f.knockouts.iter().any(|k| k.from_consensus)
-                || f.criteria.iter().any(|c| c.from_consensus);
-            AppResult {
-                id: app.id.clone(),
-                region: app.region.clone(),
-                rank: None,
-                groups: group_totals(rubric, &f.criteria),
-                total,
-                status,
-                failed_ko,
-                tie_group: None,
-                consensus: consensus_counts,
-                assessors: assessments.len() as u32,
-                assessor_names: assessments.iter().map(|a| a.assessor.clone()).collect(),
-                points,
-                knockouts: f.knockouts,
-                criteria: f.criteria,
-                missing,
-                decision: None,
+        let missing = f.missing;
+        let failed_ko: Vec<CriterionId> = f
+            .knockouts
+            .iter()
+            .filter(|k| k.verdict == Verdict::NotMet)
+            .map(|k| k.id.clone())
+            .collect();
+        let total = total(f.criteria.iter().map(|c| c.value));
+        let status = if invited.is_some_and(|inv| !inv[i]) {
+            Status::NotInvited
+        } else if !failed_ko.is_empty() {
+            Status::Rejected
+        } else if !missing.is_empty() {
+            Status::Incomplete
+        } else if total.is_some_and(|t| t < threshold_exact) {
+            Status::BelowThreshold
+        } else {
+            match round {
+                Round::One => Status::Invited,
+                // Settled below, when the award line is drawn.
+                Round::Two => Status::NotAwarded,
             }
         };
-    // Large dossiers are read on every core: the applications are
-    // independent until they are ranked.
-    let threads = if apps.len() >= 2048 {
-        std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
-    } else {
-        1
+        let assessor_names = assessments
+            .iter()
+            .map(|a| scratch.name(&a.assessor))
+            .collect();
+        let consensus_counts = f.knockouts.iter().any(|k| k.from_consensus)
+            || f.criteria.iter().any(|c| c.from_consensus);
+        AppResult {
+            id: app.id.clone(),
+            region: app.region.clone(),
+            rank: None,
+            groups: group_totals(rubric, &scratch.group_ids, &f.criteria),
+            total,
+            status,
+            failed_ko,
+            tie_group: None,
+            consensus: consensus_counts,
+            assessors: assessments.len() as u32,
+            assessor_names,
+            points,
+            knockouts: f.knockouts,
+            criteria: f.criteria,
+            missing,
+            decision: None,
+        }
     };
-    let mut results: Vec<AppResult> = if threads > 1 {
-        let chunk = apps.len().div_ceil(threads);
-        std::thread::scope(|scope| {
-            let handles: Vec<_> = apps
-                .chunks(chunk)
-                .map(|part| {
-                    let one = &one;
-                    scope.spawn(move || {
-                        let mut scratch = Scratch::default();
-                        part.iter()
-                            .map(|&a| one(&mut scratch, a))
-                            .collect::<Vec<_>>()
-                    })
-                })
-                .collect();
-            handles
-                .into_iter()
-                .flat_map(|h| h.join().expect("an evaluation thread does not panic"))
-                .collect()
-        })
-    } else {
-        let mut scratch = Scratch::default();
-        apps.iter().map(|&a| one(&mut scratch, a)).collect()
+    let apps = dossier.applications.len();
+    let (mut parts, chunk) = in_parts(apps, |range| {
+        let mut scratch = Scratch::new(rubric);
+        range.map(|i| Some(one(&mut scratch, i))).collect()
+    });
+    let result = |i: usize| {
+        parts[i / chunk][i % chunk]
+            .as_ref()
+            .expect("each result is taken once")
     };
+    let invited_at: Vec<bool> = (0..apps)
+        .map(|i| result(i).status == Status::Invited)
+        .collect();
 
     // Ranked first by total (highest first), equal totals by id; then the
-    // unranked by id.
-    results.sort_by(|a, b| {
-        b.status
-            .is_ranked()
-            .cmp(&a.status.is_ranked())
-            .then_with(|| match a.status.is_ranked() {
-                true => b.total.cmp(&a.total),
-                false => std::cmp::Ordering::Equal,
-            })
-            .then_with(|| a.id.cmp(&b.id))
+    // unranked by id. The keys are sorted, then each result is moved once.
+    let mut order: Vec<(bool, Option<Exact>, &str, usize)> = (0..apps)
+        .map(|i| {
+            let r = result(i);
+            let ranked = r.status.is_ranked();
+            (ranked, r.total.filter(|_| ranked), r.id.0.as_str(), i)
+        })
+        .collect();
+    order.sort_unstable_by(|a, b| {
+        b.0.cmp(&a.0)
+            .then_with(|| cmp_exact(b.1, a.1))
+            .then_with(|| a.2.cmp(b.2))
+            .then_with(|| a.3.cmp(&b.3))
     });
+    let order: Vec<usize> = order.into_iter().map(|k| k.3).collect();
+    let mut results: Vec<AppResult> = order
+        .into_iter()
+        .map(|i| {
+            parts[i / chunk][i % chunk]
+                .take()
+                .expect("each result is taken once")
+        })
+        .collect();
     let mut rank = 0;
     for r in results.iter_mut().filter(|r| r.status.is_ranked()) {
         rank += 1;
@@ -729,13 +1110,16 @@ fn evaluate_round<'d>(
         draw_award_line(dossier, award_count, &mut results, &mut ties);
     }
 
-    Evaluation {
-        round,
-        threshold,
-        award_count,
-        applications: results,
-        ties,
-    }
+    (
+        Evaluation {
+            round,
+            threshold,
+            award_count,
+            applications: results,
+            ties,
+        },
+        invited_at,
+    )
 }
 
 /// Award the `award_count` highest totals at or above the minimum. Equal
@@ -919,9 +1303,9 @@ pub fn progress(rubric: &Rubric, assessment: &Assessment) -> (usize, usize, usiz
 /// Summarize one assessment on its own.
 pub fn summarize(rubric: &Rubric, assessment: &Assessment) -> Summary {
     let index = Index::new(rubric);
-    let mut scratch = Scratch::default();
+    let mut scratch = Scratch::new(rubric);
     scratch.fill(rubric, &index, &[assessment]);
-    let f = finals(rubric, &index, &scratch, None);
+    let f = finals(rubric, &index, &mut scratch, None, None);
     let mut missing: Vec<Missing> = f.missing;
     for ko in &rubric.knockouts {
         let j = assessment.knockouts.get(&ko.id);
@@ -987,7 +1371,7 @@ pub fn summarize(rubric: &Rubric, assessment: &Assessment) -> Summary {
             cf
         })
         .collect();
-    let groups = group_totals(rubric, &partial);
+    let groups = group_totals(rubric, &scratch.group_ids, &partial);
     let total: Exact = groups.iter().map(|g| g.total).sum();
     let scored = rubric
         .criteria()

@@ -229,7 +229,7 @@ fn pruning_agrees_with_trying_every_shift_on_the_whole_dossier() {
                     if changed {
                         expected.push(Change::Shift {
                             application: a.id.clone(),
-                            assessor: name.clone(),
+                            assessor: name.to_string(),
                             delta,
                         });
                     }

@@ -430,7 +430,7 @@ impl Sheet<'_> {
         };
         let mut rows = Vec::new();
         for group in &self.rubric.groups {
-            let subtotal = groups.iter().find(|g| g.id == group.id);
+            let subtotal = groups.iter().find(|g| *g.id == *group.id);
             rows.push(
                 Row::new(vec![
                     Cell::text(s::group_label(&group.name), BODY_BOLD),
