@@ -113,6 +113,16 @@ add "GUI: change a score (update + view + layout)" "ui: change a score (update+v
 add "GUI: back to the list of 1,000 (update + view)" "ui: back to the list of 1,000 (update+view)" "< 16 ms" 16
 add "GUI ranking: sort 1,000 rows by a column (update + view)" \
     "ranking: sort 1,000 rows by a column (update+view)" "< 16 ms" 16
+add "GUI ranking: switch table/charts, 1,000 rows (update + view)" \
+    "ranking: switch table/charts, 1,000 rows (update+view)" "< 16 ms" 16
+add "GUI ranking charts, 1,000 applications: build the chart model" \
+    "ranking: build the chart model of 1,000" "< 16 ms" 16
+add "GUI ranking charts: draw the bar chart, empty cache" \
+    "ranking: draw the bar chart of 1,000 (visible rows, empty cache)" "< 16 ms" 16
+add "GUI ranking charts: draw the heat map, empty cache" \
+    "ranking: draw the heat map of 1,000 (visible rows, empty cache)" "< 16 ms" 16
+add "GUI ranking charts: draw the round chart, empty cache" \
+    "ranking: draw the round chart (visible rows, empty cache)" "< 16 ms" 16
 add "100 PDF score sheets, one thread" "pdf/100 score sheets, one thread" "< 1 s" 1000
 add "100 PDF score sheets, all cores" "pdf/100 score sheets, all cores" "< 1 s" 1000
 
