@@ -207,6 +207,15 @@ struct Finals {
     missing: Vec<Missing>,
 }
 
+/// The knock-outs finally judged "niet voldaan", in rubric order.
+fn failed_knockouts(knockouts: &[KoFinal]) -> Vec<CriterionId> {
+    knockouts
+        .iter()
+        .filter(|k| k.verdict == Verdict::NotMet)
+        .map(|k| k.id.clone())
+        .collect()
+}
+
 /// The rubric's ids in map order, with their position in the rubric: lets
 /// an assessment's sorted maps be read in one merge walk instead of a map
 /// lookup (and its string compares) per criterion.
@@ -1014,12 +1023,7 @@ fn evaluate_round<'d>(
             points.extend((0..na).map(|a| scratch.points[a * nc + c]));
         }
         let missing = f.missing;
-        let failed_ko: Vec<CriterionId> = f
-            .knockouts
-            .iter()
-            .filter(|k| k.verdict == Verdict::NotMet)
-            .map(|k| k.id.clone())
-            .collect();
+        let failed_ko = failed_knockouts(&f.knockouts);
         let total = total(f.criteria.iter().map(|c| c.value));
         let status = if invited.is_some_and(|inv| !inv[i]) {
             Status::NotInvited
@@ -1352,12 +1356,7 @@ pub fn summarize(rubric: &Rubric, assessment: &Assessment) -> Summary {
     // Reading order: the knock-outs, then the criteria, as the rubric has them.
     missing.sort_by_key(|m| (rubric_position(rubric, m), m.clone()));
     missing.dedup();
-    let failed_ko: Vec<CriterionId> = f
-        .knockouts
-        .iter()
-        .filter(|k| k.verdict == Verdict::NotMet)
-        .map(|k| k.id.clone())
-        .collect();
+    let failed_ko = failed_knockouts(&f.knockouts);
     // The running total counts what is scored, item by item for C4.
     let partial: Vec<CriterionFinal> = rubric
         .criteria()
