@@ -335,7 +335,7 @@ struct Scratch<'a> {
     ko_ids: Vec<CriterionId>,
     criterion_ids: Vec<CriterionId>,
     group_ids: Vec<Arc<str>>,
-    names: std::collections::HashMap<&'a str, Arc<str>, std::hash::BuildHasherDefault<Fnv>>,
+    names: fnv::FnvHashMap<&'a str, Arc<str>>,
     assessors: Vec<&'a str>,
     /// `a * knockouts + k`
     verdicts: Vec<Verdict>,
@@ -702,11 +702,7 @@ impl Sum {
     fn exact(self) -> Exact {
         let (mut num, mut den) = (self.num, self.den);
         if i64::try_from(num).is_err() || i64::try_from(den).is_err() {
-            let (mut a, mut b) = (num.unsigned_abs(), den.unsigned_abs());
-            while b != 0 {
-                (a, b) = (b, a % b);
-            }
-            let g = a as i128;
+            let g = num_integer::Integer::gcd(&num, &den);
             (num, den) = (num / g, den / g);
         }
         Exact::new(
@@ -793,30 +789,9 @@ pub fn evaluate_rounds(rubric: &Rubric, dossier: &Dossier) -> [Evaluation; 2] {
     [one, two]
 }
 
-/// A hasher for short ids (FNV-1a): the position map is built and read
-/// for every evaluation.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for b in bytes {
-            h = (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-type Positions<'d> = std::collections::HashMap<&'d str, usize, std::hash::BuildHasherDefault<Fnv>>;
+/// Application ids to positions, hashed with FNV-1a (fast for short ids):
+/// the map is built and read for every evaluation.
+type Positions<'d> = fnv::FnvHashMap<&'d str, usize>;
 
 /// What both rounds read: the submitted assessments of each round grouped
 /// by application (in dossier order), indexed once; a dossier may hold tens
