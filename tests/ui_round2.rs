@@ -392,13 +392,15 @@ fn a_package_goes_out_and_its_result_comes_back_in_through_the_list() {
         "Resultaat van Femke (resultaat.ron) geïmporteerd: 2 toegevoegd, 0 bijgewerkt, 0 ongewijzigd."
     ));
 
-    // The same file again: nothing new.
+    // The same file again: nothing new, and nothing new to save.
+    let generation = app.session.as_ref().unwrap().generation;
     let _ = app.update(Message::List(list::Message::ResultPicked(Some(
         scored.clone(),
     ))));
     assert!(
         matches!(&app.list.notice, Some(list::Notice::Done(s)) if s.contains("0 toegevoegd, 0 bijgewerkt, 2 ongewijzigd"))
     );
+    assert_eq!(app.session.as_ref().unwrap().generation, generation);
 
     // An older result (an earlier, different version of A01) is refused
     // and changes nothing.

@@ -106,12 +106,25 @@ impl Session {
         &mut self,
         f: impl FnOnce(&Rubric, &mut Dossier) -> Result<(), EditError>,
     ) -> Result<(), EditError> {
+        self.edit_if(|rubric, dossier| f(rubric, dossier).map(|()| true))
+            .map(|_| ())
+    }
+
+    /// [`edit`](Self::edit) for a change that may turn out to change
+    /// nothing (importing a file a second time): `f` says whether it
+    /// changed the dossier, and only then is the dossier marked changed.
+    pub fn edit_if(
+        &mut self,
+        f: impl FnOnce(&Rubric, &mut Dossier) -> Result<bool, EditError>,
+    ) -> Result<bool, EditError> {
         if self.read_only.is_some() {
             return Err(EditError::ReadOnly);
         }
-        f(&self.rubric, &mut self.dossier)?;
-        self.touch();
-        Ok(())
+        let changed = f(&self.rubric, &mut self.dossier)?;
+        if changed {
+            self.touch();
+        }
+        Ok(changed)
     }
 
     /// Mark the dossier as changed.

@@ -282,11 +282,17 @@ impl State {
         };
         let mut outcome = None;
         let mut refusal = None;
-        let edited = session.edit(|rubric, dossier| {
+        let edited = session.edit_if(|rubric, dossier| {
+            let assessors = dossier.assessors.len();
             match crate::panel::import_result(rubric, dossier, &result, by, crate::dossier::now()) {
                 Ok(report) => {
+                    // The same file a second time changes nothing: the
+                    // dossier then has nothing new to save.
+                    let changed = !report.added.is_empty()
+                        || !report.updated.is_empty()
+                        || dossier.assessors.len() != assessors;
                     outcome = Some(report);
-                    Ok(())
+                    Ok(changed)
                 }
                 Err(e) => {
                     // Nothing was changed (import_result checks first);
@@ -301,7 +307,7 @@ impl State {
             .as_ref()
             .map_or(String::new(), |p| p.assessor.clone());
         self.notice = Some(match (edited, outcome, refusal) {
-            (Ok(()), Some(r), _) => Notice::Done(strings::import_done(
+            (Ok(_), Some(r), _) => Notice::Done(strings::import_done(
                 &file,
                 &assessor,
                 &strings::import_counts(r.added.len(), r.updated.len(), r.unchanged.len()),
@@ -312,7 +318,7 @@ impl State {
             (Err(e), _, None) => {
                 Notice::Refused(strings::import_refused(&file, &strings::edit_error(&e)))
             }
-            (Ok(()), None, None) => return,
+            (Ok(_), None, None) => return,
         });
     }
 
