@@ -681,6 +681,8 @@ pub fn award_line(award_count: u32) -> String {
     format!("toekenningsgrens: {award_count} plaatsen")
 }
 pub const NOT_RANKED: &str = "niet gerangschikt";
+/// Beside a bar whose total ties at the award line: a decision is needed.
+pub const TIE_MARK: &str = "gelijk";
 pub const NO_RANKED: &str = "Nog geen aanvraag is volledig beoordeeld in deze ronde.";
 
 // Ties.

@@ -649,7 +649,21 @@ impl Model {
                 Vertical::Center,
             );
             total.font = bold();
+            let after = total.position.x + text_width(&total.content, 12.5) + 6.0;
             frame.fill_text(total);
+            // A tie at the award line needs a decision: say so beside it.
+            if r.status == Status::Tie {
+                let mut mark = label(
+                    strings::TIE_MARK.to_string(),
+                    Point::new(after, mid),
+                    THRESHOLD,
+                    11.0,
+                    TextAlign::Left,
+                    Vertical::Center,
+                );
+                mark.font = bold();
+                frame.fill_text(mark);
+            }
         }
         if let Some(a) = self.award_after {
             let y = self.bar_row_top(a) + ROW_H + AWARD_GAP / 2.0 - offset;
