@@ -275,8 +275,21 @@ fn the_history_shows_a_change_and_the_interview_is_recorded() {
     // Round 1 invited A01 (65 points): the interview can be recorded.
     interact(&mut app, |ui| click(ui, Tab::Interview.id()));
     assert!(!shows(&app, strings::PANEL_INTERVIEW_NOT_INVITED));
+    // A date that is no date: refused, with the form to use, nothing kept.
     interact(&mut app, |ui| {
         click(ui, "interview-date");
+        ui.typewrite("12 sept");
+    });
+    interact(&mut app, |ui| click(ui, "interview-save"));
+    assert!(shows(&app, strings::DATE_INVALID));
+    assert!(session(&app).dossier.interviews.is_empty());
+    interact(&mut app, |ui| {
+        click(ui, "interview-date");
+        // The click may land inside the text: from its end.
+        ui.tap_key(iced::keyboard::key::Named::End);
+        for _ in 0.."12 sept".len() {
+            ui.tap_key(iced::keyboard::key::Named::Backspace);
+        }
         ui.typewrite("12-09-2022");
         click(ui, "interview-participants");
         ui.typewrite("Anna de Wit, Bram Ooms");
@@ -300,12 +313,24 @@ fn the_history_shows_a_change_and_the_interview_is_recorded() {
     );
     assert!(shows(&app, strings::PANEL_INTERVIEW_SAVED));
 
-    // An addendum.
+    // An addendum: the same date check.
     interact(&mut app, |ui| {
         click(ui, "addendum-date");
-        ui.typewrite("20-09-2022");
+        ui.typewrite("20-13-2022");
         click(ui, "addendum-document");
         ui.typewrite("Aanvulling begroting");
+    });
+    interact(&mut app, |ui| click(ui, "addendum-save"));
+    assert!(shows(&app, strings::DATE_INVALID));
+    assert!(session(&app).dossier.addenda.is_empty());
+    interact(&mut app, |ui| {
+        click(ui, "addendum-date");
+        // The click may land inside the text: from its end.
+        ui.tap_key(iced::keyboard::key::Named::End);
+        for _ in 0.."20-13-2022".len() {
+            ui.tap_key(iced::keyboard::key::Named::Backspace);
+        }
+        ui.typewrite("20-09-2022");
     });
     interact(&mut app, |ui| click(ui, "addendum-save"));
     let s = session(&app);

@@ -130,6 +130,18 @@ enum Notice {
     Error(String),
 }
 
+/// Who records an interview or an addendum (the window's user) and the
+/// date typed for it: both are needed, or the refusal to show.
+fn recorder_and_date(viewer: &str, date: &str) -> Result<(String, chrono::NaiveDate), Notice> {
+    let by = viewer.trim();
+    if by.is_empty() {
+        return Err(Notice::Error(strings::PANEL_NEED_NAME.to_string()));
+    }
+    let date = strings::parse_date(date)
+        .ok_or_else(|| Notice::Error(strings::DATE_INVALID.to_string()))?;
+    Ok((by.to_string(), date))
+}
+
 pub struct State {
     pub application: ApplicationId,
     pub round: Round,
@@ -500,14 +512,12 @@ impl State {
         viewer: &str,
         now: chrono::DateTime<chrono::Utc>,
     ) {
-        let by = viewer.trim().to_string();
-        if by.is_empty() {
-            self.interview_notice = Some(Notice::Error(strings::PANEL_NEED_NAME.to_string()));
-            return;
-        }
-        let Some(date) = strings::parse_date(&self.interview_date) else {
-            self.interview_notice = Some(Notice::Error(strings::DATE_INVALID.to_string()));
-            return;
+        let (by, date) = match recorder_and_date(viewer, &self.interview_date) {
+            Ok(both) => both,
+            Err(refused) => {
+                self.interview_notice = Some(refused);
+                return;
+            }
         };
         let interview = Interview {
             application: self.application.clone(),
@@ -544,14 +554,12 @@ impl State {
         viewer: &str,
         now: chrono::DateTime<chrono::Utc>,
     ) {
-        let by = viewer.trim().to_string();
-        if by.is_empty() {
-            self.addendum_notice = Some(Notice::Error(strings::PANEL_NEED_NAME.to_string()));
-            return;
-        }
-        let Some(received) = strings::parse_date(&self.addendum_date) else {
-            self.addendum_notice = Some(Notice::Error(strings::DATE_INVALID.to_string()));
-            return;
+        let (by, received) = match recorder_and_date(viewer, &self.addendum_date) {
+            Ok(both) => both,
+            Err(refused) => {
+                self.addendum_notice = Some(refused);
+                return;
+            }
         };
         if self.addendum_document.trim().is_empty() {
             self.addendum_notice =
