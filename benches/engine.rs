@@ -2,12 +2,16 @@
 //! assessors x 2 rounds. Targets (2 cores): ranking < 50 ms, load < 1 s.
 //! Sensitivity of round 2 with 1,000 applications x 5 assessors < 1 s.
 
+/// The allocator of the `leidraad` binary, so that what is measured is what runs.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use leidraad::dossier::Round;
-use leidraad::rubric::Rubric;
-use leidraad::{scoring, store, synthetic};
+use leidraad_core::dossier::Round;
+use leidraad_core::rubric::Rubric;
+use leidraad_core::{scoring, store, synthetic};
 
 fn engine(c: &mut Criterion) {
     let rubric = Rubric::builtin();
@@ -47,7 +51,7 @@ fn engine(c: &mut Criterion) {
 fn sensitivity(c: &mut Criterion) {
     let rubric = Rubric::builtin();
     let dossier = synthetic::dossier(&rubric, 1_000, 5, 2022);
-    let report = leidraad::sensitivity::analyse(&rubric, &dossier);
+    let report = leidraad_core::sensitivity::analyse(&rubric, &dossier);
     eprintln!(
         "sensitivity: {} what-ifs tried, {} findings, {} regions could cross the award line",
         report.tried,
@@ -57,7 +61,7 @@ fn sensitivity(c: &mut Criterion) {
     let mut g = c.benchmark_group("1k applications x 5 assessors");
     g.sample_size(10);
     g.bench_function("sensitivity round 2", |b| {
-        b.iter(|| leidraad::sensitivity::analyse(black_box(&rubric), black_box(&dossier)))
+        b.iter(|| leidraad_core::sensitivity::analyse(black_box(&rubric), black_box(&dossier)))
     });
     g.finish();
 }

@@ -13,13 +13,14 @@ use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group};
-use leidraad::dossier::{Dossier, EXAMPLE_NAME, EXAMPLE_SOURCE, Round};
-use leidraad::report::{self, SheetKind};
-use leidraad::rubric::Rubric;
+use leidraad_core::dossier::{Dossier, EXAMPLE_NAME, EXAMPLE_SOURCE, Round};
+use leidraad_core::rubric::Rubric;
+use leidraad_report::{self as report, SheetKind};
 
 fn example() -> (Rubric, Dossier) {
     let rubric = Rubric::builtin();
-    let dossier = leidraad::store::parse_dossier(EXAMPLE_SOURCE, EXAMPLE_NAME, &rubric).unwrap();
+    let dossier =
+        leidraad_core::store::parse_dossier(EXAMPLE_SOURCE, EXAMPLE_NAME, &rubric).unwrap();
     (rubric, dossier)
 }
 
@@ -111,7 +112,7 @@ fn sheet_spreadsheet(rubric: &Rubric, dossier: &Dossier, kind: &SheetKind) -> St
     };
     let a = dossier.assessment(application, assessor, *round).unwrap();
     let app = dossier.application(application).unwrap();
-    let summary = leidraad::scoring::summarize(rubric, a);
+    let summary = leidraad_core::scoring::summarize(rubric, a);
     let cell = |s: &str| {
         format!(
             "<table:table-cell table:style-name=\"wrap\" office:value-type=\"string\"><text:p>{}</text:p></table:table-cell>",
@@ -144,7 +145,7 @@ fn sheet_spreadsheet(rubric: &Rubric, dossier: &Dossier, kind: &SheetKind) -> St
         let s = a.criteria.get(&c.id);
         let value = s
             .and_then(|s| s.value.as_ref())
-            .map(|v| leidraad::dossier::points(rubric, &c.id, v).to_string())
+            .map(|v| leidraad_core::dossier::points(rubric, &c.id, v).to_string())
             .unwrap_or_default();
         rows.push(vec![
             cell(&format!("{} {}\n{}", c.id, c.name, c.text)),

@@ -3,16 +3,20 @@
 //! (the target is under 16 ms, one frame). A second figure adds layout,
 //! through the iced_test simulator.
 
+/// The allocator of the `leidraad` binary, so that what is measured is what runs.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::hint::black_box;
 
 use chrono::Utc;
 use criterion::{Criterion, criterion_group, criterion_main};
 
-use leidraad::dossier::{Application, ApplicationId, Dossier, Round, Value, Verdict};
-use leidraad::edit::{self, Target};
-use leidraad::rubric::{Rubric, Scale};
 use leidraad::ui::app::{App, Message};
 use leidraad::ui::screen::{list, scoring};
+use leidraad_core::dossier::{Application, ApplicationId, Dossier, Round, Value, Verdict};
+use leidraad_core::edit::{self, Target};
+use leidraad_core::rubric::{Rubric, Scale};
 
 const ASSESSOR: &str = "Beoordelaar 1";
 
@@ -136,7 +140,7 @@ fn ranking_bench(c: &mut Criterion) {
     use leidraad::ui::widget::chart::{self, Chart, Hit, Kind, Model};
 
     let rubric = Rubric::builtin();
-    let dossier = leidraad::synthetic::dossier(&rubric, 1000, 3, 42);
+    let dossier = leidraad_core::synthetic::dossier(&rubric, 1000, 3, 42);
     let mut app = App::with_dossier(rubric, dossier, ASSESSOR);
     let _ = app.update(Message::List(list::Message::Round(Round::One)));
     let _ = app.update(Message::List(list::Message::Ranking));

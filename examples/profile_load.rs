@@ -1,9 +1,13 @@
 //! Profiling aid: time the steps of loading a dossier file.
 //! `cargo run --release --example profile_load -- FILE [REPS]`
+
+/// The allocator of the `leidraad` binary, so that what is measured is what runs.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::time::Instant;
 
-use leidraad::rubric::Rubric;
-use leidraad::store;
+use leidraad_core::rubric::Rubric;
+use leidraad_core::store;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();

@@ -1,8 +1,12 @@
 //! Profiling aid: build a large synthetic dossier, then rank it repeatedly.
 //! `cargo run --release --example profile_rank -- 10000 5 20`
-use leidraad::dossier::Round;
-use leidraad::rubric::Rubric;
-use leidraad::{scoring, store, synthetic};
+
+/// The allocator of the `leidraad` binary, so that what is measured is what runs.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+use leidraad_core::dossier::Round;
+use leidraad_core::rubric::Rubric;
+use leidraad_core::{scoring, store, synthetic};
 
 fn main() {
     let args: Vec<usize> = std::env::args()

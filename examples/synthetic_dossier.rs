@@ -1,10 +1,14 @@
 //! Write a synthetic dossier (invented regions and scores, see
-//! `leidraad::synthetic`) for measurements, e.g. the window's memory with
+//! `leidraad_core::synthetic`) for measurements, e.g. the window's memory with
 //! 1,000 applications in `scripts/perf-table.sh`:
 //! `cargo run --release --example synthetic_dossier -- 1000 3 groot.ron`
 //! Arguments: applications, assessors, output file (a new file).
-use leidraad::rubric::Rubric;
-use leidraad::{store, synthetic};
+
+/// The allocator of the `leidraad` binary, so that what is measured is what runs.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+use leidraad_core::rubric::Rubric;
+use leidraad_core::{store, synthetic};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();

@@ -8,11 +8,11 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::dossier::{Dossier, Round};
-use crate::interchange;
-use crate::rubric::{Rubric, Scale};
-use crate::scoring::{self, Status};
-use crate::store;
+use leidraad_core::dossier::{Dossier, Round};
+use leidraad_core::interchange;
+use leidraad_core::rubric::{Rubric, Scale};
+use leidraad_core::scoring::{self, Status};
+use leidraad_core::store;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -263,7 +263,7 @@ pub fn run(command: Command) -> ExitCode {
 pub fn open(
     dossier: &Path,
     rubric: Option<&Path>,
-) -> Result<(Rubric, Dossier), crate::error::LoadError> {
+) -> Result<(Rubric, Dossier), leidraad_core::error::LoadError> {
     let name = dossier.display().to_string();
     let text = store::read_text(dossier)?;
     let parsed = store::parse_unchecked(&text, &name)?;
@@ -273,9 +273,9 @@ pub fn open(
             let builtin = Rubric::builtin();
             let wanted = &parsed.rubric;
             if wanted.hash != builtin.hash() {
-                return Err(crate::error::LoadError::at(
+                return Err(leidraad_core::error::LoadError::at(
                     &name,
-                    crate::error::Location::of_field(&text, "rubric"),
+                    leidraad_core::error::Location::of_field(&text, "rubric"),
                     format!(
                         "this dossier was scored against rubric {} {} (hash {}), which is not the built-in leidraad; give that rubric with --rubric FILE",
                         wanted.id, wanted.version, wanted.hash
@@ -404,7 +404,10 @@ fn check(path: &Path, rubric: Option<&Path>) -> Result<String, Failure> {
         .filter_map(|t| t.decision)
         .collect();
     for (n, d) in dossier.decisions.iter().enumerate() {
-        if matches!(d.kind, crate::dossier::DecisionKind::TieBreak { .. }) && !settled.contains(&n)
+        if matches!(
+            d.kind,
+            leidraad_core::dossier::DecisionKind::TieBreak { .. }
+        ) && !settled.contains(&n)
         {
             writeln!(
                 out,
@@ -429,7 +432,7 @@ fn import_csv(
     let mut out = String::new();
     let text = store::read_text(scores)?;
     let name = scores.display().to_string();
-    let now = crate::dossier::now();
+    let now = leidraad_core::dossier::now();
     // Held until the dossier is saved: a window may not have it open.
     let _lock = into.map(lock_for_writing).transpose()?;
     let (target, rubric, mut dossier) = match (new, into) {
@@ -504,20 +507,20 @@ fn package(
             out.display()
         )));
     }
-    let assigned: Option<std::collections::BTreeSet<crate::dossier::ApplicationId>> =
+    let assigned: Option<std::collections::BTreeSet<leidraad_core::dossier::ApplicationId>> =
         (!applications.is_empty()).then(|| {
             applications
                 .iter()
-                .map(|a| crate::dossier::ApplicationId(a.trim().to_string()))
+                .map(|a| leidraad_core::dossier::ApplicationId(a.trim().to_string()))
                 .collect()
         });
-    let p = crate::panel::package(
+    let p = leidraad_core::panel::package(
         &rubric,
         &dossier,
         assessor,
         round,
         assigned.as_ref(),
-        crate::dossier::now(),
+        leidraad_core::dossier::now(),
     )?;
     store::write_atomic(out, store::to_ron(&p).as_bytes(), false)?;
     Ok(format!(
@@ -544,7 +547,7 @@ fn history(
     rubric: Option<&Path>,
 ) -> Result<String, Failure> {
     let (_, dossier) = open(path, rubric)?;
-    let app = application.map(crate::dossier::ApplicationId::from);
+    let app = application.map(leidraad_core::dossier::ApplicationId::from);
     if let Some(id) = &app
         && dossier.application(id).is_none()
     {
@@ -592,9 +595,14 @@ fn import_result(
     let by = by
         .or_else(|| std::env::var("USER").ok())
         .unwrap_or_else(|| "leidraad".to_string());
-    let report =
-        crate::panel::import_result(&rubric, &mut dossier, &scored, &by, crate::dossier::now())
-            .map_err(|e| Failure(format!("{name}: {e}")))?;
+    let report = leidraad_core::panel::import_result(
+        &rubric,
+        &mut dossier,
+        &scored,
+        &by,
+        leidraad_core::dossier::now(),
+    )
+    .map_err(|e| Failure(format!("{name}: {e}")))?;
     if !report.added.is_empty() || !report.updated.is_empty() {
         store::save_dossier(path, &dossier)?;
     }
@@ -608,10 +616,10 @@ fn import_result(
 }
 
 fn disagreements(path: &Path, round: Round, rubric: Option<&Path>) -> Result<String, Failure> {
-    use crate::panel::Flag;
+    use leidraad_core::panel::Flag;
     let (rubric, dossier) = open(path, rubric)?;
     let mut out = String::new();
-    let flags = crate::panel::disagreements(&rubric, &dossier, round);
+    let flags = leidraad_core::panel::disagreements(&rubric, &dossier, round);
     if flags.is_empty() {
         writeln!(out, "Round {round}: no disagreement.")?;
     }
@@ -674,12 +682,13 @@ fn export_pdf(
 ) -> Result<String, Failure> {
     let mut listing = String::new();
     let (rubric, dossier) = open(path, rubric)?;
-    let options = crate::report::ExportOptions {
+    let options = leidraad_report::ExportOptions {
         round,
-        application: application.map(|a| crate::dossier::ApplicationId(a.trim().to_string())),
+        application: application
+            .map(|a| leidraad_core::dossier::ApplicationId(a.trim().to_string())),
         printed: chrono::Local::now().date_naive(),
     };
-    let written = crate::report::export_all(&rubric, &dossier, out, &options)?;
+    let written = leidraad_report::export_all(&rubric, &dossier, out, &options)?;
     if written.is_empty() {
         return Err(Failure(format!(
             "{}: nothing to export: no submitted assessment or consensus{}",
@@ -704,7 +713,7 @@ fn zelftoets(
     date: Option<chrono::NaiveDate>,
     rubric: Option<&Path>,
 ) -> Result<String, Failure> {
-    use crate::selfcheck::SelfCheck;
+    use leidraad_core::selfcheck::SelfCheck;
     let rubric = match rubric {
         Some(path) => Rubric::load(path)?,
         None => Rubric::builtin(),
@@ -719,11 +728,11 @@ fn zelftoets(
     let today = chrono::Local::now().date_naive();
     let outcome = check.outcome(&rubric, today);
     if let Some(out) = pdf {
-        let bytes = crate::report::selfcheck::render(&rubric, &check, today)?;
-        crate::report::write_pdf(out, &bytes)?;
+        let bytes = leidraad_report::selfcheck::render(&rubric, &check, today)?;
+        leidraad_report::write_pdf(out, &bytes)?;
         eprintln!("leidraad: wrote {}", out.display());
     }
-    Ok(crate::report::strings::selfcheck::text(
+    Ok(leidraad_report::strings::selfcheck::text(
         &check.title,
         &outcome,
     ))

@@ -3,12 +3,12 @@
 use libfuzzer_sys::fuzz_target;
 
 // Built once: parsing the rubric per input would dominate the run.
-static RUBRIC: std::sync::LazyLock<leidraad::rubric::Rubric> =
-    std::sync::LazyLock::new(leidraad::rubric::Rubric::builtin);
+static RUBRIC: std::sync::LazyLock<leidraad_core::rubric::Rubric> =
+    std::sync::LazyLock::new(leidraad_core::rubric::Rubric::builtin);
 
 fuzz_target!(|data: &[u8]| {
     let rubric = &*RUBRIC;
-    if let Ok(text) = leidraad::store::decode(data.to_vec(), "fuzz.ron") {
-        let _ = leidraad::store::parse_dossier(&text, "fuzz.ron", rubric);
+    if let Ok(text) = leidraad_core::store::decode(data.to_vec(), "fuzz.ron") {
+        let _ = leidraad_core::store::parse_dossier(&text, "fuzz.ron", rubric);
     }
 });

@@ -2,9 +2,9 @@
 //! with the assessments read in parts) returns a value, ron must read the
 //! same value from the same text.
 #![no_main]
-use leidraad::dossier::Dossier;
-use leidraad::fastron;
-use leidraad::rubric::Rubric;
+use leidraad_core::dossier::Dossier;
+use leidraad_core::fastron;
+use leidraad_core::rubric::Rubric;
 use libfuzzer_sys::fuzz_target;
 
 fn same<T>(text: &str, fast: Option<T>)

@@ -6,11 +6,11 @@ use libfuzzer_sys::fuzz_target;
 
 // Built once: parsing the rubric and the example dossier per input would
 // dominate the run.
-static RUBRIC: std::sync::LazyLock<leidraad::rubric::Rubric> =
-    std::sync::LazyLock::new(leidraad::rubric::Rubric::builtin);
-static EXAMPLE: std::sync::LazyLock<leidraad::dossier::Dossier> = std::sync::LazyLock::new(|| {
-    leidraad::store::parse_dossier(
-        leidraad::dossier::EXAMPLE_SOURCE,
+static RUBRIC: std::sync::LazyLock<leidraad_core::rubric::Rubric> =
+    std::sync::LazyLock::new(leidraad_core::rubric::Rubric::builtin);
+static EXAMPLE: std::sync::LazyLock<leidraad_core::dossier::Dossier> = std::sync::LazyLock::new(|| {
+    leidraad_core::store::parse_dossier(
+        leidraad_core::dossier::EXAMPLE_SOURCE,
         "voorbeelddossier.ron",
         &RUBRIC,
     )
@@ -22,25 +22,25 @@ const BY: &str = "fuzz";
 
 fuzz_target!(|data: &[u8]| {
     let rubric = &*RUBRIC;
-    let now = leidraad::dossier::now();
-    let Ok(text) = leidraad::store::decode(data.to_vec(), "result.ron") else {
+    let now = leidraad_core::dossier::now();
+    let Ok(text) = leidraad_core::store::decode(data.to_vec(), "result.ron") else {
         return;
     };
-    let Ok(result) = leidraad::store::parse_dossier(&text, "result.ron", rubric) else {
+    let Ok(result) = leidraad_core::store::parse_dossier(&text, "result.ron", rubric) else {
         return;
     };
     let mut dossier = EXAMPLE.clone();
     let before = dossier.clone();
-    match leidraad::panel::import_result(rubric, &mut dossier, &result, BY, now) {
+    match leidraad_core::panel::import_result(rubric, &mut dossier, &result, BY, now) {
         // A refused import changes nothing.
         Err(_) => assert!(dossier == before, "a refused import changed the dossier"),
         // An accepted one leaves a dossier that still passes the checks and
         // a second import of the same file changes nothing more.
         Ok(_) => {
-            let saved = leidraad::store::to_ron(&dossier);
-            leidraad::store::parse_dossier(&saved, "merged.ron", rubric)
+            let saved = leidraad_core::store::to_ron(&dossier);
+            leidraad_core::store::parse_dossier(&saved, "merged.ron", rubric)
                 .expect("an imported dossier loads again");
-            let again = leidraad::panel::import_result(rubric, &mut dossier, &result, BY, now)
+            let again = leidraad_core::panel::import_result(rubric, &mut dossier, &result, BY, now)
                 .expect("importing the same result twice is accepted");
             assert!(again.added.is_empty() && again.updated.is_empty());
         }

@@ -3,7 +3,7 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    if let Ok(text) = leidraad::store::decode(data.to_vec(), "fuzz.ron") {
-        let _ = leidraad::rubric::Rubric::parse(&text, "fuzz.ron");
+    if let Ok(text) = leidraad_core::store::decode(data.to_vec(), "fuzz.ron") {
+        let _ = leidraad_core::rubric::Rubric::parse(&text, "fuzz.ron");
     }
 });

@@ -10,9 +10,6 @@ use iced::keyboard::{self, Key, Modifiers, key::Named};
 use iced::widget::{button, column, container, row, space, text};
 use iced::{Alignment, Element, Event, Fill, Subscription, Task, event, window};
 
-use crate::dossier::{Dossier, Round};
-use crate::edit::Target;
-use crate::rubric::Rubric;
 use crate::ui::config::{Config, Places};
 use crate::ui::screen::scoring::{KeyInput, bold};
 use crate::ui::screen::{
@@ -21,6 +18,9 @@ use crate::ui::screen::{
 use crate::ui::session::Session;
 use crate::ui::widget::reveal;
 use crate::ui::{strings, theme};
+use leidraad_core::dossier::{Dossier, Round};
+use leidraad_core::edit::Target;
+use leidraad_core::rubric::Rubric;
 
 /// How long after the last change the dossier is saved.
 pub const AUTOSAVE_DELAY: Duration = Duration::from_millis(800);
@@ -101,7 +101,7 @@ pub struct App {
     seen_generation: u64,
     close_warned: bool,
     /// The score sheet waiting for its place on disk.
-    pending_sheet: Option<crate::report::SheetKind>,
+    pending_sheet: Option<leidraad_report::SheetKind>,
     /// Whether the scores wait for their CSV file.
     pending_csv: bool,
     /// The outcome of the last PDF export, shown under the header.
@@ -569,7 +569,7 @@ impl App {
                     _ => None,
                 };
                 let dossier = Dossier::new(&title, &rubric);
-                if let Err(e) = crate::store::save_dossier(&path, &dossier) {
+                if let Err(e) = leidraad_core::store::save_dossier(&path, &dossier) {
                     if let Screen::Start(s) = &mut self.screen {
                         s.message = Some(strings::save_failed(&e.to_string()));
                     }
@@ -675,7 +675,11 @@ impl App {
         iced::widget::operation::focus(application::State::first_field())
     }
 
-    fn open_scoring(&mut self, id: crate::dossier::ApplicationId, round: Round) -> Task<Message> {
+    fn open_scoring(
+        &mut self,
+        id: leidraad_core::dossier::ApplicationId,
+        round: Round,
+    ) -> Task<Message> {
         let Some(session) = &mut self.session else {
             return Task::none();
         };
@@ -703,10 +707,10 @@ impl App {
     /// criterion or knock-out.
     pub fn open_panel(
         &mut self,
-        application: crate::dossier::ApplicationId,
+        application: leidraad_core::dossier::ApplicationId,
         round: Round,
         tab: panel::Tab,
-        focus: Option<crate::rubric::CriterionId>,
+        focus: Option<leidraad_core::rubric::CriterionId>,
     ) {
         let Some(session) = &mut self.session else {
             return;
@@ -913,12 +917,12 @@ impl App {
 
     /// Ask where to save one score sheet; the sheet is made when the
     /// place is known ([`Message::ExportPlaced`]).
-    fn export_sheet_dialog(&mut self, kind: crate::report::SheetKind) -> Task<Message> {
+    fn export_sheet_dialog(&mut self, kind: leidraad_report::SheetKind) -> Task<Message> {
         if self.dialog_open {
             return Task::none();
         }
         let has_data = self.session.as_ref().is_some_and(|s| match &kind {
-            crate::report::SheetKind::Assessment {
+            leidraad_report::SheetKind::Assessment {
                 application,
                 assessor,
                 round,
@@ -926,7 +930,7 @@ impl App {
                 .dossier
                 .assessment(application, assessor, *round)
                 .is_some(),
-            crate::report::SheetKind::Consensus { application, round } => {
+            leidraad_report::SheetKind::Consensus { application, round } => {
                 s.dossier.consensus_for(application, *round).is_some()
             }
         });
@@ -935,7 +939,7 @@ impl App {
             return Task::none();
         }
         self.dialog_open = true;
-        let name = crate::report::sheet_file_name(&kind);
+        let name = leidraad_report::sheet_file_name(&kind);
         self.pending_sheet = Some(kind);
         let dir = self.dialog_dir();
         Task::perform(
@@ -971,9 +975,9 @@ impl App {
         let Some(s) = &self.session else {
             return;
         };
-        let csv = crate::interchange::csv::export(&s.rubric, &s.dossier, None);
+        let csv = leidraad_core::interchange::csv::export(&s.rubric, &s.dossier, None);
         self.export = Some(
-            match crate::store::write_atomic(path, csv.as_bytes(), false) {
+            match leidraad_core::store::write_atomic(path, csv.as_bytes(), false) {
                 Ok(()) => ExportNotice::Done {
                     message: strings::exported_csv(&path.display().to_string()),
                     open: path.to_path_buf(),
@@ -999,13 +1003,13 @@ impl App {
     }
 
     /// Make one score sheet and write it to `path`.
-    fn export_sheet(&mut self, kind: &crate::report::SheetKind, path: &Path) {
+    fn export_sheet(&mut self, kind: &leidraad_report::SheetKind, path: &Path) {
         let Some(s) = &self.session else {
             return;
         };
         let today = chrono::Local::now().date_naive();
-        let result = crate::report::score_sheet(&s.rubric, &s.dossier, kind, today)
-            .and_then(|bytes| crate::report::write_pdf(path, &bytes));
+        let result = leidraad_report::score_sheet(&s.rubric, &s.dossier, kind, today)
+            .and_then(|bytes| leidraad_report::write_pdf(path, &bytes));
         self.export = Some(match result {
             Ok(()) => ExportNotice::Done {
                 message: strings::exported_one(&path.display().to_string()),
@@ -1021,13 +1025,13 @@ impl App {
         let Some(s) = &self.session else {
             return;
         };
-        let options = crate::report::ExportOptions {
+        let options = leidraad_report::ExportOptions {
             round: None,
             application: None,
             printed: chrono::Local::now().date_naive(),
         };
         self.export = Some(
-            match crate::report::export_all(&s.rubric, &s.dossier, dir, &options) {
+            match leidraad_report::export_all(&s.rubric, &s.dossier, dir, &options) {
                 Ok(files) => ExportNotice::Done {
                     message: strings::exported_many(files.len(), &dir.display().to_string()),
                     open: dir.to_path_buf(),

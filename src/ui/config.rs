@@ -36,7 +36,7 @@ impl Config {
         }
         let text = ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::new())
             .map_err(|e| e.to_string())?;
-        crate::store::write_atomic(path, text.as_bytes(), false).map_err(|e| e.to_string())
+        leidraad_core::store::write_atomic(path, text.as_bytes(), false).map_err(|e| e.to_string())
     }
 
     /// The rubric file remembered for a dossier, if any.
@@ -95,7 +95,7 @@ pub fn ensure_example(path: &Path) -> std::io::Result<()> {
     std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
     match options.open(path) {
         Ok(mut file) => {
-            file.write_all(crate::dossier::EXAMPLE_SOURCE.as_bytes())?;
+            file.write_all(leidraad_core::dossier::EXAMPLE_SOURCE.as_bytes())?;
             file.sync_all()
         }
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
@@ -137,7 +137,7 @@ mod tests {
         ensure_example(&path).unwrap();
         assert_eq!(
             std::fs::read_to_string(&path).unwrap(),
-            crate::dossier::EXAMPLE_SOURCE
+            leidraad_core::dossier::EXAMPLE_SOURCE
         );
         #[cfg(unix)]
         {

@@ -3,7 +3,7 @@
 //! the window knows when to save and when its list is out of date.
 //!
 //! A dossier opened from a file holds its lock (`NAME.ron.lock`, see
-//! [`crate::store::Lock`]) as long as the session lives. When another window
+//! [`leidraad_core::store::Lock`]) as long as the session lives. When another window
 //! or program holds it, the session is read-only: [`Session::edit`] refuses
 //! every change and [`Session::save`] writes nothing.
 
@@ -11,11 +11,11 @@ use std::path::PathBuf;
 
 use chrono::{DateTime, Local};
 
-use crate::dossier::{Dossier, Round};
-use crate::edit::EditError;
-use crate::rubric::Rubric;
-use crate::scoring::{self, Evaluation};
-use crate::store::{Lock, LockError, LockOwner};
+use leidraad_core::dossier::{Dossier, Round};
+use leidraad_core::edit::EditError;
+use leidraad_core::rubric::Rubric;
+use leidraad_core::scoring::{self, Evaluation};
+use leidraad_core::store::{Lock, LockError, LockOwner};
 
 /// Why a dossier is open read-only.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -151,7 +151,7 @@ impl Session {
             self.saved = self.generation;
             return;
         };
-        match crate::store::save_dossier(path, &self.dossier) {
+        match leidraad_core::store::save_dossier(path, &self.dossier) {
             Ok(()) => {
                 self.saved = self.generation;
                 self.saved_at = Some(Local::now());

@@ -4,10 +4,10 @@
 
 use chrono::{DateTime, Local, NaiveDate, Utc};
 
-use crate::dossier::{Round, Verdict};
-use crate::edit::EditError;
-use crate::rubric::CriterionId;
-use crate::scoring::{Missing, Status};
+use leidraad_core::dossier::{Round, Verdict};
+use leidraad_core::edit::EditError;
+use leidraad_core::rubric::CriterionId;
+use leidraad_core::scoring::{Missing, Status};
 
 pub const APP_TITLE: &str = "Leidraad";
 
@@ -205,8 +205,8 @@ pub const SUBMIT_REFUSED: &str = "Indienen kan nog niet. Vul eerst aan wat hiero
 pub const KEYS_HELP: &str = "Tab en Shift+Tab: volgend en vorig veld · cijfers: waarde kiezen · N: niet behandeld · Delete: wissen · Ctrl+Enter: indienen · Ctrl+S: opslaan";
 pub const KO_KEYS: &str = "toetsen: V voldaan, N niet voldaan, T twijfel, O open";
 /// The keys that pick a value on a scale, shown beside the focused one.
-pub fn scale_keys(scale: &crate::rubric::Scale) -> String {
-    use crate::rubric::Scale;
+pub fn scale_keys(scale: &leidraad_core::rubric::Scale) -> String {
+    use leidraad_core::rubric::Scale;
     match scale {
         Scale::YesNo { .. } => "toetsen: J ja, N nee".to_string(),
         Scale::Items { max_each, .. } => format!("toetsen 0 tot en met {max_each}"),
@@ -416,7 +416,7 @@ pub const FLAG_HIDDEN: &str =
     "Scores verborgen tot u uw eigen beoordeling van deze aanvraag hebt ingediend.";
 
 pub fn edit_error(e: &EditError) -> String {
-    use crate::dossier::ScoreError;
+    use leidraad_core::dossier::ScoreError;
     match e {
         EditError::Score(ScoreError::OutOfRange {
             value, min, max, ..
@@ -755,8 +755,8 @@ pub fn budget_intro(budget: u64) -> String {
     )
 }
 pub const NO_RECIPIENTS: &str = "Er is nog geen aanvraag toegekend; eerst de rangschikking en eventuele gelijke stand afronden.";
-pub fn rule_label(rule: crate::allocation::Rule) -> &'static str {
-    use crate::allocation::{Rule, ScaleFigure};
+pub fn rule_label(rule: leidraad_core::allocation::Rule) -> &'static str {
+    use leidraad_core::allocation::{Rule, ScaleFigure};
     match rule {
         Rule::Equal => "Gelijke delen",
         Rule::Requested => "Naar aanvraag",
@@ -798,9 +798,9 @@ pub const RECORD_ALLOCATION: &str = "Verdeling vastleggen";
 pub fn allocation_recorded(rule: &str, total: u64) -> String {
     format!("Vastgelegde verdeling ({rule}): totaal {}", amount(total))
 }
-pub fn allocation_error(e: &crate::allocation::AllocationError) -> String {
-    use crate::allocation::AllocationError as E;
-    let ids = |v: &[crate::dossier::ApplicationId]| {
+pub fn allocation_error(e: &leidraad_core::allocation::AllocationError) -> String {
+    use leidraad_core::allocation::AllocationError as E;
+    let ids = |v: &[leidraad_core::dossier::ApplicationId]| {
         v.iter()
             .map(|i| i.to_string())
             .collect::<Vec<_>>()
@@ -901,7 +901,7 @@ pub fn chart_cap(cap: u32) -> String {
     format!("max. {cap}")
 }
 /// `62 → 71 (+9)`.
-pub fn chart_pair(one: &crate::exact::Exact, two: &crate::exact::Exact) -> String {
+pub fn chart_pair(one: &leidraad_core::exact::Exact, two: &leidraad_core::exact::Exact) -> String {
     let (sign, diff) = if two >= one {
         ("+", *two - *one)
     } else {
@@ -914,10 +914,10 @@ pub fn chart_pair(one: &crate::exact::Exact, two: &crate::exact::Exact) -> Strin
         diff.to_dutch_short()
     )
 }
-pub fn chart_of_cap(value: &crate::exact::Exact, cap: u32) -> String {
+pub fn chart_of_cap(value: &leidraad_core::exact::Exact, cap: u32) -> String {
     format!("{} van {cap}", value.to_dutch_short())
 }
-pub fn chart_total(total: &crate::exact::Exact, max: u32) -> String {
+pub fn chart_total(total: &leidraad_core::exact::Exact, max: u32) -> String {
     format!("Totaal: {} van {max}", total.to_dutch_short())
 }
 pub const CHART_FROM_CONSENSUS: &str = "Vastgesteld in consensus.";
@@ -931,10 +931,13 @@ pub const CHART_NOT_SCORED: &str = "niet gescoord";
 pub const CHART_NO_MOTIVATION: &str = "Geen motivering.";
 pub const CHART_CONSENSUS: &str = "Consensus";
 pub const CHART_CRITERIA_IN_GROUP: &str = "Criteria in deze groep";
-pub fn chart_round_total(round: Round, total: &crate::exact::Exact) -> String {
+pub fn chart_round_total(round: Round, total: &leidraad_core::exact::Exact) -> String {
     format!("{}: {} punten", round_short(round), total.to_dutch_short())
 }
-pub fn chart_difference(one: &crate::exact::Exact, two: &crate::exact::Exact) -> String {
+pub fn chart_difference(
+    one: &leidraad_core::exact::Exact,
+    two: &leidraad_core::exact::Exact,
+) -> String {
     if two >= one {
         format!("Verschil: +{}", (*two - *one).to_dutch_short())
     } else {
@@ -962,8 +965,8 @@ pub const WHY_CHANGED_PLACEHOLDER: &str =
     "Verplicht: waarom wijkt dit af van ronde 1? Bijv. ‘gesprek: begroting verduidelijkt’";
 /// A round-1 value as the card shows it: points, ja/nee, niet behandeld,
 /// or the items with their points.
-pub fn value_text(value: &crate::dossier::Value, items: &[(String, String)]) -> String {
-    use crate::dossier::Value;
+pub fn value_text(value: &leidraad_core::dossier::Value, items: &[(String, String)]) -> String {
+    use leidraad_core::dossier::Value;
     match value {
         Value::Yes => YES.to_string(),
         Value::No => NO.to_string(),
@@ -1000,8 +1003,8 @@ pub fn conflict_declared(at: &DateTime<Utc>, note: &str) -> String {
 pub const LIST_CONFLICT: &str = "belangenconflict";
 
 /// A panel refusal (import, conflict), in Dutch.
-pub fn panel_error(e: &crate::panel::PanelError) -> String {
-    use crate::panel::PanelError;
+pub fn panel_error(e: &leidraad_core::panel::PanelError) -> String {
+    use leidraad_core::panel::PanelError;
     match e {
         PanelError::UnknownApplication(id) => format!("Aanvraag {id} staat niet in dit dossier."),
         PanelError::Conflict {
@@ -1083,7 +1086,7 @@ pub fn flag_verdicts(verdicts: &[(String, Verdict)]) -> String {
 pub fn flag_spread(low: u32, high: u32, cap: u32) -> String {
     format!("laagste {low}, hoogste {high} van {cap} punten")
 }
-pub fn flag_threshold(totals: &[(String, crate::exact::Exact)], threshold: u32) -> String {
+pub fn flag_threshold(totals: &[(String, leidraad_core::exact::Exact)], threshold: u32) -> String {
     let totals = totals
         .iter()
         .map(|(who, t)| format!("{who}: {}", t.to_dutch_short()))
@@ -1192,7 +1195,10 @@ pub fn panel_flag_ko_split(ko: &CriterionId, verdicts: &[(String, Verdict)]) -> 
         .collect();
     format!("{ko}: oordelen verschillen ({})", parts.join(", "))
 }
-pub fn panel_flag_threshold(threshold: u32, totals: &[(String, crate::exact::Exact)]) -> String {
+pub fn panel_flag_threshold(
+    threshold: u32,
+    totals: &[(String, leidraad_core::exact::Exact)],
+) -> String {
     let parts: Vec<String> = totals
         .iter()
         .map(|(who, t)| format!("{who} {}", t.to_dutch_short()))
@@ -1234,7 +1240,7 @@ pub fn panel_proposal_majority(v: Verdict) -> String {
 pub const PANEL_NO_MAJORITY: &str = "geen meerderheid";
 pub const PANEL_ALL_MOTIVATED: &str = "Bij elke vastgestelde waarde staat een motivering.";
 pub const PANEL_NOTHING_AGREED: &str = "Het panel heeft voor deze ronde nog niets vastgesteld.";
-pub fn panel_final_total(round: Round, total: &crate::exact::Exact) -> String {
+pub fn panel_final_total(round: Round, total: &leidraad_core::exact::Exact) -> String {
     format!(
         "Eindtotaal {}: {} / 100",
         round_short(round).to_lowercase(),
@@ -1333,8 +1339,8 @@ pub const PANEL_SUBJECT_CONSENSUS: &str = "panel (consensus)";
 pub const PANEL_EMPTY_VALUE: &str = "(leeg)";
 pub const PANEL_OLD: &str = "Oud";
 pub const PANEL_NEW: &str = "Nieuw";
-pub fn audit_field(field: crate::audit::Field) -> &'static str {
-    use crate::audit::Field;
+pub fn audit_field(field: leidraad_core::audit::Field) -> &'static str {
+    use leidraad_core::audit::Field;
     match field {
         Field::Score => "score",
         Field::Verdict => "oordeel",

@@ -6,7 +6,7 @@ use iced::border::Radius;
 use iced::widget::{button, container, text_editor, text_input};
 use iced::{Background, Border, Color, Theme};
 
-use crate::scoring::Status;
+use leidraad_core::scoring::Status;
 
 pub const SPACE: f32 = 8.0;
 pub const TEXT: f32 = 15.0;
@@ -238,9 +238,9 @@ pub fn choice(selected: bool) -> impl Fn(&Theme, button::Status) -> button::Styl
 /// A verdict choice: chosen "niet voldaan" in red, "voldaan" in green.
 pub fn verdict_choice(
     selected: bool,
-    verdict: crate::dossier::Verdict,
+    verdict: leidraad_core::dossier::Verdict,
 ) -> impl Fn(&Theme, button::Status) -> button::Style {
-    use crate::dossier::Verdict;
+    use leidraad_core::dossier::Verdict;
     move |theme, status| {
         let style = choice(selected)(theme, status);
         if !selected {

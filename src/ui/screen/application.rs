@@ -7,11 +7,11 @@ use std::collections::BTreeSet;
 use iced::widget::{Id, button, checkbox, column, container, row, scrollable, text, text_input};
 use iced::{Alignment, Element, Fill};
 
-use crate::dossier::{Application, ApplicationId, ScaleData};
-use crate::edit;
 use crate::ui::screen::scoring::bold;
 use crate::ui::session::Session;
 use crate::ui::{strings, theme};
+use leidraad_core::dossier::{Application, ApplicationId, ScaleData};
+use leidraad_core::edit;
 
 #[derive(Debug, Clone)]
 pub enum Message {

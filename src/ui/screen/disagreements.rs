@@ -6,14 +6,14 @@
 use iced::widget::{Id, button, column, container, row, rule, scrollable, space, text};
 use iced::{Alignment, Background, Border, Color, Element, Fill, Length, Theme};
 
-use crate::dossier::{ApplicationId, Round};
-use crate::panel::{self, Flag};
-use crate::rubric::CriterionId;
 use crate::ui::screen::scoring::bold;
 use crate::ui::session::Session;
 use crate::ui::widget::bar;
 use crate::ui::widget::scale;
 use crate::ui::{strings, theme};
+use leidraad_core::dossier::{ApplicationId, Round};
+use leidraad_core::panel::{self, Flag};
+use leidraad_core::rubric::CriterionId;
 
 pub const SCROLL: &str = "disagreements-scroll";
 

@@ -6,9 +6,9 @@ use std::path::PathBuf;
 use iced::widget::{button, column, container, row, scrollable, text};
 use iced::{Element, Fill};
 
-use crate::error::LoadError;
 use crate::ui::screen::scoring::bold;
 use crate::ui::{strings, theme};
+use leidraad_core::error::LoadError;
 
 #[derive(Debug, Clone)]
 pub enum Message {

@@ -7,14 +7,14 @@ use std::path::{Path, PathBuf};
 use iced::widget::{Id, button, column, container, row, rule, scrollable, space, text, text_input};
 use iced::{Alignment, Element, Fill, Length, Task};
 
-use crate::dossier::{Application, ApplicationId, Assessment, Round};
-use crate::scoring;
 use crate::ui::dialog::FileDialog;
 use crate::ui::screen::scoring::bold;
 use crate::ui::session::Session;
 use crate::ui::widget::badge;
 use crate::ui::widget::scale::{self, Choice};
 use crate::ui::{strings, theme};
+use leidraad_core::dossier::{Application, ApplicationId, Assessment, Round};
+use leidraad_core::scoring;
 
 pub const SCROLL: &str = "list-scroll";
 
@@ -192,18 +192,22 @@ impl State {
             self.notice = Some(Notice::Refused(strings::PACKAGE_OVER_DOSSIER.to_string()));
             return;
         }
-        let made = crate::panel::package(
+        let made = leidraad_core::panel::package(
             &session.rubric,
             &session.dossier,
             &assessor,
             round,
             None,
-            crate::dossier::now(),
+            leidraad_core::dossier::now(),
         );
         self.notice = Some(match made {
             Err(e) => Notice::Refused(strings::package_failed(&strings::panel_error(&e))),
             Ok(p) => {
-                match crate::store::write_atomic(path, crate::store::to_ron(&p).as_bytes(), false) {
+                match leidraad_core::store::write_atomic(
+                    path,
+                    leidraad_core::store::to_ron(&p).as_bytes(),
+                    false,
+                ) {
                     Ok(()) => {
                         self.package = None;
                         Notice::Done(strings::package_written(
@@ -233,9 +237,9 @@ impl State {
                 None => Ok(()),
             }
         } else {
-            crate::store::write_atomic(
+            leidraad_core::store::write_atomic(
                 path,
-                crate::store::to_ron(&session.dossier).as_bytes(),
+                leidraad_core::store::to_ron(&session.dossier).as_bytes(),
                 false,
             )
             .map_err(|e| e.to_string())
@@ -263,8 +267,8 @@ impl State {
             |n| n.to_string_lossy().into_owned(),
         );
         let name = path.display().to_string();
-        let result = match crate::store::read_text(path)
-            .and_then(|text| crate::store::parse_dossier(&text, &name, &session.rubric))
+        let result = match leidraad_core::store::read_text(path)
+            .and_then(|text| leidraad_core::store::parse_dossier(&text, &name, &session.rubric))
         {
             Ok(r) => r,
             Err(e) => {
@@ -284,7 +288,13 @@ impl State {
         let mut refusal = None;
         let edited = session.edit_if(|rubric, dossier| {
             let assessors = dossier.assessors.len();
-            match crate::panel::import_result(rubric, dossier, &result, by, crate::dossier::now()) {
+            match leidraad_core::panel::import_result(
+                rubric,
+                dossier,
+                &result,
+                by,
+                leidraad_core::dossier::now(),
+            ) {
                 Ok(report) => {
                     // The same file a second time changes nothing: the
                     // dossier then has nothing new to save.
@@ -298,7 +308,7 @@ impl State {
                     // Nothing was changed (import_result checks first);
                     // the refusal itself is shown from `refusal`.
                     refusal = Some(e);
-                    Err(crate::edit::EditError::Empty("import"))
+                    Err(leidraad_core::edit::EditError::Empty("import"))
                 }
             }
         });
@@ -467,19 +477,20 @@ impl State {
         let eval = session.evaluation(self.round);
         // Blind scoring: an assessor sees the panel's totals (made of the
         // others' scores) only after submitting their own.
-        let blind = crate::panel::Blind::new(&session.dossier, assessor);
+        let blind = leidraad_core::panel::Blind::new(&session.dossier, assessor);
         // The viewer's own assessments of this round, found once (not once
         // per row: a list may hold a thousand applications).
-        let own: std::collections::HashMap<&crate::dossier::ApplicationId, &Assessment> = session
-            .dossier
-            .assessments
-            .iter()
-            .filter(|a| a.round == self.round && a.assessor == assessor)
-            .map(|a| (&a.application, a))
-            .collect();
+        let own: std::collections::HashMap<&leidraad_core::dossier::ApplicationId, &Assessment> =
+            session
+                .dossier
+                .assessments
+                .iter()
+                .filter(|a| a.round == self.round && a.assessor == assessor)
+                .map(|a| (&a.application, a))
+                .collect();
         // The results of both rounds by application, looked up once per row.
         let results: [std::collections::HashMap<
-            &crate::dossier::ApplicationId,
+            &leidraad_core::dossier::ApplicationId,
             &scoring::AppResult,
         >; 2] = [e1, e2].map(|e| {
             e.map(|e| e.applications.iter().map(|r| (&r.id, r)).collect())

@@ -19,21 +19,21 @@ use iced::widget::{
 };
 use iced::{Alignment, Element, Fill, FillPortion, Task, Theme};
 
-use crate::audit::{self, Entry};
-use crate::consensus::{self, Chair, Proposal};
-use crate::dossier::{
-    Addendum, ApplicationId, Assessment, Consensus, Dossier, Interview, Round, Value, Verdict,
-};
-use crate::edit::EditError;
-use crate::exact::Exact;
-use crate::panel::{self as panel_rules, Flag};
-use crate::rubric::{Criterion, CriterionId, Rubric, Scale};
-use crate::scoring;
 use crate::ui::screen::scoring::bold;
 use crate::ui::session::Session;
 use crate::ui::widget::scale::{self, Choice, choice, choices};
 use crate::ui::widget::{badge, reveal};
 use crate::ui::{strings, theme};
+use leidraad_core::audit::{self, Entry};
+use leidraad_core::consensus::{self, Chair, Proposal};
+use leidraad_core::dossier::{
+    Addendum, ApplicationId, Assessment, Consensus, Dossier, Interview, Round, Value, Verdict,
+};
+use leidraad_core::edit::EditError;
+use leidraad_core::exact::Exact;
+use leidraad_core::panel::{self as panel_rules, Flag};
+use leidraad_core::rubric::{Criterion, CriterionId, Rubric, Scale};
+use leidraad_core::scoring;
 
 /// The id of the scrollable that holds a tab's content.
 pub const SCROLL: &str = "panel-scroll";
@@ -121,7 +121,7 @@ pub enum Action {
     /// Run a task (scrolling, focus).
     Run(Task<Message>),
     /// Export a score sheet (the consensus sheet) through the root.
-    ExportPdf(crate::report::SheetKind),
+    ExportPdf(leidraad_report::SheetKind),
 }
 
 /// What the last action of a form did.
@@ -328,7 +328,7 @@ impl State {
     }
 
     pub fn update(&mut self, session: &mut Session, viewer: &str, message: Message) -> Action {
-        let now = crate::dossier::now();
+        let now = leidraad_core::dossier::now();
         match message {
             Message::Back => return Action::Back,
             Message::Round(round) => {
@@ -418,7 +418,7 @@ impl State {
                 }
             }
             Message::ExportPdf => {
-                return Action::ExportPdf(crate::report::SheetKind::Consensus {
+                return Action::ExportPdf(leidraad_report::SheetKind::Consensus {
                     application: self.application.clone(),
                     round: self.round,
                 });
@@ -478,7 +478,7 @@ impl State {
             Some(Value::Points(n)) => Some(*n),
             _ => None,
         };
-        let now = crate::dossier::now();
+        let now = leidraad_core::dossier::now();
         if trimmed.is_empty() {
             if self.apply(session, viewer, Some(&id), |r, d, ch| {
                 consensus::set_value(r, d, ch, &id, None, now)

@@ -13,10 +13,6 @@ use iced::widget::canvas::Cache;
 use iced::widget::{Id, button, column, container, row, rule, scrollable, space, text, text_input};
 use iced::{Alignment, Background, Border, Color, Element, Fill, Length, Theme};
 
-use crate::allocation::{self, Rule};
-use crate::dossier::{ApplicationId, Decision, DecisionKind, Round};
-use crate::scoring::{AppResult, Evaluation, Status, TieGroup};
-use crate::sensitivity;
 use crate::ui::screen::scoring::bold;
 use crate::ui::session::Session;
 use crate::ui::widget::badge;
@@ -24,6 +20,10 @@ use crate::ui::widget::bar;
 use crate::ui::widget::chart::{self, Chart, Hit, Kind};
 use crate::ui::widget::scale::{self, Choice};
 use crate::ui::{strings, theme};
+use leidraad_core::allocation::{self, Rule};
+use leidraad_core::dossier::{ApplicationId, Decision, DecisionKind, Round};
+use leidraad_core::scoring::{AppResult, Evaluation, Status, TieGroup};
+use leidraad_core::sensitivity;
 
 pub const SCROLL: &str = "ranking-scroll";
 /// How many sensitivity findings are listed by name.
@@ -340,7 +340,7 @@ impl State {
             form.error = Some(strings::MOTIVATION_REQUIRED.to_string());
             return;
         }
-        crate::panel::record_decision(
+        leidraad_core::panel::record_decision(
             &mut session.dossier,
             Decision {
                 round: Round::Two,
@@ -405,7 +405,7 @@ impl State {
         let Some(eval) = session.evaluation(self.round) else {
             return text("").into();
         };
-        let blind = crate::panel::Blind::new(&session.dossier, viewer);
+        let blind = leidraad_core::panel::Blind::new(&session.dossier, viewer);
         let hidden = eval
             .applications
             .iter()

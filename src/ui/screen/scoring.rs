@@ -11,15 +11,15 @@ use iced::widget::{
 };
 use iced::{Alignment, Element, Fill, Font, Length, Task, font};
 
-use crate::dossier::{Assessment, Carried, Round, Value, Verdict};
-use crate::edit::{self, Target};
-use crate::rubric::{Criterion, CriterionId, Rubric, Scale};
-use crate::scoring::{self, Missing, Standing, Summary};
 use crate::ui::session::Session;
 use crate::ui::widget::bar;
 use crate::ui::widget::scale::{Choice, choices};
 use crate::ui::widget::{reveal, scale};
 use crate::ui::{strings, theme};
+use leidraad_core::dossier::{Assessment, Carried, Round, Value, Verdict};
+use leidraad_core::edit::{self, Target};
+use leidraad_core::rubric::{Criterion, CriterionId, Rubric, Scale};
+use leidraad_core::scoring::{self, Missing, Standing, Summary};
 
 /// The id of the scrollable that holds the criteria.
 pub const SCROLL: &str = "scoring-scroll";
@@ -81,7 +81,7 @@ pub enum Action {
     Back,
     Run(Task<Message>),
     /// The root asks where to save this score sheet as PDF.
-    ExportPdf(crate::report::SheetKind),
+    ExportPdf(leidraad_report::SheetKind),
 }
 
 enum Notice {
@@ -160,7 +160,7 @@ impl State {
 
     /// Whether the assessor declared a conflict of interest for this
     /// application.
-    fn conflict<'a>(&self, session: &'a Session) -> Option<&'a crate::dossier::Conflict> {
+    fn conflict<'a>(&self, session: &'a Session) -> Option<&'a leidraad_core::dossier::Conflict> {
         let t = &self.target;
         session
             .dossier
@@ -232,7 +232,11 @@ impl State {
     fn apply(
         &mut self,
         session: &mut Session,
-        f: impl FnOnce(&Rubric, &mut crate::dossier::Dossier, &Target) -> Result<(), edit::EditError>,
+        f: impl FnOnce(
+            &Rubric,
+            &mut leidraad_core::dossier::Dossier,
+            &Target,
+        ) -> Result<(), edit::EditError>,
     ) -> bool {
         let target = self.target.clone();
         match session.edit(|r, d| f(r, d, &target)) {
@@ -255,7 +259,7 @@ impl State {
             Message::Back => return Action::Back,
             Message::ExportPdf => {
                 let t = &self.target;
-                return Action::ExportPdf(crate::report::SheetKind::Assessment {
+                return Action::ExportPdf(leidraad_report::SheetKind::Assessment {
                     application: t.application.clone(),
                     assessor: t.assessor.clone(),
                     round: t.round,
@@ -290,8 +294,14 @@ impl State {
                 let note = self.conflict_form.take().unwrap_or_default();
                 let t = self.target.clone();
                 let declared = session.edit(|_, d| {
-                    crate::panel::declare_conflict(d, &t.assessor, &t.application, note.trim(), now)
-                        .map_err(|_| edit::EditError::UnknownApplication(t.application.clone()))
+                    leidraad_core::panel::declare_conflict(
+                        d,
+                        &t.assessor,
+                        &t.application,
+                        note.trim(),
+                        now,
+                    )
+                    .map_err(|_| edit::EditError::UnknownApplication(t.application.clone()))
                 });
                 self.load(session);
                 if let Err(e) = declared {
@@ -435,7 +445,7 @@ impl State {
         ])
     }
 
-    fn evidence(&self, session: &Session, i: usize) -> crate::dossier::Evidence {
+    fn evidence(&self, session: &Session, i: usize) -> leidraad_core::dossier::Evidence {
         let id = &criterion(&session.rubric, i).id;
         self.assessment(session)
             .and_then(|a| a.criteria.get(id))
@@ -854,7 +864,7 @@ impl State {
         &'a self,
         a: &Assessment,
         i: usize,
-        ko: &'a crate::rubric::Knockout,
+        ko: &'a leidraad_core::rubric::Knockout,
         editable: bool,
     ) -> Element<'a, Message> {
         let current = a.verdict(&ko.id);
@@ -927,7 +937,7 @@ impl State {
         editable: bool,
     ) -> Element<'a, Message> {
         let value = a.value(&c.id);
-        let points = value.map(|v| crate::dossier::points(rubric, &c.id, v));
+        let points = value.map(|v| leidraad_core::dossier::points(rubric, &c.id, v));
         let focused = matches!(
             self.focus,
             Some(Field::Value(j) | Field::Item(j, _) | Field::Note(j) | Field::EvidenceDoc(j) | Field::EvidencePage(j)) if j == i

@@ -10,13 +10,13 @@ use chrono::NaiveDate;
 use iced::widget::{Column, Id, button, column, container, row, scrollable, text, text_input};
 use iced::{Alignment, Element, Fill, Task};
 
-use crate::dossier::Value;
-use crate::report::strings::selfcheck as result_text;
-use crate::rubric::{Criterion, CriterionId, Rubric, Scale};
-use crate::selfcheck::{KoAnswer, SelfCheck};
 use crate::ui::screen::scoring::bold;
 use crate::ui::widget::scale::{self, Choice};
 use crate::ui::{strings, theme};
+use leidraad_core::dossier::Value;
+use leidraad_core::rubric::{Criterion, CriterionId, Rubric, Scale};
+use leidraad_core::selfcheck::{KoAnswer, SelfCheck};
+use leidraad_report::strings::selfcheck as result_text;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Step {
@@ -276,8 +276,8 @@ impl State {
     }
 
     pub fn print(&mut self, path: &Path) {
-        let written = crate::report::selfcheck::render(&self.rubric, &self.check, self.today)
-            .and_then(|bytes| crate::report::write_pdf(path, &bytes));
+        let written = leidraad_report::selfcheck::render(&self.rubric, &self.check, self.today)
+            .and_then(|bytes| leidraad_report::write_pdf(path, &bytes));
         self.notice = Some(match written {
             Ok(()) => (
                 true,

@@ -6,11 +6,11 @@ use std::path::PathBuf;
 use iced::widget::{Id, button, column, container, row, scrollable, text, text_input};
 use iced::{Alignment, Element, Fill};
 
-use crate::rubric::Rubric;
 use crate::ui::config::Config;
 use crate::ui::screen::scoring::bold;
 use crate::ui::widget::scale::{self, Choice};
 use crate::ui::{strings, theme};
+use leidraad_core::rubric::Rubric;
 
 #[derive(Debug, Clone)]
 pub enum Message {

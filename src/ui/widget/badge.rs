@@ -3,8 +3,8 @@
 use iced::Element;
 use iced::widget::{container, text};
 
-use crate::scoring::Status;
 use crate::ui::{strings, theme};
+use leidraad_core::scoring::Status;
 
 pub fn status<'a, Message: 'a>(status: Status) -> Element<'a, Message> {
     container(text(strings::status(status)).size(theme::SMALL))

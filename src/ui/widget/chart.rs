@@ -16,11 +16,11 @@ use iced::widget::canvas::{self, Cache, Frame, Geometry, LineDash, Path, Stroke,
 use iced::widget::text::Alignment as TextAlign;
 use iced::{Color, Element, Fill, Font, Length, Point, Rectangle, Renderer, Size, Theme, font};
 
-use crate::dossier::{ApplicationId, Round};
-use crate::exact::Exact;
-use crate::rubric::{CriterionId, Rubric};
-use crate::scoring::{Evaluation, Status};
 use crate::ui::{strings, theme};
+use leidraad_core::dossier::{ApplicationId, Round};
+use leidraad_core::exact::Exact;
+use leidraad_core::rubric::{CriterionId, Rubric};
+use leidraad_core::scoring::{Evaluation, Status};
 
 /// The Okabe–Ito palette without its black: distinguishable with every
 /// common form of colour blindness. One colour per criterion group.

@@ -13,7 +13,7 @@ pub struct Choice<Message> {
     pub selected: bool,
     /// None when the choice cannot be made (a submitted assessment).
     pub on_press: Option<Message>,
-    pub style: Option<crate::dossier::Verdict>,
+    pub style: Option<leidraad_core::dossier::Verdict>,
 }
 
 pub fn choices<'a, Message: Clone + 'a>(items: Vec<Choice<Message>>) -> Element<'a, Message> {
@@ -39,12 +39,12 @@ pub fn choice<'a, Message: Clone + 'a>(c: Choice<Message>) -> Element<'a, Messag
 /// "Ronde 1: eerste beoordeling", short ones "Ronde 1".
 pub fn rounds<'a, Message: Clone + 'a>(
     prefix: &str,
-    current: crate::dossier::Round,
+    current: leidraad_core::dossier::Round,
     long: bool,
-    on_press: impl Fn(crate::dossier::Round) -> Message,
+    on_press: impl Fn(leidraad_core::dossier::Round) -> Message,
 ) -> Element<'a, Message> {
-    use crate::dossier::Round;
     use crate::ui::strings;
+    use leidraad_core::dossier::Round;
     row(Round::ALL.map(|r| {
         choice(Choice {
             label: if long {

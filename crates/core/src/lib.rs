@@ -1,0 +1,27 @@
+//! The domain of leidraad: score the regional plans of the proeftuinen
+//! (tweede tranche) against the published leidraad.
+//!
+//! Nothing in this crate knows of a window or a PDF: the command line, the
+//! window (the `leidraad` crate) and the reports (`leidraad-report`) are
+//! faces of it. Every change to an open dossier goes through
+//! [`session::Session`]; every status, total and rank comes from
+//! [`scoring::evaluate`].
+
+pub mod allocation;
+pub mod audit;
+pub mod consensus;
+pub mod dossier;
+pub mod edit;
+pub mod error;
+pub mod exact;
+pub mod fastron;
+pub mod interchange;
+pub mod panel;
+pub mod rubric;
+pub mod scoring;
+pub mod selfcheck;
+pub mod sensitivity;
+pub mod store;
+pub mod synthetic;
+#[doc(hidden)]
+pub mod testkit;

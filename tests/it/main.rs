@@ -1,0 +1,27 @@
+//! The integration tests of the `leidraad` program (CLI, window, PDFs), as
+//! one test binary: one link of the GUI stack instead of one per file. The
+//! domain's own integration tests are in `crates/core/tests/it`.
+
+mod common {
+    pub use leidraad_core::testkit::*;
+}
+mod report_support;
+mod ui_support;
+
+mod allocation;
+mod bad_input;
+mod cli;
+mod crash_safety;
+mod no_network;
+mod panel_scenario;
+mod report_cli;
+mod report_ranking;
+mod report_sheets;
+mod selfcheck;
+mod ui_export;
+mod ui_lock;
+mod ui_panel;
+mod ui_ranking;
+mod ui_round2;
+mod ui_simulator;
+mod ui_update;
