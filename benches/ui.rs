@@ -202,14 +202,13 @@ fn ranking_bench(c: &mut Criterion) {
     });
 
     let (one, two) = {
-        let s = app.session.as_mut().unwrap();
-        s.refresh();
+        let s = app.session.as_ref().unwrap();
         (
-            s.evaluation(Round::One).unwrap().clone(),
-            s.evaluation(Round::Two).unwrap().clone(),
+            s.evaluation(Round::One).clone(),
+            s.evaluation(Round::Two).clone(),
         )
     };
-    let rubric = app.session.as_ref().unwrap().rubric.clone();
+    let rubric = app.session.as_ref().unwrap().rubric().clone();
     c.bench_function("ranking: build the chart model of 1,000", |b| {
         b.iter(|| black_box(Model::build(&rubric, Round::One, &one, &two)))
     });

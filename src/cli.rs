@@ -12,6 +12,7 @@ use leidraad_core::dossier::{Dossier, Round};
 use leidraad_core::interchange;
 use leidraad_core::rubric::{Rubric, Scale};
 use leidraad_core::scoring::{self, Status};
+use leidraad_core::session::{Access, Session};
 use leidraad_core::store;
 
 #[derive(Debug, Parser)]
@@ -163,8 +164,18 @@ fn parse_round(s: &str) -> Result<Round, String> {
 /// A failure of a subcommand: the message goes to stderr, the exit code is 1.
 struct Failure(String);
 
-impl<E: std::fmt::Display> From<E> for Failure {
+impl<E: std::fmt::Display + 'static> From<E> for Failure {
     fn from(e: E) -> Failure {
+        // A dossier of another rubric: say how to give it.
+        let any: &dyn std::any::Any = &e;
+        if let Some(load) = any.downcast_ref::<leidraad_core::error::LoadError>() {
+            return Failure(explain(load));
+        }
+        if let Some(leidraad_core::session::OpenError::Load(load)) =
+            any.downcast_ref::<leidraad_core::session::OpenError>()
+        {
+            return Failure(explain(load));
+        }
         Failure(e.to_string())
     }
 }
@@ -259,34 +270,30 @@ pub fn run(command: Command) -> ExitCode {
     }
 }
 
-/// The rubric a dossier names: the given file, or the built-in leidraad.
+/// Read a dossier (only read: the commands that change one open a
+/// [`Session`]) against the rubric file given, or the built-in leidraad.
 pub fn open(
     dossier: &Path,
     rubric: Option<&Path>,
 ) -> Result<(Rubric, Dossier), leidraad_core::error::LoadError> {
-    let name = dossier.display().to_string();
-    let text = store::read_text(dossier)?;
-    let parsed = store::parse_unchecked(&text, &name)?;
-    let rubric = match rubric {
-        Some(path) => Rubric::load(path)?,
-        None => {
-            let builtin = Rubric::builtin();
-            let wanted = &parsed.rubric;
-            if wanted.hash != builtin.hash() {
-                return Err(leidraad_core::error::LoadError::at(
-                    &name,
-                    leidraad_core::error::Location::of_field(&text, "rubric"),
-                    format!(
-                        "this dossier was scored against rubric {} {} (hash {}), which is not the built-in leidraad; give that rubric with --rubric FILE",
-                        wanted.id, wanted.version, wanted.hash
-                    ),
-                ));
-            }
-            builtin
+    leidraad_core::session::read(dossier, rubric)
+}
+
+/// Open a dossier to change it, through the same door as the window: the
+/// lock first (refused while a window or another command has it open),
+/// then the file.
+fn open_for_writing(path: &Path, rubric: Option<&Path>) -> Result<Session, Failure> {
+    Session::open(path, rubric, Access::Write).map_err(Failure::from)
+}
+
+/// What the command line adds to an error: how to give the right rubric.
+fn explain(e: &leidraad_core::error::LoadError) -> String {
+    match e {
+        leidraad_core::error::LoadError::OtherRubric(_) => {
+            format!("{e}; give that rubric with --rubric FILE")
         }
-    };
-    store::check_dossier(&parsed, &rubric, &text, &name)?;
-    Ok((rubric, parsed))
+        other => other.to_string(),
+    }
 }
 
 fn check_rubric(file: &Path) -> Result<String, Failure> {
@@ -433,9 +440,7 @@ fn import_csv(
     let text = store::read_text(scores)?;
     let name = scores.display().to_string();
     let now = leidraad_core::dossier::now();
-    // Held until the dossier is saved: a window may not have it open.
-    let _lock = into.map(lock_for_writing).transpose()?;
-    let (target, rubric, mut dossier) = match (new, into) {
+    let mut session = match (new, into) {
         (Some(new), None) => {
             if new.exists() {
                 return Err(Failure(format!(
@@ -452,20 +457,19 @@ fn import_csv(
                 .map(|s| s.to_string_lossy().into_owned())
                 .unwrap_or_default();
             let dossier = Dossier::new(&title, &rubric);
-            (new, rubric, dossier)
+            Session::create(new, rubric, dossier)?
         }
-        (None, Some(into)) => {
-            let (rubric, dossier) = open(into, rubric)?;
-            (into, rubric, dossier)
-        }
+        (None, Some(into)) => open_for_writing(into, rubric)?,
         _ => unreachable!("clap requires exactly one of --out and --into"),
     };
-    let summary = interchange::csv::import(&rubric, &mut dossier, &text, &name, now)?;
-    store::save_dossier(target, &dossier)?;
+    let summary = session.edit(|rubric, dossier| {
+        interchange::csv::import(rubric, dossier, &text, &name, now).map_err(Failure::from)
+    })?;
+    session.save()?;
     writeln!(
         out,
         "{}: imported {} rows ({} new applications, {} new assessors, {} new assessments)",
-        target.display(),
+        session.path().unwrap_or(Path::new("")).display(),
         summary.rows,
         summary.applications,
         summary.assessors,
@@ -530,17 +534,6 @@ fn package(
     ))
 }
 
-/// The lock of a dossier the command is about to change: refused while a
-/// window (or another command) has it open, so no work is overwritten.
-fn lock_for_writing(path: &Path) -> Result<store::Lock, Failure> {
-    store::Lock::acquire(path).map_err(|e| match e {
-        store::LockError::Locked { file, by } => Failure(format!(
-            "{file} is open elsewhere ({by}); close it there first. Nothing was changed."
-        )),
-        other => Failure(other.to_string()),
-    })
-}
-
 fn history(
     path: &Path,
     application: Option<&str>,
@@ -587,25 +580,30 @@ fn import_result(
     by: Option<String>,
     rubric: Option<&Path>,
 ) -> Result<String, Failure> {
-    let _lock = lock_for_writing(path)?;
-    let (rubric, mut dossier) = open(path, rubric)?;
+    let mut session = open_for_writing(path, rubric)?;
     let name = result.display().to_string();
     let text = store::read_text(result)?;
-    let scored = store::parse_dossier(&text, &name, &rubric)?;
+    let scored = store::parse_dossier(&text, &name, session.rubric())?;
     let by = by
         .or_else(|| std::env::var("USER").ok())
         .unwrap_or_else(|| "leidraad".to_string());
-    let report = leidraad_core::panel::import_result(
-        &rubric,
-        &mut dossier,
-        &scored,
-        &by,
-        leidraad_core::dossier::now(),
-    )
-    .map_err(|e| Failure(format!("{name}: {e}")))?;
-    if !report.added.is_empty() || !report.updated.is_empty() {
-        store::save_dossier(path, &dossier)?;
-    }
+    let mut report = None;
+    session
+        .edit_if(|rubric, dossier| {
+            let r = leidraad_core::panel::import_result(
+                rubric,
+                dossier,
+                &scored,
+                &by,
+                leidraad_core::dossier::now(),
+            )?;
+            let changed = r.changed();
+            report = Some(r);
+            Ok::<_, leidraad_core::panel::PanelError>(changed)
+        })
+        .map_err(|e| Failure(format!("{name}: {e}")))?;
+    session.save()?;
+    let report = report.unwrap_or_default();
     Ok(format!(
         "{}: {} added, {} updated, {} unchanged\n",
         path.display(),

@@ -7,7 +7,6 @@ pub mod app;
 pub mod config;
 pub mod dialog;
 pub mod screen;
-pub mod session;
 pub mod strings;
 pub mod theme;
 pub mod widget;

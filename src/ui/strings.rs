@@ -815,6 +815,22 @@ pub fn allocation_error(e: &leidraad_core::allocation::AllocationError) -> Strin
         E::NotAwarded(id) => format!("{id} is niet toegekend."),
         E::AboveRequestUnmotivated(v) => above_request(&ids(v)),
         E::NoMotivation => "Een verdeling heeft een motivering nodig.".into(),
+        E::Decision(e) => decision_error(e),
+    }
+}
+
+/// Why a decision was not recorded.
+pub fn decision_error(e: &leidraad_core::panel::DecisionError) -> String {
+    use leidraad_core::panel::DecisionError as E;
+    match e {
+        E::NoSuchTie { .. } => {
+            "Deze gelijke stand bestaat niet meer: de rangschikking is veranderd.".into()
+        }
+        E::NotInGroup(id) => format!("{id} hoort niet bij de gelijke stand."),
+        E::Count { places, chosen } => tie_choose_count(*places, *chosen),
+        E::NoAwards => "Het aantal toekenningen moet minstens 1 zijn.".into(),
+        E::NoMotivation => MOTIVATION_REQUIRED.to_string(),
+        E::ReadOnly(_) => READ_ONLY_EDIT_REFUSED.to_string(),
     }
 }
 
@@ -856,6 +872,36 @@ pub fn read_only_elsewhere(pid: u32, host: &str, since: &str) -> String {
 pub fn read_only_no_lock(detail: &str) -> String {
     format!(
         "Dit dossier kan niet worden vergrendeld ({detail}). U kunt het alleen lezen; wijzigingen worden niet opgeslagen."
+    )
+}
+
+/// The banner of a read-only session, by its reason.
+pub fn read_only(reason: &leidraad_core::session::ReadOnly) -> String {
+    use leidraad_core::session::ReadOnly;
+    match reason {
+        ReadOnly::OpenElsewhere(by) => read_only_elsewhere(by.pid, &by.host, &by.since),
+        ReadOnly::NoLock(detail) => read_only_no_lock(detail),
+    }
+}
+
+/// The banner when another program changed the open dossier on disk.
+pub const CHANGED_ON_DISK: &str = "Het dossier is buiten dit venster gewijzigd (door een ander programma). Er is niets overschreven. Kies: opnieuw laden (uw niet-opgeslagen wijzigingen in dit venster vervallen) of uw versie bewaren (de andere versie blijft bewaard als NAAM.ron.bak).";
+pub const PICK_RUBRIC: &str = "Leidraad kiezen…";
+pub const RELOAD_FROM_DISK: &str = "Opnieuw laden";
+pub const KEEP_MINE: &str = "Mijn versie bewaren";
+pub fn reload_failed(detail: &str) -> String {
+    format!("Opnieuw laden mislukt: {detail}")
+}
+/// While an export runs off the window's thread.
+pub const EXPORT_BUSY: &str = "Bezig met exporteren…";
+/// A save or export whose worker stopped without an answer.
+pub const WORKER_LOST: &str = "de taak is onverwacht gestopt";
+
+/// A dossier scored against another rubric than the built-in leidraad (or
+/// the one chosen for it).
+pub fn other_rubric(id: &str, version: &str) -> String {
+    format!(
+        "Dit dossier is beoordeeld met leidraad {id} (versie {version}), niet met de leidraad waarmee het nu wordt geopend. Kies met ‘Leidraad kiezen…’ het leidraadbestand waarmee het is beoordeeld."
     )
 }
 
@@ -1043,6 +1089,7 @@ pub fn panel_error(e: &leidraad_core::panel::PanelError) -> String {
         PanelError::NotInvited(id) => format!(
             "{id} is in ronde 1 niet uitgenodigd; een beoordeling in ronde 2 kan niet worden overgenomen."
         ),
+        PanelError::ReadOnly(_) => READ_ONLY_EDIT_REFUSED.to_string(),
     }
 }
 

@@ -46,7 +46,7 @@ fn the_scoring_screen_saves_this_assessments_sheet_where_the_dialog_says() {
         app.export, None,
         "nothing is written before the dialog answers"
     );
-    let _ = app.update(Message::ExportPlaced(Some(path.clone())));
+    crate::ui_support::run(&mut app, Message::ExportPlaced(Some(path.clone())));
     assert!(is_pdf(&path), "a PDF is written at the chosen place");
     match &app.export {
         Some(ExportNotice::Done { message, open }) => {
@@ -69,12 +69,12 @@ fn a_cancelled_dialog_writes_nothing_and_a_new_export_can_start() {
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
     // A late answer without a request does nothing either.
     let stray = dir.path().join("los.pdf");
-    let _ = app.update(Message::ExportPlaced(Some(stray.clone())));
+    crate::ui_support::run(&mut app, Message::ExportPlaced(Some(stray.clone())));
     assert!(!stray.exists());
     // The dialog is free again.
     let path = dir.path().join("tweede.pdf");
     let _ = app.update(Message::Scoring(scoring::Message::ExportPdf));
-    let _ = app.update(Message::ExportPlaced(Some(path.clone())));
+    crate::ui_support::run(&mut app, Message::ExportPlaced(Some(path.clone())));
     assert!(is_pdf(&path));
 }
 
@@ -95,7 +95,10 @@ fn a_write_failure_is_shown_as_a_message() {
     std::fs::write(&blocker, "geen map").unwrap();
     let mut app = scoring_app(ASSESSOR);
     let _ = app.update(Message::Scoring(scoring::Message::ExportPdf));
-    let _ = app.update(Message::ExportPlaced(Some(blocker.join("blad.pdf"))));
+    crate::ui_support::run(
+        &mut app,
+        Message::ExportPlaced(Some(blocker.join("blad.pdf"))),
+    );
     match &app.export {
         Some(ExportNotice::Failed(m)) => assert!(m.starts_with("De PDF kon niet")),
         other => panic!("expected a failure notice, got {other:?}"),
@@ -110,7 +113,7 @@ fn the_list_exports_every_sheet_and_the_ranking_reports_into_a_folder() {
     let expected_sheets = report::sheets(&d, None, None);
     let mut app = App::with_dossier(r, d, ASSESSOR);
     let _ = app.update(Message::List(list::Message::ExportAll));
-    let _ = app.update(Message::ExportFolderPicked(Some(out.clone())));
+    crate::ui_support::run(&mut app, Message::ExportFolderPicked(Some(out.clone())));
     let mut names: Vec<String> = std::fs::read_dir(&out)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())

@@ -11,11 +11,11 @@ use iced_test::Simulator;
 
 use leidraad::ui::app::{App, Message};
 use leidraad::ui::config::Config;
-use leidraad::ui::session::ReadOnly;
 use leidraad::ui::strings;
 use leidraad_core::dossier::{ApplicationId, EXAMPLE_SOURCE, Round, Verdict};
 use leidraad_core::edit::{self, EditError};
 use leidraad_core::rubric::CriterionId;
+use leidraad_core::session::ReadOnly;
 use leidraad_core::store::{self, Lock};
 
 const ASSESSOR: &str = "Tess Beoordelaar";
@@ -79,12 +79,12 @@ fn a_second_window_opens_the_dossier_read_only_and_writes_nothing() {
     let mut second = window(&path);
     let s2 = second.session.as_ref().unwrap();
     assert!(!s2.holds_lock());
-    match &s2.read_only {
+    match &s2.read_only() {
         Some(ReadOnly::OpenElsewhere(by)) => assert_eq!(by.pid, std::process::id()),
         other => panic!("the second window is not read-only: {other:?}"),
     }
     // The banner says so, in Dutch, on the list.
-    let banner = s2.read_only.as_ref().unwrap().message();
+    let banner = strings::read_only(s2.read_only().unwrap());
     assert!(
         banner.starts_with(&format!(
             "Dit dossier is al geopend in een ander venster (door proces {} op ",
@@ -97,27 +97,31 @@ fn a_second_window_opens_the_dossier_read_only_and_writes_nothing() {
     assert!(banner.ends_with("U kunt het alleen lezen; wijzigingen worden niet opgeslagen."));
 
     // An edit is refused, with a Dutch message, and changes nothing.
-    let dossier_before = second.session.as_ref().unwrap().dossier.clone();
+    let dossier_before = second.session.as_ref().unwrap().dossier().clone();
     assert_eq!(judge_ko(&mut second), Err(EditError::ReadOnly));
     assert_eq!(
         strings::edit_error(&EditError::ReadOnly),
         strings::READ_ONLY_EDIT_REFUSED
     );
     let s2 = second.session.as_ref().unwrap();
-    assert_eq!(s2.dossier, dossier_before);
+    assert_eq!(s2.dossier(), &dossier_before);
     assert!(!s2.is_dirty());
 
     // Ctrl+S and the autosave write nothing.
-    let _ = second.update(Message::Save);
-    let _ = second.update(Message::AutosaveDue);
-    // A screen that changes the dossier directly (a decision) is not saved
-    // either: the session reports it instead.
+    crate::ui_support::run(&mut second, Message::Save);
+    crate::ui_support::run(&mut second, Message::AutosaveDue);
+    // No screen can change the dossier past the session (it is private to
+    // it), and the session refuses to save a read-only dossier.
     let s2 = second.session.as_mut().unwrap();
-    s2.dossier.title = "Gewijzigd".to_string();
-    s2.touch();
-    s2.save();
-    assert_eq!(s2.save_error.as_deref(), Some(strings::READ_ONLY_NOT_SAVED));
-    let _ = second.update(Message::AutosaveDue);
+    assert!(matches!(
+        s2.save_over_changes(),
+        Ok(()) | Err(leidraad_core::session::SaveError::ReadOnly(_))
+    ));
+    let refused: Result<(), leidraad_core::session::ReadOnlyError> = s2.edit(|_, d| {
+        d.title = "Gewijzigd".to_string();
+        Ok(())
+    });
+    assert!(refused.is_err() && s2.dossier().title != "Gewijzigd");
     assert_eq!(
         std::fs::read(&path).unwrap(),
         before,
@@ -128,7 +132,7 @@ fn a_second_window_opens_the_dossier_read_only_and_writes_nothing() {
     // The first window still edits and saves.
     let mut first = first;
     judge_ko(&mut first).expect("the first window edits");
-    let _ = first.update(Message::Save);
+    crate::ui_support::run(&mut first, Message::Save);
     assert_ne!(std::fs::read(&path).unwrap(), before);
 
     // Closing the second window leaves the first one's lock alone.
@@ -176,14 +180,13 @@ fn a_lock_held_by_another_program_makes_the_window_read_only() {
     )
     .unwrap();
     let mut app = window(&path);
-    let banner = app
-        .session
-        .as_ref()
-        .unwrap()
-        .read_only
-        .as_ref()
-        .expect("read-only")
-        .message();
+    let banner = strings::read_only(
+        app.session
+            .as_ref()
+            .unwrap()
+            .read_only()
+            .expect("read-only"),
+    );
     assert!(
         banner.starts_with(
             "Dit dossier is al geopend in een ander venster (door proces 4242 op werkplek-17 sinds "
@@ -263,5 +266,145 @@ fn the_commands_that_write_a_dossier_refuse_while_a_window_has_it_open() {
     assert!(
         !store::lock_path(&path).exists(),
         "the command released its lock"
+    );
+}
+
+/// The tester's race: the window's open slowed down between taking the
+/// lock and reading the file, and `leidraad import-csv --into` run in that
+/// moment. The window's open goes through `Session::open` (the only way
+/// `App::open_path` opens a dossier), which takes the lock first: the
+/// import is refused and changes nothing, so the window's later save
+/// cannot overwrite it.
+#[test]
+fn an_import_while_the_window_is_opening_is_refused_not_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = example_file(dir.path());
+    let csv = dir.path().join("scores.csv");
+    std::fs::write(
+        &csv,
+        "application,region,assessor,round,criterion,value,motivation\n\
+         A01,Regio Lindewaard,Nieuwe Beoordelaar,1,KO1,voldaan,Aannemelijk.\n",
+    )
+    .unwrap();
+    let before = std::fs::read(&path).unwrap();
+    let mut import = None;
+    let mut session = leidraad_core::session::Session::open_observed(
+        &path,
+        None,
+        leidraad_core::session::Access::WriteOrReadOnly,
+        || {
+            import = Some(
+                std::process::Command::new(assert_cmd::cargo::cargo_bin("leidraad"))
+                    .args(["import-csv", "--into"])
+                    .arg(&path)
+                    .arg(&csv)
+                    .output()
+                    .unwrap(),
+            );
+        },
+    )
+    .unwrap();
+    let import = import.expect("the import ran while the window was opening");
+    assert_eq!(import.status.code(), Some(1), "the import is refused");
+    let stderr = String::from_utf8_lossy(&import.stderr);
+    assert!(
+        stderr.contains("is open elsewhere") && stderr.contains("Nothing was changed"),
+        "{stderr}"
+    );
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "the file is untouched"
+    );
+    assert!(session.holds_lock() && !session.is_read_only());
+    // The window's work is saved over exactly what it read.
+    session
+        .edit(|_, d| {
+            d.title = "Na het openen".into();
+            Ok::<_, leidraad_core::session::ReadOnlyError>(())
+        })
+        .unwrap();
+    session
+        .save()
+        .expect("nothing changed behind the window's back");
+}
+
+/// Another program (a text editor, a sync client: something that ignores
+/// the lock) changes the dossier while a window has it open. The window's
+/// next save writes nothing, says so, and offers to reload or to keep its
+/// own version.
+#[test]
+fn a_change_on_disk_is_shown_and_can_be_reloaded_instead_of_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = example_file(dir.path());
+    let mut app = window(&path);
+    judge_ko(&mut app).expect("the window edits");
+    // Another program rewrites the file: a new title.
+    let theirs = EXAMPLE_SOURCE.replacen(
+        "title: \"",
+        "title: \"Door een ander programma gewijzigd: ",
+        1,
+    );
+    assert_ne!(theirs, EXAMPLE_SOURCE);
+    std::fs::write(&path, &theirs).unwrap();
+    crate::ui_support::run(&mut app, Message::Save);
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        theirs,
+        "nothing was overwritten"
+    );
+    assert_eq!(
+        app.save_status.problem,
+        Some(leidraad::ui::app::SaveProblem::ChangedOnDisk)
+    );
+    assert!(shows(&app, strings::CHANGED_ON_DISK));
+    // The autosave does not write over it either.
+    crate::ui_support::run(&mut app, Message::AutosaveDue);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), theirs);
+    // Reload: the other program's version is what the window shows now.
+    let mut ui = Simulator::with_size(
+        leidraad::ui::theme::settings(),
+        (1400.0, 1200.0),
+        app.view(),
+    );
+    ui.click(strings::RELOAD_FROM_DISK)
+        .expect("the reload button");
+    for m in ui.into_messages().collect::<Vec<_>>() {
+        crate::ui_support::run(&mut app, m);
+    }
+    let s = app.session.as_ref().unwrap();
+    assert!(
+        s.dossier()
+            .title
+            .starts_with("Door een ander programma gewijzigd: ")
+    );
+    assert!(!s.is_dirty() && app.save_status.problem.is_none());
+    assert!(s.holds_lock(), "the window keeps the dossier's lock");
+}
+
+/// Keeping this window's version writes it, and the other program's
+/// version is kept as the backup.
+#[test]
+fn keeping_the_windows_version_saves_it_and_backs_up_the_other() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = example_file(dir.path());
+    let mut app = window(&path);
+    judge_ko(&mut app).expect("the window edits");
+    let theirs = EXAMPLE_SOURCE.replacen("title: \"", "title: \"Anders: ", 1);
+    std::fs::write(&path, &theirs).unwrap();
+    crate::ui_support::run(&mut app, Message::Save);
+    assert!(app.save_status.problem.is_some());
+    crate::ui_support::run(&mut app, Message::KeepMine);
+    assert!(app.save_status.problem.is_none());
+    let (_, saved) = leidraad::cli::open(&path, None).unwrap();
+    assert_eq!(
+        saved
+            .assessment(&ApplicationId::from("A03"), ASSESSOR, Round::One)
+            .map(|a| a.verdict(&CriterionId::from("KO1"))),
+        Some(Verdict::Met)
+    );
+    assert_eq!(
+        std::fs::read_to_string(store::backup_path(&path)).unwrap(),
+        theirs
     );
 }

@@ -65,7 +65,7 @@ fn has(app: &App, id: &str) -> bool {
     ui.find(Id::from(id.to_string())).is_ok()
 }
 
-fn session(app: &App) -> &leidraad::ui::session::Session {
+fn session(app: &App) -> &leidraad_core::session::Session {
     app.session.as_ref().expect("a dossier is open")
 }
 
@@ -138,7 +138,7 @@ fn the_chair_records_consensus_and_the_total_uses_it() {
     {
         let s = session(&app);
         let c = s
-            .dossier
+            .dossier()
             .consensus_for(&app_id(), Round::One)
             .expect("consensus started");
         assert_eq!(
@@ -154,7 +154,7 @@ fn the_chair_records_consensus_and_the_total_uses_it() {
     }
     // Every agreed value still lacks its motivation, and the screen says so.
     let missing = leidraad_core::consensus::missing_motivations(
-        &session(&app).dossier,
+        session(&app).dossier(),
         &app_id(),
         Round::One,
     );
@@ -172,14 +172,14 @@ fn the_chair_records_consensus_and_the_total_uses_it() {
     });
 
     let s = session(&app);
-    let c = s.dossier.consensus_for(&app_id(), Round::One).unwrap();
+    let c = s.dossier().consensus_for(&app_id(), Round::One).unwrap();
     let c2 = &c.criteria[&CriterionId::from("C2")];
     assert_eq!(c2.value, Some(Value::Points(7)));
     assert_eq!(c2.motivation, "Het panel weegt de samenwerking lager.");
 
     // The log holds the chair's changes to C2, as consensus.
     let id = app_id();
-    let log: Vec<&audit::Entry> = audit::history(&s.dossier, &id)
+    let log: Vec<&audit::Entry> = audit::history(s.dossier(), &id)
         .filter(|e| e.criterion.as_ref() == Some(&CriterionId::from("C2")))
         .collect();
     assert!(
@@ -195,16 +195,16 @@ fn the_chair_records_consensus_and_the_total_uses_it() {
             .any(|e| e.field == Field::Motivation
                 && e.new == "Het panel weegt de samenwerking lager.")
     );
-    audit::verify(&s.dossier).expect("the chain holds");
+    audit::verify(s.dossier()).expect("the chain holds");
 
     // The evaluation counts the consensus: every criterion is agreed, so
     // the total is the sum of the agreed points.
-    let rubric = &s.rubric;
+    let rubric = s.rubric();
     let agreed: u32 = rubric
         .criteria()
         .map(|cr| cr.points(c.criteria[&cr.id].value.as_ref().unwrap()))
         .sum();
-    let eval = leidraad_core::scoring::evaluate(rubric, &s.dossier, Round::One);
+    let eval = leidraad_core::scoring::evaluate(rubric, s.dossier(), Round::One);
     let result = eval.get(&app_id()).unwrap();
     assert_eq!(result.total, Some(Exact::from(agreed)));
     let c2_final = result
@@ -220,7 +220,7 @@ fn the_chair_records_consensus_and_the_total_uses_it() {
         &strings::panel_final_total(Round::One, &Exact::from(agreed))
     ));
     // C2 has its motivation now; the others do not.
-    let missing = leidraad_core::consensus::missing_motivations(&s.dossier, &app_id(), Round::One);
+    let missing = leidraad_core::consensus::missing_motivations(s.dossier(), &app_id(), Round::One);
     assert!(!missing.contains(&CriterionId::from("C2")));
     assert!(missing.contains(&CriterionId::from("C9")));
     assert!(has(&app, "missing-C9"));
@@ -240,7 +240,7 @@ fn a_refused_consensus_value_is_shown_beside_the_field() {
     });
     assert!(shows(&app, &strings::refused("30", 0, 25, Some(3))));
     let s = session(&app);
-    let c = s.dossier.consensus_for(&app_id(), Round::One).unwrap();
+    let c = s.dossier().consensus_for(&app_id(), Round::One).unwrap();
     assert_eq!(
         c.criteria[&CriterionId::from("C11")].value,
         Some(Value::Points(3))
@@ -285,7 +285,7 @@ fn the_history_shows_a_change_and_the_interview_is_recorded() {
     });
     interact(&mut app, |ui| click(ui, "interview-save"));
     assert!(shows(&app, strings::DATE_INVALID));
-    assert!(session(&app).dossier.interviews.is_empty());
+    assert!(session(&app).dossier().interviews.is_empty());
     interact(&mut app, |ui| {
         click(ui, "interview-date");
         // The click may land inside the text: from its end.
@@ -302,7 +302,7 @@ fn the_history_shows_a_change_and_the_interview_is_recorded() {
     interact(&mut app, |ui| click(ui, "interview-save"));
     let s = session(&app);
     let i = s
-        .dossier
+        .dossier()
         .interviews
         .iter()
         .find(|i| i.application == app_id())
@@ -312,7 +312,8 @@ fn the_history_shows_a_change_and_the_interview_is_recorded() {
     assert_eq!(i.notes, "Goed gesprek over de begroting.");
     assert_eq!(i.recorded_by, CHAIR);
     assert!(
-        audit::history(&s.dossier, &app_id()).any(|e| e.field == Field::Interview && e.by == CHAIR)
+        audit::history(s.dossier(), &app_id())
+            .any(|e| e.field == Field::Interview && e.by == CHAIR)
     );
     assert!(shows(&app, strings::PANEL_INTERVIEW_SAVED));
 
@@ -325,7 +326,7 @@ fn the_history_shows_a_change_and_the_interview_is_recorded() {
     });
     interact(&mut app, |ui| click(ui, "addendum-save"));
     assert!(shows(&app, strings::DATE_INVALID));
-    assert!(session(&app).dossier.addenda.is_empty());
+    assert!(session(&app).dossier().addenda.is_empty());
     interact(&mut app, |ui| {
         click(ui, "addendum-date");
         // The click may land inside the text: from its end.
@@ -338,7 +339,7 @@ fn the_history_shows_a_change_and_the_interview_is_recorded() {
     interact(&mut app, |ui| click(ui, "addendum-save"));
     let s = session(&app);
     assert_eq!(
-        s.dossier
+        s.dossier()
             .addenda
             .iter()
             .filter(|a| a.application == app_id())
@@ -432,13 +433,16 @@ fn the_list_and_the_disagreements_hide_the_totals_until_the_viewer_has_submitted
     add_draft(&rubric, &mut d, "V3");
     let mut app = App::with_dossier(rubric, d, "V3");
     assert!(matches!(app.screen, Screen::List));
-    let total =
-        leidraad_core::scoring::evaluate(&session(&app).rubric, &session(&app).dossier, Round::One)
-            .get(&app_id())
-            .unwrap()
-            .total
-            .unwrap()
-            .to_dutch();
+    let total = leidraad_core::scoring::evaluate(
+        session(&app).rubric(),
+        session(&app).dossier(),
+        Round::One,
+    )
+    .get(&app_id())
+    .unwrap()
+    .total
+    .unwrap()
+    .to_dutch();
     assert!(shows(&app, strings::LIST_HIDDEN));
     assert!(!shows(&app, &total), "the panel's total {total} is hidden");
 

@@ -37,7 +37,7 @@ fn invited_dossier() -> (Rubric, Dossier) {
 }
 
 fn dossier(app: &App) -> &Dossier {
-    &app.session.as_ref().unwrap().dossier
+    app.session.as_ref().unwrap().dossier()
 }
 
 fn mine(app: &App, application: &str, round: Round) -> Option<Assessment> {
@@ -396,14 +396,14 @@ fn a_package_goes_out_and_its_result_comes_back_in_through_the_list() {
     ));
 
     // The same file again: nothing new, and nothing new to save.
-    let generation = app.session.as_ref().unwrap().generation;
+    let generation = app.session.as_ref().unwrap().generation();
     let _ = app.update(Message::List(list::Message::ResultPicked(Some(
         scored.clone(),
     ))));
     assert!(
         matches!(&app.list.notice, Some(list::Notice::Done(s)) if s.contains("0 toegevoegd, 0 bijgewerkt, 2 ongewijzigd"))
     );
-    assert_eq!(app.session.as_ref().unwrap().generation, generation);
+    assert_eq!(app.session.as_ref().unwrap().generation(), generation);
 
     // An older result (an earlier, different version of A01) is refused
     // and changes nothing.
@@ -425,10 +425,10 @@ fn a_package_goes_out_and_its_result_comes_back_in_through_the_list() {
     let old_file = dir.path().join("ouder.ron");
     std::fs::write(&old_file, leidraad_core::store::to_ron(&older)).unwrap();
     let before = dossier(&app).clone();
-    let generation = app.session.as_ref().unwrap().generation;
+    let generation = app.session.as_ref().unwrap().generation();
     let _ = app.update(Message::List(list::Message::ResultPicked(Some(old_file))));
     assert_eq!(dossier(&app), &before, "a refused import changes nothing");
-    assert_eq!(app.session.as_ref().unwrap().generation, generation);
+    assert_eq!(app.session.as_ref().unwrap().generation(), generation);
     match &app.list.notice {
         Some(list::Notice::Refused(s)) => {
             assert!(
@@ -470,9 +470,23 @@ fn an_import_into_a_read_only_dossier_is_refused() {
     let scored = dir.path().join("resultaat.ron");
     std::fs::write(&scored, leidraad_core::store::to_ron(&p)).unwrap();
 
-    let mut app = App::with_dossier(r, d, "Programmabureau");
-    app.session.as_mut().unwrap().read_only =
-        Some(leidraad::ui::session::ReadOnly::NoLock("test".into()));
+    // The dossier is open in another window (which holds its lock): this
+    // one opens it read-only.
+    let path = dir.path().join("dossier.ron");
+    leidraad_core::store::save_dossier(&path, &d).unwrap();
+    drop(r);
+    let _other =
+        leidraad_core::session::Session::open(&path, None, leidraad_core::session::Access::Write)
+            .unwrap();
+    let mut app = App::new(
+        leidraad::ui::config::Config {
+            assessor: "Programmabureau".into(),
+            ..Default::default()
+        },
+        None,
+    );
+    app.open_path(&path);
+    assert!(app.session.as_ref().unwrap().is_read_only());
     let _ = app.update(Message::List(list::Message::ResultPicked(Some(scored))));
     assert!(dossier(&app).assessments.is_empty());
     assert!(

@@ -41,7 +41,7 @@ fn assessment(app: &App) -> leidraad_core::dossier::Assessment {
     app.session
         .as_ref()
         .unwrap()
-        .dossier
+        .dossier()
         .assessment(&ApplicationId::from("A01"), ASSESSOR, Round::One)
         .cloned()
         .expect("an assessment was made")

@@ -44,13 +44,17 @@ fn named(app: &mut App, n: Named) {
     press(app, Key::Named(n));
 }
 
+/// A shortcut, with what it starts (a save) run to its end.
 fn ctrl(app: &mut App, key: Key) {
-    let _ = app.update(Message::Key(KeyPress {
-        key,
-        typed: None,
-        modifiers: Modifiers::CTRL,
-        captured: false,
-    }));
+    crate::ui_support::run(
+        app,
+        Message::Key(KeyPress {
+            key,
+            typed: None,
+            modifiers: Modifiers::CTRL,
+            captured: false,
+        }),
+    );
 }
 
 fn focus(app: &App) -> Option<Field> {
@@ -64,7 +68,7 @@ fn value(app: &App, app_id: &str, c: &str) -> Option<Value> {
     app.session
         .as_ref()
         .unwrap()
-        .dossier
+        .dossier()
         .assessment(&ApplicationId::from(app_id), ASSESSOR, Round::One)
         .and_then(|a| a.value(&c.into()).cloned())
 }
@@ -135,7 +139,7 @@ fn number_keys_pick_scale_values() {
         app.session
             .as_ref()
             .unwrap()
-            .dossier
+            .dossier()
             .assessment(&"A01".into(), ASSESSOR, Round::One)
             .unwrap()
             .verdict(&ko.into())
@@ -201,7 +205,7 @@ fn ctrl_enter_submits_or_lists_what_is_missing() {
         .session
         .as_ref()
         .unwrap()
-        .dossier
+        .dossier()
         .assessment(&"A01".into(), ASSESSOR, Round::One)
         .cloned();
     assert!(a.is_none_or(|a| !a.is_submitted()));
@@ -215,7 +219,7 @@ fn round_two_is_refused_for_an_application_that_was_not_invited() {
     ch(&mut app, "v");
     let s = app.session.as_ref().unwrap();
     assert!(
-        s.dossier
+        s.dossier()
             .assessment(&"A01".into(), ASSESSOR, Round::Two)
             .is_none(),
         "nothing is scored in round 2 without an invitation"
@@ -259,7 +263,10 @@ fn a_new_application_is_added_with_its_data() {
     let _ = app.update(m(application::Message::Save));
     assert!(matches!(app.screen, Screen::List));
     let s = app.session.as_ref().unwrap();
-    let a = s.dossier.application(&"A03".into()).expect("A03 was added");
+    let a = s
+        .dossier()
+        .application(&"A03".into())
+        .expect("A03 was added");
     assert_eq!(a.region, "Regio Nieuw");
     assert_eq!(a.requested_eur, Some(1_250_000));
     assert_eq!(
@@ -339,9 +346,10 @@ fn ctrl_s_saves_at_once_and_autosave_waits_for_a_pause() {
     let _ = app.update(Message::AutosaveDue);
     assert!(app.session.as_ref().unwrap().is_dirty());
     std::thread::sleep(leidraad::ui::app::AUTOSAVE_DELAY);
-    let _ = app.update(Message::AutosaveDue);
+    // Due now: the save runs off the window's thread and reports back.
+    crate::ui_support::run(&mut app, Message::AutosaveDue);
     assert!(!app.session.as_ref().unwrap().is_dirty());
-    assert!(app.session.as_ref().unwrap().saved_at.is_some());
+    assert!(app.save_status.saved_at.is_some());
 
     ch(&mut app, "n");
     ctrl(&mut app, Key::Character("s".into()));
@@ -393,7 +401,7 @@ fn a_submitted_assessment_cannot_be_changed_from_the_window() {
         .session
         .as_ref()
         .unwrap()
-        .dossier
+        .dossier()
         .assessment(&"A01".into(), ASSESSOR, Round::One)
         .unwrap()
         .clone();

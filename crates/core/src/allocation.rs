@@ -138,6 +138,14 @@ pub enum AllocationError {
     AboveRequestUnmotivated(Vec<ApplicationId>),
     #[error("an allocation needs a motivation")]
     NoMotivation,
+    #[error(transparent)]
+    Decision(crate::panel::DecisionError),
+}
+
+impl From<crate::session::ReadOnlyError> for AllocationError {
+    fn from(e: crate::session::ReadOnlyError) -> AllocationError {
+        AllocationError::Decision(e.into())
+    }
 }
 
 fn join(ids: &[ApplicationId]) -> String {
@@ -389,6 +397,7 @@ pub fn record(
         amounts.entry(r.id.clone()).or_insert(0);
     }
     crate::panel::record_decision(
+        rubric,
         dossier,
         Decision {
             round: Round::Two,
@@ -400,8 +409,8 @@ pub fn record(
             by: by.to_string(),
             at: Some(at),
         },
-    );
-    Ok(())
+    )
+    .map_err(AllocationError::Decision)
 }
 
 /// The allocation recorded last, with its index in `Dossier::decisions`.

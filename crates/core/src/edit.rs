@@ -43,6 +43,12 @@ pub enum EditError {
     Blind(ApplicationId),
 }
 
+impl From<crate::session::ReadOnlyError> for EditError {
+    fn from(_: crate::session::ReadOnlyError) -> EditError {
+        EditError::ReadOnly
+    }
+}
+
 /// Refuse a text beyond its limit (see `store::limits`, docs/limits.md).
 pub(crate) fn limit(what: &str, value: &str, max: usize) -> Result<(), EditError> {
     let n = value.chars().take(max + 1).count();

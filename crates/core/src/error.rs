@@ -105,6 +105,26 @@ pub enum LoadError {
         #[source]
         source: Arc<std::io::Error>,
     },
+    /// The dossier was scored against another rubric than the one it is
+    /// opened with. Each face says how to give the right one (the CLI's
+    /// `--rubric FILE`, the window's rubric choice).
+    #[error(transparent)]
+    OtherRubric(Box<OtherRubric>),
+}
+
+/// A dossier opened with another rubric than the one it was scored against.
+#[derive(Debug, Clone, thiserror::Error)]
+#[error(
+    "{file}:{location}: this dossier was scored against rubric {id} {version} (hash {hash}), which is not the rubric it was opened with ({opened_with})"
+)]
+pub struct OtherRubric {
+    pub file: String,
+    pub location: Location,
+    pub id: String,
+    pub version: String,
+    pub hash: String,
+    /// The title of the rubric it was opened with.
+    pub opened_with: String,
 }
 
 impl LoadError {
@@ -123,9 +143,18 @@ impl LoadError {
         }
     }
 
+    /// The file the error is about.
+    pub fn file(&self) -> &str {
+        match self {
+            LoadError::Invalid { file, .. } | LoadError::Io { file, .. } => file,
+            LoadError::OtherRubric(o) => &o.file,
+        }
+    }
+
     pub fn location(&self) -> Option<Location> {
         match self {
             LoadError::Invalid { location, .. } => Some(*location),
+            LoadError::OtherRubric(o) => Some(o.location),
             LoadError::Io { .. } => None,
         }
     }

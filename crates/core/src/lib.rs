@@ -21,6 +21,7 @@ pub mod rubric;
 pub mod scoring;
 pub mod selfcheck;
 pub mod sensitivity;
+pub mod session;
 pub mod store;
 pub mod synthetic;
 #[doc(hidden)]

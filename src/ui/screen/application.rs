@@ -8,10 +8,10 @@ use iced::widget::{Id, button, checkbox, column, container, row, scrollable, tex
 use iced::{Alignment, Element, Fill};
 
 use crate::ui::screen::scoring::bold;
-use crate::ui::session::Session;
 use crate::ui::{strings, theme};
 use leidraad_core::dossier::{Application, ApplicationId, ScaleData};
 use leidraad_core::edit;
+use leidraad_core::session::Session;
 
 #[derive(Debug, Clone)]
 pub enum Message {
@@ -60,7 +60,7 @@ impl State {
     pub fn new_application(session: &Session) -> State {
         State {
             editing: None,
-            id: edit::next_application_id(&session.dossier),
+            id: edit::next_application_id(session.dossier()),
             region: String::new(),
             plan: String::new(),
             contact: String::new(),
@@ -208,7 +208,7 @@ impl State {
             }
             r
         };
-        let deadline = session.rubric.process.deadline;
+        let deadline = session.rubric().process.deadline;
         let date_note: Option<Element<'a, Message>> = match self.submitted.trim() {
             "" => None,
             s => match strings::parse_date(s) {
@@ -234,7 +234,7 @@ impl State {
         };
 
         let mut docs = column![].spacing(6);
-        for d in &session.rubric.process.documents {
+        for d in &session.rubric().process.documents {
             let id = d.id.clone();
             docs = docs.push(
                 checkbox(self.documents.contains(&d.id))

@@ -7,13 +7,13 @@ use iced::widget::{Id, button, column, container, row, rule, scrollable, space, 
 use iced::{Alignment, Background, Border, Color, Element, Fill, Length, Theme};
 
 use crate::ui::screen::scoring::bold;
-use crate::ui::session::Session;
 use crate::ui::widget::bar;
 use crate::ui::widget::scale;
 use crate::ui::{strings, theme};
 use leidraad_core::dossier::{ApplicationId, Round};
 use leidraad_core::panel::{self, Flag};
 use leidraad_core::rubric::CriterionId;
+use leidraad_core::session::Session;
 
 pub const SCROLL: &str = "disagreements-scroll";
 
@@ -43,13 +43,13 @@ impl State {
     pub fn new(session: &Session, round: Round) -> State {
         State {
             round,
-            flags: panel::disagreements(&session.rubric, &session.dossier, round),
+            flags: panel::disagreements(session.rubric(), session.dossier(), round),
         }
     }
 
     /// Compute the flags again (the dossier changed, or the round).
     pub fn refresh(&mut self, session: &Session) {
-        self.flags = panel::disagreements(&session.rubric, &session.dossier, self.round);
+        self.flags = panel::disagreements(session.rubric(), session.dossier(), self.round);
     }
 
     pub fn update(&mut self, session: &Session, message: Message) -> Action {
@@ -72,7 +72,7 @@ impl State {
     /// `viewer`: the window's user; an assessor who has not submitted an
     /// application sees that a flag exists, not the others' scores.
     pub fn view<'a>(&'a self, session: &'a Session, viewer: &str) -> Element<'a, Message> {
-        let blind = panel::Blind::new(&session.dossier, viewer);
+        let blind = panel::Blind::new(session.dossier(), viewer);
         let rounds = scale::rounds("disagreements-", self.round, true, Message::Round);
         let mut page = column![
             bar::top(Message::Back, rounds, None),
@@ -168,8 +168,8 @@ fn flag_row<'a>(
     flag: &'a Flag,
     sees: bool,
 ) -> Element<'a, Message> {
-    let rubric = &session.rubric;
-    let app = session.dossier.application(flag.application());
+    let rubric = session.rubric();
+    let app = session.dossier().application(flag.application());
     let region = app.map_or("", |a| a.region.as_str());
     let (label, tone) = kind(flag);
     let (id, name) = match criterion(flag) {

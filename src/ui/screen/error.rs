@@ -14,6 +14,7 @@ use leidraad_core::error::LoadError;
 pub enum Message {
     Retry,
     OpenOther,
+    PickRubric,
     Home,
 }
 
@@ -21,6 +22,9 @@ pub enum Action {
     None,
     Retry(PathBuf),
     OpenOther,
+    /// Choose the rubric file this dossier was scored against, then open it
+    /// again with that rubric.
+    PickRubric(PathBuf),
     Home,
 }
 
@@ -48,6 +52,7 @@ impl State {
         match message {
             Message::Retry => Action::Retry(self.path.clone()),
             Message::OpenOther => Action::OpenOther,
+            Message::PickRubric => Action::PickRubric(self.path.clone()),
             Message::Home => Action::Home,
         }
     }
@@ -57,13 +62,12 @@ impl State {
         match &self.error {
             LoadError::Invalid { message, .. } => message.clone(),
             LoadError::Io { source, .. } => source.to_string(),
+            LoadError::OtherRubric(o) => strings::other_rubric(&o.id, &o.version),
         }
     }
 
     fn file(&self) -> String {
-        match &self.error {
-            LoadError::Invalid { file, .. } | LoadError::Io { file, .. } => file.clone(),
-        }
+        self.error.file().to_string()
     }
 
     pub fn view(&self) -> Element<'_, Message> {
@@ -104,15 +108,26 @@ impl State {
                     .padding([8, 14])
                     .style(button::primary)
                     .on_press(Message::Retry),
-                button(text(strings::OPEN_DOSSIER))
-                    .padding([8, 14])
-                    .style(theme::secondary)
-                    .on_press(Message::OpenOther),
-                button(text(strings::HOME))
-                    .padding([8, 14])
-                    .style(theme::secondary)
-                    .on_press(Message::Home),
             ]
+            .push(matches!(self.error, LoadError::OtherRubric(_)).then(|| {
+                button(text(strings::PICK_RUBRIC))
+                    .padding([8, 14])
+                    .style(button::primary)
+                    .on_press(Message::PickRubric)
+            }),)
+            .push(
+                row![
+                    button(text(strings::OPEN_DOSSIER))
+                        .padding([8, 14])
+                        .style(theme::secondary)
+                        .on_press(Message::OpenOther),
+                    button(text(strings::HOME))
+                        .padding([8, 14])
+                        .style(theme::secondary)
+                        .on_press(Message::Home),
+                ]
+                .spacing(8)
+            )
             .spacing(8),
         ]
         .spacing(16)

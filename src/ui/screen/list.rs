@@ -9,12 +9,12 @@ use iced::{Alignment, Element, Fill, Length, Task};
 
 use crate::ui::dialog::FileDialog;
 use crate::ui::screen::scoring::bold;
-use crate::ui::session::Session;
 use crate::ui::widget::badge;
 use crate::ui::widget::scale::{self, Choice};
 use crate::ui::{strings, theme};
 use leidraad_core::dossier::{Application, ApplicationId, Assessment, Round};
 use leidraad_core::scoring;
+use leidraad_core::session::Session;
 
 pub const SCROLL: &str = "list-scroll";
 
@@ -188,13 +188,13 @@ impl State {
         let (Some(path), Some((assessor, round))) = (path, pending) else {
             return;
         };
-        if session.path.as_deref() == Some(path) {
+        if session.path() == Some(path) {
             self.notice = Some(Notice::Refused(strings::PACKAGE_OVER_DOSSIER.to_string()));
             return;
         }
         let made = leidraad_core::panel::package(
-            &session.rubric,
-            &session.dossier,
+            session.rubric(),
+            session.dossier(),
             &assessor,
             round,
             None,
@@ -227,19 +227,15 @@ impl State {
     /// its own place it is simply saved.
     pub fn write_result(&mut self, session: &mut Session, path: Option<&Path>) {
         let Some(path) = path else { return };
-        let Some(info) = session.dossier.package.clone() else {
+        let Some(info) = session.dossier().package.clone() else {
             return;
         };
-        let written = if session.path.as_deref() == Some(path) {
-            session.save();
-            match &session.save_error {
-                Some(e) => Err(e.clone()),
-                None => Ok(()),
-            }
+        let written = if session.path() == Some(path) {
+            session.save().map_err(|e| e.to_string())
         } else {
             leidraad_core::store::write_atomic(
                 path,
-                leidraad_core::store::to_ron(&session.dossier).as_bytes(),
+                leidraad_core::store::to_ron(session.dossier()).as_bytes(),
                 false,
             )
             .map_err(|e| e.to_string())
@@ -247,7 +243,7 @@ impl State {
         self.notice = Some(match written {
             Ok(()) => {
                 let open = session
-                    .dossier
+                    .dossier()
                     .assessments
                     .iter()
                     .filter(|a| a.round == info.round && !a.is_submitted())
@@ -268,7 +264,7 @@ impl State {
         );
         let name = path.display().to_string();
         let result = match leidraad_core::store::read_text(path)
-            .and_then(|text| leidraad_core::store::parse_dossier(&text, &name, &session.rubric))
+            .and_then(|text| leidraad_core::store::parse_dossier(&text, &name, session.rubric()))
         {
             Ok(r) => r,
             Err(e) => {
@@ -284,57 +280,41 @@ impl State {
         } else {
             by
         };
-        let mut outcome = None;
-        let mut refusal = None;
-        let edited = session.edit_if(|rubric, dossier| {
-            let assessors = dossier.assessors.len();
-            match leidraad_core::panel::import_result(
+        let mut report = None;
+        let imported = session.edit_if(|rubric, dossier| {
+            let r = leidraad_core::panel::import_result(
                 rubric,
                 dossier,
                 &result,
                 by,
                 leidraad_core::dossier::now(),
-            ) {
-                Ok(report) => {
-                    // The same file a second time changes nothing: the
-                    // dossier then has nothing new to save.
-                    let changed = !report.added.is_empty()
-                        || !report.updated.is_empty()
-                        || dossier.assessors.len() != assessors;
-                    outcome = Some(report);
-                    Ok(changed)
-                }
-                Err(e) => {
-                    // Nothing was changed (import_result checks first);
-                    // the refusal itself is shown from `refusal`.
-                    refusal = Some(e);
-                    Err(leidraad_core::edit::EditError::Empty("import"))
-                }
-            }
+            )?;
+            // The same file a second time changes nothing: the dossier
+            // then has nothing new to save.
+            let changed = r.changed();
+            report = Some(r);
+            Ok::<_, leidraad_core::panel::PanelError>(changed)
         });
         let assessor = result
             .package
             .as_ref()
             .map_or(String::new(), |p| p.assessor.clone());
-        self.notice = Some(match (edited, outcome, refusal) {
-            (Ok(_), Some(r), _) => Notice::Done(strings::import_done(
+        self.notice = Some(match (imported, report) {
+            (Ok(_), Some(r)) => Notice::Done(strings::import_done(
                 &file,
                 &assessor,
                 &strings::import_counts(r.added.len(), r.updated.len(), r.unchanged.len()),
             )),
-            (_, _, Some(e)) => {
+            (Err(e), _) => {
                 Notice::Refused(strings::import_refused(&file, &strings::panel_error(&e)))
             }
-            (Err(e), _, None) => {
-                Notice::Refused(strings::import_refused(&file, &strings::edit_error(&e)))
-            }
-            (Ok(_), None, None) => return,
+            (Ok(_), None) => return,
         });
     }
 
     /// Arrow keys move the selection; Enter scores the selected row.
     pub fn key(&mut self, session: &Session, key: ListKey) -> Action {
-        let n = session.dossier.applications.len();
+        let n = session.dossier().applications.len();
         if n == 0 {
             return Action::None;
         }
@@ -348,7 +328,7 @@ impl State {
             ListKey::Enter => {
                 if let Some(app) = self
                     .selected
-                    .and_then(|i| session.dossier.applications.get(i))
+                    .and_then(|i| session.dossier().applications.get(i))
                 {
                     return Action::Score(app.id.clone(), self.round);
                 }
@@ -360,7 +340,7 @@ impl State {
     pub fn view<'a>(&'a self, session: &'a Session, assessor: &'a str) -> Element<'a, Message> {
         let rounds = scale::rounds("list-", self.round, true, Message::Round);
 
-        let is_package = session.dossier.package.is_some();
+        let is_package = session.dossier().package.is_some();
         let mut page = column![
             row![
                 text(strings::APPLICATIONS).size(theme::TITLE).font(bold()),
@@ -411,7 +391,7 @@ impl State {
         .spacing(12)
         .padding([16, 24]);
 
-        if let Some(info) = &session.dossier.package {
+        if let Some(info) = &session.dossier().package {
             page = page.push(
                 container(
                     row![
@@ -446,7 +426,7 @@ impl State {
             page = page.push(self.name_banner(session));
         }
 
-        if session.dossier.applications.is_empty() {
+        if session.dossier().applications.is_empty() {
             page = page.push(
                 container(text(strings::NO_APPLICATIONS))
                     .padding(16)
@@ -477,12 +457,12 @@ impl State {
         let eval = session.evaluation(self.round);
         // Blind scoring: an assessor sees the panel's totals (made of the
         // others' scores) only after submitting their own.
-        let blind = leidraad_core::panel::Blind::new(&session.dossier, assessor);
+        let blind = leidraad_core::panel::Blind::new(session.dossier(), assessor);
         // The viewer's own assessments of this round, found once (not once
         // per row: a list may hold a thousand applications).
         let own: std::collections::HashMap<&leidraad_core::dossier::ApplicationId, &Assessment> =
             session
-                .dossier
+                .dossier()
                 .assessments
                 .iter()
                 .filter(|a| a.round == self.round && a.assessor == assessor)
@@ -492,23 +472,17 @@ impl State {
         let results: [std::collections::HashMap<
             &leidraad_core::dossier::ApplicationId,
             &scoring::AppResult,
-        >; 2] = [e1, e2].map(|e| {
-            e.map(|e| e.applications.iter().map(|r| (&r.id, r)).collect())
-                .unwrap_or_default()
-        });
+        >; 2] = [e1, e2].map(|e| e.applications.iter().map(|r| (&r.id, r)).collect());
         let result = |e: &scoring::Evaluation, id| {
             results[usize::from(e.round.number() - 1)].get(id).copied()
         };
         let mut rows = column![].spacing(0);
-        for (index, app) in session.dossier.applications.iter().enumerate() {
+        for (index, app) in session.dossier().applications.iter().enumerate() {
             // Hidden only when it is made of someone else's work.
             let visible = |e: &scoring::Evaluation| {
                 result(e, &app.id).is_none_or(|r| !blind.hides(r, e.round))
             };
-            let total = |e: Option<&scoring::Evaluation>| {
-                let Some(e) = e else {
-                    return strings::NO_TOTAL.to_string();
-                };
+            let total = |e: &scoring::Evaluation| {
                 if !visible(e) {
                     return strings::LIST_HIDDEN.to_string();
                 }
@@ -516,12 +490,12 @@ impl State {
                     .and_then(|r| r.total)
                     .map_or(strings::NO_TOTAL.to_string(), |t| t.to_dutch())
             };
-            let status = eval
-                .filter(|e| visible(e))
-                .and_then(|e| result(e, &app.id))
+            let status = visible(eval)
+                .then(|| result(eval, &app.id))
+                .flatten()
                 .map(|r| r.status);
             let own = own.get(&app.id).copied();
-            let conflict = session.dossier.has_conflict(assessor, &app.id);
+            let conflict = session.dossier().has_conflict(assessor, &app.id);
             let progress = if conflict {
                 strings::LIST_CONFLICT.to_string()
             } else {
@@ -612,9 +586,9 @@ impl State {
         ]
         .spacing(8)
         .align_y(Alignment::Center);
-        if !session.dossier.assessors.is_empty() {
+        if !session.dossier().assessors.is_empty() {
             r = r.push(text(strings::OR_PICK).style(theme::muted));
-            for a in &session.dossier.assessors {
+            for a in &session.dossier().assessors {
                 r = r.push(
                     button(text(&a.name))
                         .style(theme::secondary)
@@ -682,10 +656,10 @@ fn package_form<'a>(session: &'a Session, form: &'a PackageForm) -> Element<'a, 
     let mut who = row![label(strings::PACKAGE_FOR)]
         .spacing(6)
         .align_y(Alignment::Center);
-    if session.dossier.assessors.is_empty() {
+    if session.dossier().assessors.is_empty() {
         who = who.push(text(strings::PACKAGE_NO_ASSESSORS).style(theme::muted));
     }
-    for a in &session.dossier.assessors {
+    for a in &session.dossier().assessors {
         who = who.push(scale::choice(Choice {
             label: a.name.clone(),
             id: format!("package-assessor-{}", a.name),
@@ -792,7 +766,7 @@ fn submitted_cell<'a, M: 'a>(session: &Session, app: &Application) -> Element<'a
         return text(strings::NO_TOTAL).width(COL_DATE).into();
     };
     let mut c = column![text(strings::date(date))];
-    if date > session.rubric.process.deadline {
+    if date > session.rubric().process.deadline {
         c = c.push(
             text(strings::AFTER_DEADLINE)
                 .size(theme::SMALL)
@@ -806,7 +780,7 @@ fn progress_text(session: &Session, own: Option<&Assessment>) -> String {
     let Some(a) = own else {
         return strings::NOT_STARTED.to_string();
     };
-    let (judged, kos, scored, criteria) = scoring::progress(&session.rubric, a);
+    let (judged, kos, scored, criteria) = scoring::progress(session.rubric(), a);
     let p = strings::progress(judged, kos, scored, criteria);
     if a.is_submitted() {
         format!("{p} · {}", strings::SUBMITTED_MARK)

@@ -20,7 +20,6 @@ use iced::widget::{
 use iced::{Alignment, Element, Fill, FillPortion, Task, Theme};
 
 use crate::ui::screen::scoring::bold;
-use crate::ui::session::Session;
 use crate::ui::widget::scale::{self, Choice, choice, choices};
 use crate::ui::widget::{badge, reveal};
 use crate::ui::{strings, theme};
@@ -34,6 +33,7 @@ use leidraad_core::exact::Exact;
 use leidraad_core::panel::{self as panel_rules, Flag};
 use leidraad_core::rubric::{Criterion, CriterionId, Rubric, Scale};
 use leidraad_core::scoring;
+use leidraad_core::session::Session;
 
 /// The id of the scrollable that holds a tab's content.
 pub const SCROLL: &str = "panel-scroll";
@@ -216,7 +216,7 @@ impl State {
     /// Fill the consensus fields and the cached flags and proposal from the
     /// dossier (on open and on a round switch).
     fn load(&mut self, session: &Session) {
-        let (rubric, dossier) = (&session.rubric, &session.dossier);
+        let (rubric, dossier) = (session.rubric(), session.dossier());
         self.flags = panel_rules::disagreements(rubric, dossier, self.round)
             .into_iter()
             .filter(|f| f.application() == &self.application)
@@ -249,7 +249,7 @@ impl State {
 
     fn load_interview(&mut self, session: &Session) {
         let found = session
-            .dossier
+            .dossier()
             .interviews
             .iter()
             .find(|i| i.application == self.application);
@@ -302,10 +302,10 @@ impl State {
             refuse(self, strings::PANEL_NEED_NAME.to_string());
             return false;
         }
-        if !panel_rules::may_see_others(&session.dossier, viewer, &self.application, self.round) {
+        if !panel_rules::may_see_others(session.dossier(), viewer, &self.application, self.round) {
             refuse(
                 self,
-                blind_message(&session.dossier, viewer, &self.application),
+                blind_message(session.dossier(), viewer, &self.application),
             );
             return false;
         }
@@ -386,7 +386,7 @@ impl State {
                 if is_edit && !self.may_chair(session, viewer) {
                     self.errors.insert(
                         id.clone(),
-                        blind_or_name(&session.dossier, viewer, &self.application),
+                        blind_or_name(session.dossier(), viewer, &self.application),
                     );
                     return Action::None;
                 }
@@ -407,7 +407,9 @@ impl State {
                     consensus::start_from_proposal(r, d, c, now)
                 }) {
                     // The number fields show the values just filled in.
-                    let agreed = session.dossier.consensus_for(&self.application, self.round);
+                    let agreed = session
+                        .dossier()
+                        .consensus_for(&self.application, self.round);
                     for (id, n) in &mut self.numbers {
                         if let Some(Value::Points(p)) =
                             agreed.and_then(|c| c.criteria.get(id)?.value.as_ref())
@@ -459,19 +461,19 @@ impl State {
     /// blind).
     fn may_chair(&self, session: &Session, viewer: &str) -> bool {
         !viewer.trim().is_empty()
-            && panel_rules::may_see_others(&session.dossier, viewer, &self.application, self.round)
+            && panel_rules::may_see_others(session.dossier(), viewer, &self.application, self.round)
     }
 
     /// A number typed into a number field: digits within the scale, or
     /// refused with the reason beside the field.
     fn number(&mut self, session: &mut Session, viewer: &str, id: CriterionId, typed: String) {
-        let Some(c) = session.rubric.criterion(id.as_str()) else {
+        let Some(c) = session.rubric().criterion(id.as_str()) else {
             return;
         };
         let (min, max) = c.scale.bounds();
         let trimmed = typed.trim().to_string();
         let kept = match session
-            .dossier
+            .dossier()
             .consensus_for(&self.application, self.round)
             .and_then(|k| k.criteria.get(&id)?.value.as_ref())
         {
@@ -590,7 +592,7 @@ impl State {
     // ---- view ----
 
     pub fn view<'a>(&'a self, session: &'a Session, viewer: &'a str) -> Element<'a, Message> {
-        let app = session.dossier.application(&self.application);
+        let app = session.dossier().application(&self.application);
         let region = app.map_or("", |a| a.region.as_str());
         let plan = app.map_or("", |a| a.plan_title.as_str());
 
@@ -655,10 +657,7 @@ impl State {
     }
 
     fn status_badge<'a>(&self, session: &Session) -> Element<'a, Message> {
-        match session
-            .evaluation(self.round)
-            .and_then(|e| e.get(&self.application))
-        {
+        match session.evaluation(self.round).get(&self.application) {
             Some(r) => row![
                 text(strings::round_short(self.round))
                     .size(theme::SMALL)
@@ -674,7 +673,7 @@ impl State {
 
     /// Per KO and criterion, each submitted assessor's work in columns.
     fn side_by_side<'a>(&'a self, session: &'a Session, viewer: &'a str) -> Element<'a, Message> {
-        let (rubric, dossier) = (&session.rubric, &session.dossier);
+        let (rubric, dossier) = (session.rubric(), session.dossier());
         if !panel_rules::may_see_others(dossier, viewer, &self.application, self.round) {
             return blind(dossier, viewer, &self.application);
         }
@@ -898,7 +897,7 @@ impl State {
     /// The chair's form: per KO and criterion the agreed value and its
     /// motivation, with the proposal beside it.
     fn consensus_tab<'a>(&'a self, session: &'a Session, viewer: &'a str) -> Element<'a, Message> {
-        let (rubric, dossier) = (&session.rubric, &session.dossier);
+        let (rubric, dossier) = (session.rubric(), session.dossier());
         if !panel_rules::may_see_others(dossier, viewer, &self.application, self.round) {
             return blind(dossier, viewer, &self.application);
         }
@@ -1006,9 +1005,7 @@ impl State {
         agreed: Option<&'a Consensus>,
         editable: bool,
     ) -> Element<'a, Message> {
-        let result = session
-            .evaluation(self.round)
-            .and_then(|e| e.get(&self.application));
+        let result = session.evaluation(self.round).get(&self.application);
         let total = match result.and_then(|r| r.total.as_ref()) {
             Some(t) => strings::panel_final_total(self.round, t),
             None => strings::panel_no_final_total(self.round),
@@ -1020,7 +1017,7 @@ impl State {
             status_row = status_row.push(badge::status(r.status));
         }
         let missing =
-            consensus::missing_motivations(&session.dossier, &self.application, self.round);
+            consensus::missing_motivations(session.dossier(), &self.application, self.round);
         let motivations: Element<'a, Message> = match agreed {
             None => text(strings::PANEL_NOTHING_AGREED)
                 .size(theme::TEXT)
@@ -1265,7 +1262,7 @@ impl State {
     /// Round 1 against round 2: the final values, the difference, and why
     /// each assessor changed a value.
     fn rounds_tab<'a>(&'a self, session: &'a Session, viewer: &'a str) -> Element<'a, Message> {
-        let (rubric, dossier) = (&session.rubric, &session.dossier);
+        let (rubric, dossier) = (session.rubric(), session.dossier());
         if !round_two_open(session, &self.application) {
             return info(strings::PANEL_ROUNDS_NOT_INVITED);
         }
@@ -1275,12 +1272,8 @@ impl State {
         {
             return blind(dossier, viewer, &self.application);
         }
-        let one = session
-            .evaluation(Round::One)
-            .and_then(|e| e.get(&self.application));
-        let two = session
-            .evaluation(Round::Two)
-            .and_then(|e| e.get(&self.application));
+        let one = session.evaluation(Round::One).get(&self.application);
+        let two = session.evaluation(Round::Two).get(&self.application);
         let mut second: Vec<&Assessment> = dossier
             .assessments_for(&self.application, Round::Two)
             .collect();
@@ -1463,7 +1456,7 @@ impl State {
 
     /// The interview record and the addenda (only after an invitation).
     fn interview_tab<'a>(&'a self, session: &'a Session) -> Element<'a, Message> {
-        let dossier = &session.dossier;
+        let dossier = session.dossier();
         if !round_two_open(session, &self.application) {
             return info(strings::PANEL_INTERVIEW_NOT_INVITED);
         }
@@ -1631,7 +1624,7 @@ impl State {
     /// The application's audit log, newest first. Changes to scores the
     /// viewer may not see yet (blind scoring) are left out.
     fn history_tab<'a>(&'a self, session: &'a Session, viewer: &'a str) -> Element<'a, Message> {
-        let dossier = &session.dossier;
+        let dossier = session.dossier();
         let sees = |r: Round| panel_rules::may_see_others(dossier, viewer, &self.application, r);
         let sees = [sees(Round::One), sees(Round::Two)];
         let visible = |e: &Entry| match e.round {
@@ -1720,21 +1713,10 @@ impl State {
 
 // ---- helpers ----
 
-/// Whether round 2 is open for the application (round 1 invited it), from
-/// the session's cached evaluation rather than a fresh one per frame.
+/// Whether round 2 is open for the application (round 1 invited it): the
+/// core's rule, on the session's current evaluation.
 fn round_two_open(session: &Session, app: &ApplicationId) -> bool {
-    if session
-        .dossier
-        .package
-        .as_ref()
-        .is_some_and(|p| p.round == Round::Two)
-    {
-        return session.dossier.application(app).is_some();
-    }
-    session
-        .evaluation(Round::One)
-        .and_then(|e| e.status_of(app))
-        == Some(scoring::Status::Invited)
+    session.may_score(app, Round::Two)
 }
 
 fn scroll_to<T: Send + 'static>(id: &CriterionId) -> Task<T> {

@@ -14,7 +14,6 @@ use iced::widget::{Id, button, column, container, row, rule, scrollable, space, 
 use iced::{Alignment, Background, Border, Color, Element, Fill, Length, Theme};
 
 use crate::ui::screen::scoring::bold;
-use crate::ui::session::Session;
 use crate::ui::widget::badge;
 use crate::ui::widget::bar;
 use crate::ui::widget::chart::{self, Chart, Hit, Kind};
@@ -24,6 +23,7 @@ use leidraad_core::allocation::{self, Rule};
 use leidraad_core::dossier::{ApplicationId, Decision, DecisionKind, Round};
 use leidraad_core::scoring::{AppResult, Evaluation, Status, TieGroup};
 use leidraad_core::sensitivity;
+use leidraad_core::session::Session;
 
 pub const SCROLL: &str = "ranking-scroll";
 /// How many sensitivity findings are listed by name.
@@ -101,6 +101,8 @@ pub enum Action {
     /// The root asks where to save the scores of every round as CSV (the
     /// round-2 ranking rests on round 1, so both go together).
     ExportCsv,
+    /// A decision was recorded: save now, not after the autosave pause.
+    SaveNow,
 }
 
 /// The decision form of one tie group.
@@ -158,22 +160,22 @@ impl State {
         if self
             .sensitivity
             .as_ref()
-            .is_none_or(|(g, _)| *g != session.generation)
+            .is_none_or(|(g, _)| *g != session.generation())
         {
-            let report = sensitivity::analyse(&session.rubric, &session.dossier);
-            self.sensitivity = Some((session.generation, report));
+            let report = sensitivity::analyse(session.rubric(), session.dossier());
+            self.sensitivity = Some((session.generation(), report));
         }
         if self
             .charts
             .as_ref()
-            .is_none_or(|(g, r, _)| *g != session.generation || *r != self.round)
-            && let (Some(one), Some(two)) = (
+            .is_none_or(|(g, r, _)| *g != session.generation() || *r != self.round)
+        {
+            let (one, two) = (
                 session.evaluation(Round::One),
                 session.evaluation(Round::Two),
-            )
-        {
-            let model = chart::Model::build(&session.rubric, self.round, one, two);
-            self.charts = Some((session.generation, self.round, model));
+            );
+            let model = chart::Model::build(session.rubric(), self.round, one, two);
+            self.charts = Some((session.generation(), self.round, model));
             for c in &self.caches {
                 c.clear();
             }
@@ -207,10 +209,10 @@ impl State {
     }
 
     fn propose(&mut self, session: &Session, rule: Rule) {
-        let recipients = allocation::recipients(&session.rubric, &session.dossier);
+        let recipients = allocation::recipients(session.rubric(), session.dossier());
         self.rule = rule;
         self.allocation_error = None;
-        match allocation::propose(session.rubric.process.budget_eur, &recipients, rule) {
+        match allocation::propose(session.rubric().process.budget_eur, &recipients, rule) {
             Ok(p) => {
                 self.amounts = p
                     .amounts
@@ -254,7 +256,6 @@ impl State {
                 self.round = r;
                 self.tie = None;
                 self.hover = None;
-                session.refresh();
                 self.refresh(session);
             }
             Message::Sort(column) => {
@@ -300,7 +301,7 @@ impl State {
                 }
             }
             Message::CancelTie => self.tie = None,
-            Message::RecordTie => self.record_tie(session, user),
+            Message::RecordTie => return self.record_tie(session, user),
             Message::Proposal(rule) => self.propose(session, rule),
             Message::Amount(id, s) => {
                 self.amounts.insert(id, s);
@@ -308,69 +309,56 @@ impl State {
                 self.allocation_error = None;
             }
             Message::AllocationMotivation(s) => self.allocation_motivation = s,
-            Message::RecordAllocation => self.record_allocation(session, user),
+            Message::RecordAllocation => return self.record_allocation(session, user),
             Message::ExportCsv => return Action::ExportCsv,
         }
         Action::None
     }
 
-    fn record_tie(&mut self, session: &mut Session, user: &str) {
+    /// Record the tie decision of the form. The rules (a group that is
+    /// tied now, as many awarded as places, a motivation) are the core's;
+    /// the form only shows what it says.
+    fn record_tie(&mut self, session: &mut Session, user: &str) -> Action {
         let Some(form) = &mut self.tie else {
-            return;
+            return Action::None;
         };
-        if session.is_read_only() {
-            form.error = Some(strings::READ_ONLY_EDIT_REFUSED.to_string());
-            return;
+        let recorded = session.edit(|rubric, dossier| {
+            leidraad_core::panel::break_tie(
+                rubric,
+                dossier,
+                Round::Two,
+                form.group,
+                form.awarded.clone(),
+                &form.motivation,
+                user,
+                Utc::now(),
+            )
+        });
+        match recorded {
+            Ok(()) => {
+                self.tie = None;
+                // The awarded set changed: propose the same rule again.
+                self.propose(session, self.rule);
+                // A decision is saved at once, not after the autosave pause.
+                Action::SaveNow
+            }
+            Err(leidraad_core::panel::DecisionError::NoSuchTie { .. }) => {
+                // The ranking moved: the form's group is gone.
+                self.tie = None;
+                Action::None
+            }
+            Err(e) => {
+                form.error = Some(strings::decision_error(&e));
+                Action::None
+            }
         }
-        session.refresh();
-        let Some(group) = session
-            .evaluation(Round::Two)
-            .and_then(|e| e.ties.iter().find(|t| t.number == form.group))
-            .cloned()
-        else {
-            self.tie = None;
-            return;
-        };
-        if form.awarded.len() != group.places as usize {
-            form.error = Some(strings::tie_choose_count(group.places, form.awarded.len()));
-            return;
-        }
-        let motivation = form.motivation.trim().to_string();
-        if motivation.is_empty() {
-            form.error = Some(strings::MOTIVATION_REQUIRED.to_string());
-            return;
-        }
-        leidraad_core::panel::record_decision(
-            &mut session.dossier,
-            Decision {
-                round: Round::Two,
-                kind: DecisionKind::TieBreak {
-                    group: group.members.iter().cloned().collect(),
-                    awarded: form.awarded.clone(),
-                },
-                motivation,
-                by: user.to_string(),
-                at: Some(Utc::now()),
-            },
-        );
-        session.touch();
-        // A decision is saved at once, not after the autosave pause.
-        session.save();
-        session.refresh();
-        self.tie = None;
-        // The awarded set changed: propose the same rule again.
-        self.propose(session, self.rule);
     }
 
-    fn record_allocation(&mut self, session: &mut Session, user: &str) {
-        if session.is_read_only() {
-            self.allocation_error = Some(strings::READ_ONLY_EDIT_REFUSED.to_string());
-            return;
-        }
+    fn record_allocation(&mut self, session: &mut Session, user: &str) -> Action {
         let parsed = self.parsed_amounts();
         if parsed.values().any(Option::is_none) {
             self.allocation_error = Some(strings::NOT_A_WHOLE_AMOUNT.to_string());
-            return;
+            return Action::None;
         }
         let amounts: BTreeMap<ApplicationId, u64> = parsed
             .into_iter()
@@ -378,22 +366,26 @@ impl State {
             .collect();
         let rule = self.rule;
         let motivation = self.allocation_motivation.clone();
-        match allocation::record(
-            &session.rubric,
-            &mut session.dossier,
-            amounts,
-            rule,
-            &motivation,
-            user,
-            Utc::now(),
-        ) {
+        let recorded = session.edit(|rubric, dossier| {
+            allocation::record(
+                rubric,
+                dossier,
+                amounts,
+                rule,
+                &motivation,
+                user,
+                Utc::now(),
+            )
+        });
+        match recorded {
             Ok(()) => {
-                session.touch();
-                session.save();
-                session.refresh();
                 self.allocation_error = None;
+                Action::SaveNow
             }
-            Err(e) => self.allocation_error = Some(strings::allocation_error(&e)),
+            Err(e) => {
+                self.allocation_error = Some(strings::allocation_error(&e));
+                Action::None
+            }
         }
     }
 
@@ -402,10 +394,8 @@ impl State {
     /// else's work sees no ranking of that round.
     pub fn view<'a>(&'a self, session: &'a Session, viewer: &str) -> Element<'a, Message> {
         let rounds = scale::rounds("ranking-", self.round, true, Message::Round);
-        let Some(eval) = session.evaluation(self.round) else {
-            return text("").into();
-        };
-        let blind = leidraad_core::panel::Blind::new(&session.dossier, viewer);
+        let eval = session.evaluation(self.round);
+        let blind = leidraad_core::panel::Blind::new(session.dossier(), viewer);
         let hidden = eval
             .applications
             .iter()
@@ -521,7 +511,7 @@ impl State {
                 Length::Fixed(COL_KO),
             ),
         ];
-        for (i, g) in session.rubric.groups.iter().enumerate() {
+        for (i, g) in session.rubric().groups.iter().enumerate() {
             let cap: u32 = g.criteria.iter().map(|c| c.cap).sum();
             header.push(
                 button(
@@ -741,7 +731,7 @@ impl State {
         let mut c = column![title].spacing(6);
         match hit {
             Hit::Segment { group, .. } => {
-                let Some(g) = session.rubric.groups.get(group) else {
+                let Some(g) = session.rubric().groups.get(group) else {
                     return c.into();
                 };
                 let info = &model.groups[group];
@@ -810,7 +800,7 @@ impl State {
                 );
                 if f.from_consensus
                     && let Some(m) = session
-                        .dossier
+                        .dossier()
                         .consensus_for(&app.id, self.round)
                         .and_then(|k| k.criteria.get(&info.id))
                         .map(|s| s.motivation.as_str())
@@ -820,7 +810,7 @@ impl State {
                 }
                 for (name, points) in app.assessor_points(f) {
                     let said = session
-                        .dossier
+                        .dossier()
                         .assessment(&app.id, name, self.round)
                         .and_then(|a| a.criteria.get(&info.id))
                         .map(|s| s.motivation.as_str())
@@ -854,7 +844,7 @@ impl State {
                 );
                 c = c.push(text(strings::chart_difference(&p.one, &p.two)).font(bold()));
                 // The outcome of round 2, whichever round the table shows.
-                if let Some(b) = session.evaluation(Round::Two).and_then(|e| e.get(&p.id)) {
+                if let Some(b) = session.evaluation(Round::Two).get(&p.id) {
                     c = c.push(badge::status(b.status));
                 }
             }
@@ -873,7 +863,7 @@ impl State {
     fn tie_card<'a>(&'a self, session: &'a Session, t: &'a TieGroup) -> Element<'a, Message> {
         let region = |id: &ApplicationId| {
             session
-                .dossier
+                .dossier()
                 .application(id)
                 .map_or(id.to_string(), |a| format!("{id} {}", a.region))
         };
@@ -885,7 +875,7 @@ impl State {
         ))]
         .spacing(8);
         if let Some(n) = t.decision {
-            let d = &session.dossier.decisions[n];
+            let d = &session.dossier().decisions[n];
             if let DecisionKind::TieBreak { awarded, .. } = &d.kind {
                 let names: Vec<String> = awarded.iter().map(region).collect();
                 c = c.push(
@@ -972,7 +962,7 @@ impl State {
                 .iter()
                 .map(|id| {
                     session
-                        .dossier
+                        .dossier()
                         .application(id)
                         .map_or(id.to_string(), |a| format!("{id} {}", a.region))
                 })
@@ -1031,13 +1021,13 @@ impl State {
     }
 
     fn budget<'a>(&'a self, session: &'a Session) -> Element<'a, Message> {
-        let budget = session.rubric.process.budget_eur;
+        let budget = session.rubric().process.budget_eur;
         let mut c = column![
             text(strings::BUDGET).size(theme::HEADING).font(bold()),
             text(strings::budget_intro(budget)).style(theme::muted),
         ]
         .spacing(8);
-        let recipients = allocation::recipients(&session.rubric, &session.dossier);
+        let recipients = allocation::recipients(session.rubric(), session.dossier());
         if recipients.is_empty() {
             return c
                 .push(
@@ -1169,7 +1159,7 @@ impl State {
                 .style(button::primary)
                 .on_press_maybe(can_record.then_some(Message::RecordAllocation)),
         );
-        if let Some((_, d)) = allocation::recorded(&session.dossier)
+        if let Some((_, d)) = allocation::recorded(session.dossier())
             && let DecisionKind::Allocation { amounts, rule } = &d.kind
         {
             let label = Rule::from_code(rule).map_or(rule.as_str(), |r| strings::rule_label(r));
@@ -1199,7 +1189,7 @@ impl State {
 /// The decisions recorded for round 2.
 fn decisions(session: &Session) -> Element<'_, Message> {
     let list: Vec<&Decision> = session
-        .dossier
+        .dossier()
         .decisions
         .iter()
         .filter(|d| d.round == Round::Two)

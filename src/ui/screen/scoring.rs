@@ -11,7 +11,6 @@ use iced::widget::{
 };
 use iced::{Alignment, Element, Fill, Font, Length, Task, font};
 
-use crate::ui::session::Session;
 use crate::ui::widget::bar;
 use crate::ui::widget::scale::{Choice, choices};
 use crate::ui::widget::{reveal, scale};
@@ -20,6 +19,7 @@ use leidraad_core::dossier::{Assessment, Carried, Round, Value, Verdict};
 use leidraad_core::edit::{self, Target};
 use leidraad_core::rubric::{Criterion, CriterionId, Rubric, Scale};
 use leidraad_core::scoring::{self, Missing, Standing, Summary};
+use leidraad_core::session::Session;
 
 /// The id of the scrollable that holds the criteria.
 pub const SCROLL: &str = "scoring-scroll";
@@ -142,14 +142,14 @@ impl State {
     /// confirmed or changed before anything is typed.
     fn begin(&mut self, session: &mut Session) {
         let t = &self.target;
-        let d = &session.dossier;
+        let d = session.dossier();
         let copy_waits = t.round == Round::Two
             && d.assessment(&t.application, &t.assessor, Round::Two)
                 .is_none()
             && d.assessment(&t.application, &t.assessor, Round::One)
                 .is_some_and(Assessment::is_submitted)
             && !d.has_conflict(&t.assessor, &t.application)
-            && scoring::may_score(&session.rubric, d, &t.application, Round::Two);
+            && session.may_score(&t.application, Round::Two);
         if copy_waits {
             // A refusal (a dossier open read-only) leaves round 2 empty;
             // the banner says why.
@@ -163,7 +163,7 @@ impl State {
     fn conflict<'a>(&self, session: &'a Session) -> Option<&'a leidraad_core::dossier::Conflict> {
         let t = &self.target;
         session
-            .dossier
+            .dossier()
             .conflicts
             .iter()
             .find(|c| c.assessor == t.assessor && c.application == t.application)
@@ -171,15 +171,13 @@ impl State {
 
     /// Fill the text fields from the dossier (on open and on a round switch).
     fn load(&mut self, session: &Session) {
-        let rubric = &session.rubric;
+        let rubric = session.rubric();
         let t = &self.target;
         let a = session
-            .dossier
+            .dossier()
             .assessment(&t.application, &t.assessor, t.round);
-        let conflict = session.dossier.has_conflict(&t.assessor, &t.application);
-        self.may_score = !conflict
-            && (a.is_some()
-                || scoring::may_score(rubric, &session.dossier, &t.application, t.round));
+        let conflict = session.dossier().has_conflict(&t.assessor, &t.application);
+        self.may_score = !conflict && (a.is_some() || session.may_score(&t.application, t.round));
         self.ko_notes = rubric
             .knockouts
             .iter()
@@ -219,7 +217,7 @@ impl State {
     fn assessment<'a>(&self, session: &'a Session) -> Option<&'a Assessment> {
         let t = &self.target;
         session
-            .dossier
+            .dossier()
             .assessment(&t.application, &t.assessor, t.round)
     }
 
@@ -310,7 +308,7 @@ impl State {
             }
             Message::Verdict(i, verdict) => {
                 self.set_focus(Field::Verdict(i));
-                let ko = session.rubric.knockouts[i].id.clone();
+                let ko = session.rubric().knockouts[i].id.clone();
                 self.apply(session, |r, d, t| {
                     edit::set_verdict(r, d, t, &ko, verdict, now)
                 });
@@ -323,7 +321,7 @@ impl State {
                 }
                 self.ko_notes[i].perform(action);
                 if is_edit {
-                    let ko = session.rubric.knockouts[i].id.clone();
+                    let ko = session.rubric().knockouts[i].id.clone();
                     let text = self.ko_notes[i].text();
                     let text = text.trim_end_matches('\n').to_string();
                     self.apply(session, |r, d, t| {
@@ -351,7 +349,7 @@ impl State {
                 }
                 self.notes[i].perform(action);
                 if is_edit {
-                    let id = criterion(&session.rubric, i).id.clone();
+                    let id = criterion(session.rubric(), i).id.clone();
                     let text = self.notes[i].text();
                     let text = text.trim_end_matches('\n').to_string();
                     self.apply(session, |r, d, t| {
@@ -361,7 +359,7 @@ impl State {
             }
             Message::EvidenceDoc(i, document) => {
                 self.focus = Some(Field::EvidenceDoc(i));
-                let id = criterion(&session.rubric, i).id.clone();
+                let id = criterion(session.rubric(), i).id.clone();
                 let mut evidence = self.evidence(session, i);
                 evidence.document = document;
                 self.apply(session, |r, d, t| {
@@ -370,7 +368,7 @@ impl State {
             }
             Message::EvidencePage(i, page) => {
                 self.focus = Some(Field::EvidencePage(i));
-                let id = criterion(&session.rubric, i).id.clone();
+                let id = criterion(session.rubric(), i).id.clone();
                 let mut evidence = self.evidence(session, i);
                 evidence.page = page;
                 self.apply(session, |r, d, t| {
@@ -379,19 +377,19 @@ impl State {
             }
             Message::Submit => self.submit(session),
             Message::Tab { backwards } => {
-                let fields = fields(&session.rubric);
+                let fields = fields(session.rubric());
                 let next = match self.focus.and_then(|c| fields.iter().position(|f| *f == c)) {
                     Some(p) if backwards => fields[(p + fields.len() - 1) % fields.len()],
                     Some(p) => fields[(p + 1) % fields.len()],
                     None if backwards => fields[fields.len() - 1],
                     None => fields[0],
                 };
-                return Action::Run(self.move_focus(&session.rubric, next));
+                return Action::Run(self.move_focus(session.rubric(), next));
             }
             Message::Synced(Some(id)) => {
-                if let Some(field) = fields(&session.rubric)
+                if let Some(field) = fields(session.rubric())
                     .into_iter()
-                    .find(|f| widget_id(&session.rubric, *f).as_ref() == Some(&id))
+                    .find(|f| widget_id(session.rubric(), *f).as_ref() == Some(&id))
                 {
                     self.set_focus(field);
                 }
@@ -446,7 +444,7 @@ impl State {
     }
 
     fn evidence(&self, session: &Session, i: usize) -> leidraad_core::dossier::Evidence {
-        let id = &criterion(&session.rubric, i).id;
+        let id = &criterion(session.rubric(), i).id;
         self.assessment(session)
             .and_then(|a| a.criteria.get(id))
             .map(|s| s.evidence.clone())
@@ -454,7 +452,7 @@ impl State {
     }
 
     fn set_value(&mut self, session: &mut Session, i: usize, value: Option<Value>) {
-        let id = criterion(&session.rubric, i).id.clone();
+        let id = criterion(session.rubric(), i).id.clone();
         let now = Utc::now();
         let number = match &value {
             Some(Value::Points(n)) => n.to_string(),
@@ -467,7 +465,7 @@ impl State {
     }
 
     fn set_item(&mut self, session: &mut Session, i: usize, k: usize, points: Option<u32>) {
-        let c = criterion(&session.rubric, i);
+        let c = criterion(session.rubric(), i);
         let id = c.id.clone();
         let Scale::Items { items, .. } = &c.scale else {
             return;
@@ -483,7 +481,7 @@ impl State {
     /// anything else is refused with the reason beside the field and the
     /// stored value is left as it was.
     fn number(&mut self, session: &mut Session, i: usize, typed: String) {
-        let c = criterion(&session.rubric, i);
+        let c = criterion(session.rubric(), i);
         let (min, max) = c.scale.bounds();
         let trimmed = typed.trim();
         if trimmed.is_empty() {
@@ -566,7 +564,7 @@ impl State {
                 }
                 return Action::None;
             }
-            Field::Value(i) if uses_number_field(&criterion(&session.rubric, i).scale) => {
+            Field::Value(i) if uses_number_field(&criterion(session.rubric(), i).scale) => {
                 if let Some(s) = text_field(&self.numbers[i].clone()) {
                     return self.update(session, Message::Number(i, s));
                 }
@@ -574,7 +572,7 @@ impl State {
             }
             _ => {}
         }
-        let rubric = &session.rubric;
+        let rubric = session.rubric();
         match (field, key) {
             (Field::Submit, KeyInput::Enter) => self.submit(session),
             // Round 2: Enter keeps the value copied from round 1.
@@ -712,7 +710,7 @@ impl State {
     }
 
     pub fn view<'a>(&'a self, session: &'a Session) -> Element<'a, Message> {
-        let rubric = &session.rubric;
+        let rubric = session.rubric();
         let assessment = self.assessment(session);
         let empty;
         let assessment_ref = match assessment {
@@ -730,7 +728,7 @@ impl State {
         let editable = self.may_score && !assessment_ref.is_submitted();
         let conflict = self.conflict(session);
 
-        let app = session.dossier.application(&self.target.application);
+        let app = session.dossier().application(&self.target.application);
         let region = app.map_or("", |a| a.region.as_str());
         let plan = app.map_or("", |a| a.plan_title.as_str());
 
@@ -1209,7 +1207,7 @@ impl State {
         editable: bool,
         region: &'a str,
     ) -> Element<'a, Message> {
-        let rubric = &session.rubric;
+        let rubric = session.rubric();
         let mut groups = column![].spacing(4);
         for (g, group) in rubric.groups.iter().enumerate() {
             let gt = &summary.groups[g];

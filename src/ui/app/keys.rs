@@ -1,0 +1,158 @@
+//! The keyboard: shortcuts for the whole window, then the keys each screen
+//! takes when no text field took them.
+
+use iced::keyboard::{self, Key, Modifiers, key::Named};
+use iced::{Event, Task, event, window};
+
+use super::{App, Message, Screen};
+use crate::ui::screen::list;
+use crate::ui::screen::scoring::{self, KeyInput};
+use crate::ui::widget::reveal;
+
+/// A key press as the root sees it: `captured` when a text field took it.
+#[derive(Debug, Clone)]
+pub struct KeyPress {
+    /// The key without modifiers (for shortcuts).
+    pub key: Key,
+    /// The key as typed, with Shift applied; None when the same as `key`.
+    pub typed: Option<Key>,
+    pub modifiers: Modifiers,
+    pub captured: bool,
+}
+
+impl App {
+    pub(super) fn key(&mut self, k: KeyPress) -> Task<Message> {
+        let command = k.modifiers.command();
+        let shift = k.modifiers.shift();
+        let character = match k.key.as_ref() {
+            Key::Character(c) => c.chars().next(),
+            _ => None,
+        };
+        match (k.key.as_ref(), character) {
+            (_, Some(c)) if command && c.eq_ignore_ascii_case(&'s') => {
+                return self.update(Message::Save);
+            }
+            (_, Some(c)) if command && c.eq_ignore_ascii_case(&'o') => return self.open_dialog(),
+            (_, Some(c)) if command && c.eq_ignore_ascii_case(&'n') => {
+                return self.new_application();
+            }
+            (Key::Named(Named::Enter), _) if command => {
+                if let (Screen::Scoring(state), Some(session)) =
+                    (&mut self.screen, &mut self.session)
+                {
+                    state.submit(session);
+                }
+                return Task::none();
+            }
+            (Key::Named(Named::Tab), _) => {
+                return match &self.screen {
+                    Screen::Scoring(_) => {
+                        self.handle(Message::Scoring(scoring::Message::Tab { backwards: shift }))
+                    }
+                    _ if shift => iced::widget::operation::focus_previous(),
+                    _ => iced::widget::operation::focus_next(),
+                };
+            }
+            _ => {}
+        }
+        if k.captured || command {
+            return Task::none();
+        }
+        match &self.screen {
+            Screen::Scoring(_) => self.scoring_key(&k, character),
+            Screen::List => self.list_key(&k),
+            Screen::Ranking(_) | Screen::Disagreements(_) => match k.key.as_ref() {
+                Key::Named(Named::Escape) => self.back_to_list(),
+                _ => Task::none(),
+            },
+            Screen::Panel(_) => match k.key.as_ref() {
+                Key::Named(Named::Escape) => self.leave_panel(),
+                _ => Task::none(),
+            },
+            Screen::Application(_) => {
+                if let Key::Named(Named::Escape) = k.key.as_ref() {
+                    self.screen = Screen::List;
+                }
+                Task::none()
+            }
+            Screen::Start(_) | Screen::Error(_) | Screen::SelfCheck(_) => Task::none(),
+        }
+    }
+
+    fn scoring_key(&mut self, k: &KeyPress, character: Option<char>) -> Task<Message> {
+        // What was typed, with Shift applied: for text, not for shortcuts.
+        let typed = match k.typed.as_ref().unwrap_or(&k.key).as_ref() {
+            Key::Character(c) => c.chars().next(),
+            _ => None,
+        };
+        let input = match (k.key.as_ref(), character) {
+            (Key::Named(Named::Escape), _) => return self.back_to_list(),
+            (Key::Named(Named::Enter), _) => KeyInput::Enter,
+            (Key::Named(Named::Delete | Named::Backspace), _) => KeyInput::Delete,
+            (Key::Named(Named::ArrowLeft), _) => KeyInput::Step(-1),
+            (Key::Named(Named::ArrowRight), _) => KeyInput::Step(1),
+            (Key::Named(Named::Space), _) => KeyInput::Char(' '),
+            (_, Some(_)) => match typed {
+                Some(c) => KeyInput::Char(c),
+                None => return Task::none(),
+            },
+            _ => return Task::none(),
+        };
+        let (Screen::Scoring(state), Some(session)) = (&mut self.screen, &mut self.session) else {
+            return Task::none();
+        };
+        match state.key(session, &input) {
+            scoring::Action::Run(t) => t.map(Message::Scoring),
+            scoring::Action::ExportPdf(kind) => self.export_sheet_dialog(kind),
+            scoring::Action::Back => self.back_to_list(),
+            scoring::Action::None => Task::none(),
+        }
+    }
+
+    fn list_key(&mut self, k: &KeyPress) -> Task<Message> {
+        let Some(session) = &self.session else {
+            return Task::none();
+        };
+        let key = match k.key.as_ref() {
+            Key::Named(Named::ArrowDown) => list::ListKey::Down,
+            Key::Named(Named::ArrowUp) => list::ListKey::Up,
+            Key::Named(Named::Enter) => list::ListKey::Enter,
+            _ => return Task::none(),
+        };
+        match self.list.key(session, key) {
+            list::Action::Score(id, round) => self.open_scoring(id, round),
+            _ => match self.list.selected {
+                Some(i) => reveal::reveal(
+                    iced::widget::Id::new(list::SCROLL),
+                    iced::widget::Id::from(format!("row-{i}")),
+                ),
+                None => Task::none(),
+            },
+        }
+    }
+}
+
+pub(super) fn key_event(
+    event: Event,
+    status: event::Status,
+    _window: window::Id,
+) -> Option<Message> {
+    match event {
+        Event::Keyboard(keyboard::Event::KeyPressed {
+            key,
+            modified_key,
+            modifiers,
+            ..
+        }) => {
+            let typed = (modified_key != key).then_some(modified_key);
+            Some(Message::Key(KeyPress {
+                key,
+                typed,
+                modifiers,
+                captured: matches!(status, event::Status::Captured),
+            }))
+        }
+        Event::Mouse(iced::mouse::Event::ButtonPressed(_)) => Some(Message::MousePressed),
+        _ => None,
+    }
+}

@@ -1,0 +1,175 @@
+//! The frame around the screens: the header (dossier, user, saving), the
+//! banners (read-only, changed on disk, exports) and the screen itself.
+
+use iced::widget::{button, column, container, row, space, text};
+use iced::{Alignment, Element, Fill};
+
+use super::{App, ExportNotice, Message, SaveProblem, Screen};
+use crate::ui::screen::scoring::bold;
+use crate::ui::{strings, theme};
+use leidraad_core::session::Session;
+
+impl App {
+    pub fn view(&self) -> Element<'_, Message> {
+        let body: Element<'_, Message> = match (&self.screen, &self.session) {
+            (Screen::Start(s), session) => s
+                .view(
+                    &self.config,
+                    session.as_ref().map(|s| s.dossier().title.as_str()),
+                )
+                .map(Message::Start),
+            (Screen::Error(s), _) => s.view().map(Message::Error),
+            (Screen::SelfCheck(s), _) => s.view().map(Message::SelfCheck),
+            (Screen::List, Some(session)) => self
+                .list
+                .view(session, &self.config.assessor)
+                .map(Message::List),
+            (Screen::Application(s), Some(session)) => s.view(session).map(Message::Application),
+            (Screen::Scoring(s), Some(session)) => s.view(session).map(Message::Scoring),
+            (Screen::Ranking(s), Some(session)) => {
+                s.view(session, &self.config.assessor).map(Message::Ranking)
+            }
+            (Screen::Panel(s), Some(session)) => {
+                s.view(session, &self.config.assessor).map(Message::Panel)
+            }
+            (Screen::Disagreements(s), Some(session)) => s
+                .view(session, &self.config.assessor)
+                .map(Message::Disagreements),
+            (_, None) => text("").into(),
+        };
+        let page = container(body).width(Fill).height(Fill).style(theme::page);
+        match &self.session {
+            Some(session)
+                if !matches!(
+                    self.screen,
+                    Screen::Start(_) | Screen::Error(_) | Screen::SelfCheck(_)
+                ) =>
+            {
+                column![self.header(session)]
+                    .push(read_only_banner(session))
+                    .push(self.changed_on_disk_banner())
+                    .push(self.export_banner())
+                    .push(page)
+                    .into()
+            }
+            _ => page.into(),
+        }
+    }
+
+    fn header<'a>(&'a self, session: &'a Session) -> Element<'a, Message> {
+        let saved: Element<'a, Message> = match &self.save_status.problem {
+            Some(SaveProblem::Failed(e)) => {
+                container(text(strings::save_failed(e)).size(theme::SMALL))
+                    .padding([2, 6])
+                    .style(theme::notice_danger)
+                    .into()
+            }
+            _ => {
+                let s = if session.is_dirty() {
+                    strings::UNSAVED_CHANGES.to_string()
+                } else if let Some(at) = &self.save_status.saved_at {
+                    strings::saved_at(at)
+                } else {
+                    strings::NOT_SAVED_YET.to_string()
+                };
+                text(s).size(theme::SMALL).into()
+            }
+        };
+        let assessor = if self.config.assessor.is_empty() {
+            strings::NO_ASSESSOR
+        } else {
+            self.config.assessor.as_str()
+        };
+        let bar = row![
+            column![
+                text(&session.dossier().title).size(18).font(bold()),
+                text(session.file_name()).size(theme::SMALL),
+            ],
+            space::horizontal(),
+            text(format!("{}: {assessor}", strings::ASSESSOR)).size(theme::TEXT),
+            saved,
+            button(text(format!("{} (Ctrl+S)", strings::SAVE)))
+                .style(theme::header_button)
+                .on_press(Message::Save),
+            button(text(strings::HOME))
+                .style(theme::header_button)
+                .on_press(Message::Home),
+        ]
+        .spacing(16)
+        .align_y(Alignment::Center)
+        .padding([8, 20]);
+        container(bar).width(Fill).style(theme::header).into()
+    }
+
+    /// Another program changed the dossier on disk: nothing was written;
+    /// the user reloads or keeps this window's version.
+    fn changed_on_disk_banner(&self) -> Option<Element<'_, Message>> {
+        if self.save_status.problem != Some(SaveProblem::ChangedOnDisk) {
+            return None;
+        }
+        let line = row![
+            text(strings::CHANGED_ON_DISK).width(Fill),
+            button(text(strings::RELOAD_FROM_DISK))
+                .style(button::primary)
+                .on_press(Message::ReloadFromDisk),
+            button(text(strings::KEEP_MINE))
+                .style(theme::secondary)
+                .on_press(Message::KeepMine),
+        ]
+        .spacing(8)
+        .align_y(Alignment::Center);
+        Some(banner(line.into(), theme::notice_danger))
+    }
+
+    fn export_banner(&self) -> Option<Element<'_, Message>> {
+        let notice = self.export.as_ref()?;
+        let close = button(text(strings::CLOSE_NOTICE))
+            .style(theme::secondary)
+            .on_press(Message::DismissExport);
+        Some(match notice {
+            ExportNotice::Busy => banner(text(strings::EXPORT_BUSY).into(), theme::notice_info),
+            ExportNotice::Done { message, open } => {
+                let label = if open.is_dir() {
+                    strings::OPEN_FOLDER
+                } else {
+                    strings::OPEN_PDF
+                };
+                let line = row![
+                    text(message).width(Fill),
+                    button(text(label))
+                        .style(button::primary)
+                        .on_press(Message::OpenExported(open.clone())),
+                    close
+                ]
+                .spacing(8)
+                .align_y(Alignment::Center);
+                banner(line.into(), theme::notice_info)
+            }
+            ExportNotice::Failed(message) => {
+                let line = row![text(message).width(Fill), close]
+                    .spacing(8)
+                    .align_y(Alignment::Center);
+                banner(line.into(), theme::notice_danger)
+            }
+        })
+    }
+}
+
+/// A line under the header in a coloured box.
+fn banner<'a>(
+    line: Element<'a, Message>,
+    style: fn(&iced::Theme) -> container::Style,
+) -> Element<'a, Message> {
+    container(container(line).padding([6, 12]).width(Fill).style(style))
+        .padding([6, 20])
+        .into()
+}
+
+/// The banner of a dossier open read-only (another window has it open).
+fn read_only_banner(session: &Session) -> Option<Element<'_, Message>> {
+    let reason = session.read_only()?;
+    Some(banner(
+        text(strings::read_only(reason)).into(),
+        theme::notice_danger,
+    ))
+}
