@@ -355,17 +355,19 @@ impl Rubric {
     }
 
     fn validate(&self, text: &str, file: &str) -> Result<(), LoadError> {
-        let fail = |id: Option<&str>, field: &str, msg: String| {
-            let loc = match id {
-                Some(id) => Location::of_id(text, id),
-                None => Location::of_field(text, field),
-            };
-            let msg = match id {
-                Some(id) => format!("{id}: {msg}"),
-                None => msg,
-            };
-            Err(LoadError::at(file, loc, msg))
+        let mut check = Check {
+            text,
+            file,
+            seen: BTreeSet::new(),
         };
+        self.validate_texts(&check)?;
+        self.validate_knockouts(&mut check)?;
+        self.validate_groups(&mut check)?;
+        self.validate_process(&check)
+    }
+
+    /// The rubric's own id, version and titles are not empty.
+    fn validate_texts(&self, check: &Check<'_>) -> Result<(), LoadError> {
         for (field, value) in [
             ("id", &self.id),
             ("version", &self.version),
@@ -374,43 +376,22 @@ impl Rubric {
             ("publisher", &self.publisher),
         ] {
             if value.trim().is_empty() {
-                return fail(None, field, format!("`{field}` is empty; give a text"));
+                return check.fail(None, field, format!("`{field}` is empty; give a text"));
             }
         }
-        let mut seen = BTreeSet::new();
-        let mut check_id = |id: &CriterionId| -> Result<(), LoadError> {
-            let ok = !id.0.is_empty()
-                && id
-                    .0
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
-            if !ok {
-                return Err(LoadError::at(
-                    file,
-                    Location::of_id(text, &id.0),
-                    format!(
-                        "id {:?}: only letters, digits, '-' and '_' are allowed",
-                        id.0
-                    ),
-                ));
-            }
-            if !seen.insert(id.clone()) {
-                return Err(LoadError::at(
-                    file,
-                    Location::of_nth_id(text, &id.0, 1),
-                    format!("{id}: duplicate id; every knock-out and criterion id must be unique"),
-                ));
-            }
-            Ok(())
-        };
+        Ok(())
+    }
+
+    /// There are knock-outs, each with a good id, a name and a text.
+    fn validate_knockouts(&self, check: &mut Check<'_>) -> Result<(), LoadError> {
         if self.knockouts.is_empty() {
-            return fail(None, "knockouts", "no knock-out criteria".into());
+            return check.fail(None, "knockouts", "no knock-out criteria".into());
         }
         for ko in &self.knockouts {
-            check_id(&ko.id)?;
+            check.id(&ko.id)?;
             for (what, value) in [("name", &ko.name), ("text", &ko.text)] {
                 if value.trim().is_empty() {
-                    return fail(
+                    return check.fail(
                         Some(&ko.id.0),
                         what,
                         format!("empty {what}; give the leidraad's text"),
@@ -418,11 +399,17 @@ impl Rubric {
                 }
             }
         }
+        Ok(())
+    }
+
+    /// Each group has an id of its own, a name and criteria, each criterion
+    /// is sound, and the caps add up to the declared total.
+    fn validate_groups(&self, check: &mut Check<'_>) -> Result<(), LoadError> {
         let mut group_ids = BTreeSet::new();
         let mut sum = 0u32;
         for group in &self.groups {
             if group.name.trim().is_empty() || group.id.trim().is_empty() {
-                return fail(
+                return check.fail(
                     Some(&group.id),
                     "groups",
                     "a group needs an id and a name".into(),
@@ -430,122 +417,25 @@ impl Rubric {
             }
             if !group_ids.insert(group.id.clone()) {
                 return Err(LoadError::at(
-                    file,
-                    Location::of_nth_id(text, &group.id, 1),
+                    check.file,
+                    Location::of_nth_id(check.text, &group.id, 1),
                     format!("group {}: duplicate group id", group.id),
                 ));
             }
             if group.criteria.is_empty() {
-                return fail(
+                return check.fail(
                     Some(&group.id),
                     "criteria",
                     "a group needs at least one criterion".into(),
                 );
             }
             for c in &group.criteria {
-                check_id(&c.id)?;
-                let id = Some(c.id.as_str());
-                for (what, value) in [("name", &c.name), ("text", &c.text)] {
-                    if value.trim().is_empty() {
-                        return fail(id, what, format!("empty {what}; give the leidraad's text"));
-                    }
-                }
-                if c.cap == 0 {
-                    return fail(
-                        id,
-                        "cap",
-                        "cap is 0; a criterion must be worth at least 1 point".into(),
-                    );
-                }
-                match &c.scale {
-                    Scale::Range {
-                        min, max, anchors, ..
-                    } => {
-                        if min > max {
-                            return fail(
-                                id,
-                                "scale",
-                                format!("scale {min}..{max} is empty: min must not exceed max"),
-                            );
-                        }
-                        if let Some(a) = anchors
-                            && (a.low.trim().is_empty() || a.high.trim().is_empty())
-                        {
-                            return fail(
-                                id,
-                                "anchors",
-                                "empty anchor words; give both ends' words".into(),
-                            );
-                        }
-                    }
-                    Scale::YesNo { yes, no } => {
-                        if yes <= no {
-                            return fail(
-                                id,
-                                "scale",
-                                format!("ja ({yes}) must score more than nee ({no})"),
-                            );
-                        }
-                    }
-                    Scale::Items { items, max_each } => {
-                        if items.is_empty() || *max_each == 0 {
-                            return fail(
-                                id,
-                                "items",
-                                "an item scale needs items and max_each of at least 1".into(),
-                            );
-                        }
-                        let mut ids = BTreeSet::new();
-                        for item in items {
-                            if item.id.trim().is_empty() || item.name.trim().is_empty() {
-                                return fail(id, "items", "an item needs an id and a name".into());
-                            }
-                            if !ids.insert(&item.id) {
-                                return fail(
-                                    id,
-                                    "items",
-                                    format!("duplicate item id {:?}", item.id),
-                                );
-                            }
-                        }
-                    }
-                    Scale::Points { .. } => {}
-                }
-                let reach = c.scale.reach();
-                match &c.scale {
-                    Scale::Items { .. } if reach < c.cap => {
-                        return fail(
-                            id,
-                            "cap",
-                            format!(
-                                "cap {} cannot be reached: the items give at most {reach}",
-                                c.cap
-                            ),
-                        );
-                    }
-                    Scale::Items { .. } => {}
-                    _ if reach != c.cap => {
-                        let how = if reach < c.cap {
-                            "cannot reach"
-                        } else {
-                            "exceeds"
-                        };
-                        return fail(
-                            id,
-                            "cap",
-                            format!(
-                                "the scale {how} the cap: it gives at most {reach}, the cap is {}; they must be equal",
-                                c.cap
-                            ),
-                        );
-                    }
-                    _ => {}
-                }
+                validate_criterion(check, c)?;
                 sum += c.cap;
             }
         }
         if sum != self.total {
-            return fail(
+            return check.fail(
                 None,
                 "total",
                 format!(
@@ -554,13 +444,20 @@ impl Rubric {
                 ),
             );
         }
+        Ok(())
+    }
+
+    /// The process settings: thresholds within the total, an award, the
+    /// years in order, a disagreement share that is a fraction, and
+    /// documents with an id of their own and a name.
+    fn validate_process(&self, check: &Check<'_>) -> Result<(), LoadError> {
         let p = &self.process;
         for (field, value) in [
             ("interview_threshold", p.interview_threshold),
             ("award_minimum", p.award_minimum),
         ] {
             if value > self.total {
-                return fail(
+                return check.fail(
                     None,
                     field,
                     format!(
@@ -571,14 +468,14 @@ impl Rubric {
             }
         }
         if p.award_count == 0 {
-            return fail(
+            return check.fail(
                 None,
                 "award_count",
                 "award_count is 0; at least one application is awarded".into(),
             );
         }
         if p.spending_years.0 > p.spending_years.1 {
-            return fail(
+            return check.fail(
                 None,
                 "spending_years",
                 "spending_years: the first year is after the last".into(),
@@ -586,7 +483,7 @@ impl Rubric {
         }
         let (n, d) = p.disagreement_share;
         if d == 0 || n > d {
-            return fail(
+            return check.fail(
                 None,
                 "disagreement_share",
                 "disagreement_share must be a fraction between 0 and 1, as (n, d)".into(),
@@ -595,14 +492,14 @@ impl Rubric {
         let mut doc_ids = BTreeSet::new();
         for doc in &p.documents {
             if doc.id.trim().is_empty() || doc.name.trim().is_empty() {
-                return fail(
+                return check.fail(
                     Some(&doc.id),
                     "documents",
                     "a document needs an id and a name".into(),
                 );
             }
             if !doc_ids.insert(&doc.id) {
-                return fail(
+                return check.fail(
                     Some(&doc.id),
                     "documents",
                     format!("duplicate document id {:?}", doc.id),
@@ -645,6 +542,172 @@ impl Rubric {
             .iter()
             .find(|g| g.criteria.iter().any(|c| c.id.as_str() == id))
     }
+}
+
+/// What the checks of [`Rubric::validate`] share: the text and the file's
+/// name, to say where a failure is, and the knock-out and criterion ids
+/// seen so far.
+struct Check<'t> {
+    text: &'t str,
+    file: &'t str,
+    seen: BTreeSet<CriterionId>,
+}
+
+impl Check<'_> {
+    /// A failure at `id` (named in the message) or, without one, at the
+    /// first `field:`.
+    fn fail(&self, id: Option<&str>, field: &str, msg: String) -> Result<(), LoadError> {
+        let loc = match id {
+            Some(id) => Location::of_id(self.text, id),
+            None => Location::of_field(self.text, field),
+        };
+        let msg = match id {
+            Some(id) => format!("{id}: {msg}"),
+            None => msg,
+        };
+        Err(LoadError::at(self.file, loc, msg))
+    }
+
+    /// A knock-out or criterion id: letters, digits, '-' and '_' only, and
+    /// not seen before.
+    fn id(&mut self, id: &CriterionId) -> Result<(), LoadError> {
+        let ok = !id.0.is_empty()
+            && id
+                .0
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+        if !ok {
+            return Err(LoadError::at(
+                self.file,
+                Location::of_id(self.text, &id.0),
+                format!(
+                    "id {:?}: only letters, digits, '-' and '_' are allowed",
+                    id.0
+                ),
+            ));
+        }
+        if !self.seen.insert(id.clone()) {
+            return Err(LoadError::at(
+                self.file,
+                Location::of_nth_id(self.text, &id.0, 1),
+                format!("{id}: duplicate id; every knock-out and criterion id must be unique"),
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// One criterion: a good id, a name, a text, a cap, a sound scale, and a
+/// cap that the scale reaches.
+fn validate_criterion(check: &mut Check<'_>, c: &Criterion) -> Result<(), LoadError> {
+    check.id(&c.id)?;
+    let id = Some(c.id.as_str());
+    for (what, value) in [("name", &c.name), ("text", &c.text)] {
+        if value.trim().is_empty() {
+            return check.fail(id, what, format!("empty {what}; give the leidraad's text"));
+        }
+    }
+    if c.cap == 0 {
+        return check.fail(
+            id,
+            "cap",
+            "cap is 0; a criterion must be worth at least 1 point".into(),
+        );
+    }
+    validate_scale(check, id, &c.scale)?;
+    validate_reach(check, id, c)
+}
+
+/// A scale on its own: a range that is not empty, anchor words at both
+/// ends, ja above nee, items with an id of their own and a name.
+fn validate_scale(check: &Check<'_>, id: Option<&str>, scale: &Scale) -> Result<(), LoadError> {
+    match scale {
+        Scale::Range {
+            min, max, anchors, ..
+        } => {
+            if min > max {
+                return check.fail(
+                    id,
+                    "scale",
+                    format!("scale {min}..{max} is empty: min must not exceed max"),
+                );
+            }
+            if let Some(a) = anchors
+                && (a.low.trim().is_empty() || a.high.trim().is_empty())
+            {
+                return check.fail(
+                    id,
+                    "anchors",
+                    "empty anchor words; give both ends' words".into(),
+                );
+            }
+        }
+        Scale::YesNo { yes, no } => {
+            if yes <= no {
+                return check.fail(
+                    id,
+                    "scale",
+                    format!("ja ({yes}) must score more than nee ({no})"),
+                );
+            }
+        }
+        Scale::Items { items, max_each } => {
+            if items.is_empty() || *max_each == 0 {
+                return check.fail(
+                    id,
+                    "items",
+                    "an item scale needs items and max_each of at least 1".into(),
+                );
+            }
+            let mut ids = BTreeSet::new();
+            for item in items {
+                if item.id.trim().is_empty() || item.name.trim().is_empty() {
+                    return check.fail(id, "items", "an item needs an id and a name".into());
+                }
+                if !ids.insert(&item.id) {
+                    return check.fail(id, "items", format!("duplicate item id {:?}", item.id));
+                }
+            }
+        }
+        Scale::Points { .. } => {}
+    }
+    Ok(())
+}
+
+/// The scale reaches the cap: exactly, or at least for items (whose sum is
+/// capped).
+fn validate_reach(check: &Check<'_>, id: Option<&str>, c: &Criterion) -> Result<(), LoadError> {
+    let reach = c.scale.reach();
+    match &c.scale {
+        Scale::Items { .. } if reach < c.cap => {
+            return check.fail(
+                id,
+                "cap",
+                format!(
+                    "cap {} cannot be reached: the items give at most {reach}",
+                    c.cap
+                ),
+            );
+        }
+        Scale::Items { .. } => {}
+        _ if reach != c.cap => {
+            let how = if reach < c.cap {
+                "cannot reach"
+            } else {
+                "exceeds"
+            };
+            return check.fail(
+                id,
+                "cap",
+                format!(
+                    "the scale {how} the cap: it gives at most {reach}, the cap is {}; they must be equal",
+                    c.cap
+                ),
+            );
+        }
+        _ => {}
+    }
+    Ok(())
 }
 
 /// The short form of a hash that sheets and screens show.

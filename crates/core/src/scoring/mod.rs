@@ -1,0 +1,19 @@
+//! The one place where totals, KO verdicts, statuses and the ranking are
+//! computed. Every face of the product (CLI, GUI, PDF) reads from
+//! [`evaluate`] and [`summarize`]; none computes a total of its own.
+//!
+//! Pure functions over a rubric and a dossier, in exact arithmetic.
+
+mod evaluation;
+mod finals;
+mod input;
+mod reading;
+mod results;
+mod summary;
+mod totals;
+
+pub use evaluation::{award_count, evaluate, evaluate_rounds};
+pub use results::{
+    AppResult, CriterionFinal, Evaluation, GroupTotal, KoFinal, Missing, Status, TieGroup,
+};
+pub use summary::{Standing, Summary, may_score, progress, summarize};
