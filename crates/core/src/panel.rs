@@ -495,6 +495,15 @@ pub fn may_see_others(dossier: &Dossier, viewer: &str, app: &ApplicationId, roun
     Blind::new(dossier, viewer).sees(app, round)
 }
 
+/// Why the other assessors' work is hidden from a viewer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hidden {
+    /// The viewer declared a conflict of interest for the application.
+    Conflict,
+    /// The viewer is an assessor who has not submitted their own work.
+    NotSubmitted,
+}
+
 /// The blind-scoring rule for one viewer over many applications (a list
 /// or a table): whether the viewer is an assessor is found once.
 pub struct Blind<'a> {
@@ -522,10 +531,19 @@ impl<'a> Blind<'a> {
     }
 
     pub fn sees(&self, app: &ApplicationId, round: Round) -> bool {
-        if self.dossier.has_conflict(self.viewer, app) {
-            return false;
+        self.why_hidden(app, round).is_none()
+    }
+
+    /// Why the others' work of `app` in `round` is hidden from the viewer;
+    /// None when the viewer sees it.
+    pub fn why_hidden(&self, app: &ApplicationId, round: Round) -> Option<Hidden> {
+        if self.dossier.has_conflict(self.viewer.trim(), app) {
+            Some(Hidden::Conflict)
+        } else if self.assessor && !self.submitted.contains(&(app, round)) {
+            Some(Hidden::NotSubmitted)
+        } else {
+            None
         }
-        !self.assessor || self.submitted.contains(&(app, round))
     }
 
     /// Whether a result of the round (a total, a status) must be hidden

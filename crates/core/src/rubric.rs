@@ -332,6 +332,17 @@ struct VersionProbe {
     format_version: u32,
 }
 
+impl Process {
+    /// The threshold of a round: the interview threshold in round 1, the
+    /// minimum for an award in round 2. The one place that chooses.
+    pub fn threshold(&self, round: crate::dossier::Round) -> u32 {
+        match round {
+            crate::dossier::Round::One => self.interview_threshold,
+            crate::dossier::Round::Two => self.award_minimum,
+        }
+    }
+}
+
 impl Rubric {
     /// The built-in leidraad. It is validated by the test suite, so a
     /// failure here is a build defect, not a user error.

@@ -351,7 +351,9 @@ impl Session {
     /// Whether `app` may be scored in `round` (round 2: only what round 1
     /// invited), from the current evaluation.
     pub fn may_score(&self, app: &ApplicationId, round: Round) -> bool {
-        round_open(&self.dossier, self.evaluation(Round::One), app, round)
+        scoring::round_open(&self.dossier, app, round, || {
+            self.evaluation(Round::One).status_of(app) == Some(scoring::Status::Invited)
+        })
     }
 
     /// Save now, on this thread.
@@ -441,28 +443,6 @@ impl Session {
             .and_then(|p| p.file_name())
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default()
-    }
-}
-
-/// Whether `app` may be scored in `round`, given round 1's evaluation:
-/// round 1 is open for every application of the dossier, round 2 for what
-/// round 1 invited (a round-2 package holds only that already: its own copy
-/// of round 1 is one assessor's and cannot say so again).
-pub fn round_open(
-    dossier: &Dossier,
-    round_one: &Evaluation,
-    app: &ApplicationId,
-    round: Round,
-) -> bool {
-    let round_two_package = dossier
-        .package
-        .as_ref()
-        .is_some_and(|p| p.round == Round::Two);
-    match round {
-        Round::Two if !round_two_package => {
-            round_one.status_of(app) == Some(scoring::Status::Invited)
-        }
-        _ => dossier.application(app).is_some(),
     }
 }
 

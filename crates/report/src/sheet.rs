@@ -230,10 +230,7 @@ impl Sheet<'_> {
 
     /// The total in large type with the status line.
     fn result_box(&self, doc: &mut Doc) -> Result<(), ReportError> {
-        let threshold = match self.round {
-            Round::One => self.rubric.process.interview_threshold,
-            Round::Two => self.rubric.process.award_minimum,
-        };
+        let threshold = self.rubric.process.threshold(self.round);
         let (total, mut lines): (String, Vec<Para>) = match &self.source {
             Source::Assessment {
                 assessment,

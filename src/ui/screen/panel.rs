@@ -305,7 +305,7 @@ impl State {
         if !panel_rules::may_see_others(session.dossier(), viewer, &self.application, self.round) {
             refuse(
                 self,
-                blind_message(session.dossier(), viewer, &self.application),
+                blind_message(session.dossier(), viewer, &self.application, self.round),
             );
             return false;
         }
@@ -386,7 +386,7 @@ impl State {
                 if is_edit && !self.may_chair(session, viewer) {
                     self.errors.insert(
                         id.clone(),
-                        blind_or_name(session.dossier(), viewer, &self.application),
+                        blind_or_name(session.dossier(), viewer, &self.application, self.round),
                     );
                     return Action::None;
                 }
@@ -675,7 +675,7 @@ impl State {
     fn side_by_side<'a>(&'a self, session: &'a Session, viewer: &'a str) -> Element<'a, Message> {
         let (rubric, dossier) = (session.rubric(), session.dossier());
         if !panel_rules::may_see_others(dossier, viewer, &self.application, self.round) {
-            return blind(dossier, viewer, &self.application);
+            return blind(dossier, viewer, &self.application, self.round);
         }
         let submitted = self.submitted(dossier);
         let drafts: Vec<String> = dossier
@@ -899,7 +899,7 @@ impl State {
     fn consensus_tab<'a>(&'a self, session: &'a Session, viewer: &'a str) -> Element<'a, Message> {
         let (rubric, dossier) = (session.rubric(), session.dossier());
         if !panel_rules::may_see_others(dossier, viewer, &self.application, self.round) {
-            return blind(dossier, viewer, &self.application);
+            return blind(dossier, viewer, &self.application, self.round);
         }
         if self.round == Round::Two && !round_two_open(session, &self.application) {
             return info(strings::PANEL_ROUND_TWO_NOT_INVITED);
@@ -1270,7 +1270,7 @@ impl State {
             .iter()
             .all(|r| panel_rules::may_see_others(dossier, viewer, &self.application, *r))
         {
-            return blind(dossier, viewer, &self.application);
+            return blind(dossier, viewer, &self.application, self.round);
         }
         let one = session.evaluation(Round::One).get(&self.application);
         let two = session.evaluation(Round::Two).get(&self.application);
@@ -1729,24 +1729,28 @@ pub fn card_id(id: &CriterionId) -> Id {
 }
 
 /// Why the viewer may not see the others' work (blind scoring).
-fn blind_message(dossier: &Dossier, viewer: &str, app: &ApplicationId) -> String {
-    if dossier.has_conflict(viewer.trim(), app) {
-        strings::PANEL_BLIND_CONFLICT.to_string()
-    } else {
-        strings::PANEL_BLIND_NOT_SUBMITTED.to_string()
+fn blind_message(dossier: &Dossier, viewer: &str, app: &ApplicationId, round: Round) -> String {
+    match panel_rules::Blind::new(dossier, viewer).why_hidden(app, round) {
+        Some(panel_rules::Hidden::Conflict) => strings::PANEL_BLIND_CONFLICT.to_string(),
+        _ => strings::PANEL_BLIND_NOT_SUBMITTED.to_string(),
     }
 }
 
-fn blind_or_name(dossier: &Dossier, viewer: &str, app: &ApplicationId) -> String {
+fn blind_or_name(dossier: &Dossier, viewer: &str, app: &ApplicationId, round: Round) -> String {
     if viewer.trim().is_empty() {
         strings::PANEL_NEED_NAME.to_string()
     } else {
-        blind_message(dossier, viewer, app)
+        blind_message(dossier, viewer, app, round)
     }
 }
 
-fn blind<'a>(dossier: &Dossier, viewer: &str, app: &ApplicationId) -> Element<'a, Message> {
-    container(text(blind_message(dossier, viewer, app)).size(16))
+fn blind<'a>(
+    dossier: &Dossier,
+    viewer: &str,
+    app: &ApplicationId,
+    round: Round,
+) -> Element<'a, Message> {
+    container(text(blind_message(dossier, viewer, app, round)).size(16))
         .padding(16)
         .width(Fill)
         .style(theme::notice_info)

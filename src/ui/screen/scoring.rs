@@ -1333,10 +1333,7 @@ pub fn standing_line(rubric: &Rubric, summary: &Summary) -> (String, theme::Tone
             theme::Tone::Neutral,
         ),
         Standing::BelowThreshold => {
-            let threshold = match summary.round {
-                Round::One => rubric.process.interview_threshold,
-                Round::Two => rubric.process.award_minimum,
-            };
+            let threshold = rubric.process.threshold(summary.round);
             (
                 strings::standing_below(&total, cap, threshold, summary.round),
                 theme::Tone::Warn,

@@ -102,10 +102,7 @@ fn evaluate_round<'d>(
     invited: Option<&[bool]>,
 ) -> (Evaluation, Vec<bool>) {
     let (rubric, dossier, index) = (input.rubric, input.dossier, &input.index);
-    let threshold = match round {
-        Round::One => rubric.process.interview_threshold,
-        Round::Two => rubric.process.award_minimum,
-    };
+    let threshold = rubric.process.threshold(round);
     let threshold_exact = Exact::from(threshold);
     let award_count = award_count(rubric, dossier, round);
     let consensus = consensus_of(dossier, round);

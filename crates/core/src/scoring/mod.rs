@@ -16,4 +16,4 @@ pub use evaluation::{award_count, evaluate, evaluate_rounds};
 pub use results::{
     AppResult, CriterionFinal, Evaluation, GroupTotal, KoFinal, Missing, Status, TieGroup,
 };
-pub use summary::{Standing, Summary, may_score, progress, summarize};
+pub use summary::{Standing, Summary, may_score, progress, round_open, summarize};

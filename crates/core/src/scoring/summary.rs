@@ -172,10 +172,7 @@ pub fn summarize(rubric: &Rubric, assessment: &Assessment) -> Summary {
         .iter()
         .filter(|k| assessment.verdict(&k.id) != Verdict::Open)
         .count();
-    let threshold = match assessment.round {
-        Round::One => rubric.process.interview_threshold,
-        Round::Two => rubric.process.award_minimum,
-    };
+    let threshold = rubric.process.threshold(assessment.round);
     let all_scored = scored == rubric.criteria().count();
     let standing = if !failed_ko.is_empty() {
         Standing::Rejected(failed_ko.clone())
@@ -204,18 +201,30 @@ pub fn summarize(rubric: &Rubric, assessment: &Assessment) -> Summary {
 /// Whether an application may be scored in a round: round 2 only for the
 /// applications that round 1 invited.
 pub fn may_score(rubric: &Rubric, dossier: &Dossier, app: &ApplicationId, round: Round) -> bool {
+    round_open(dossier, app, round, || {
+        evaluate(rubric, dossier, Round::One).status_of(app) == Some(Status::Invited)
+    })
+}
+
+/// The rule of when an application may be scored in a round, with round
+/// 1's invitation asked of `invited` only when it matters (a fresh
+/// evaluation in [`may_score`], the session's current one in
+/// `Session::may_score`): round 1 is open for every application of the
+/// dossier, round 2 for what round 1 invited. A round-2 package holds only
+/// what round 1 invited; its own copy of round 1 is one assessor's and
+/// cannot say so again.
+pub fn round_open(
+    dossier: &Dossier,
+    app: &ApplicationId,
+    round: Round,
+    invited: impl FnOnce() -> bool,
+) -> bool {
+    let round_two_package = dossier
+        .package
+        .as_ref()
+        .is_some_and(|p| p.round == Round::Two);
     match round {
-        Round::One => dossier.application(app).is_some(),
-        // A round-2 package holds only what round 1 invited; its own copy
-        // of round 1 is one assessor's and cannot say so again.
-        Round::Two
-            if dossier
-                .package
-                .as_ref()
-                .is_some_and(|p| p.round == Round::Two) =>
-        {
-            dossier.application(app).is_some()
-        }
-        Round::Two => evaluate(rubric, dossier, Round::One).status_of(app) == Some(Status::Invited),
+        Round::Two if !round_two_package => invited(),
+        _ => dossier.application(app).is_some(),
     }
 }
