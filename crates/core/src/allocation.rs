@@ -297,7 +297,7 @@ pub fn propose(
         return Err(AllocationError::ZeroWeight);
     }
     let (amounts, unallocated) = apportion(budget, &weights, &caps);
-    let total = amounts.iter().sum();
+    let total = amounts.iter().fold(0u64, |t, &a| t.saturating_add(a));
     Ok(Proposal {
         rule,
         amounts: recipients
@@ -335,7 +335,9 @@ pub fn check(
     recipients: &[Recipient],
     amounts: &BTreeMap<ApplicationId, u64>,
 ) -> Check {
-    let total: u64 = amounts.values().sum();
+    // Saturating: amounts near the largest whole number must not wrap
+    // around to a small total that passes the budget check.
+    let total: u64 = amounts.values().fold(0u64, |t, &a| t.saturating_add(a));
     let above_request = recipients
         .iter()
         .filter(|r| {

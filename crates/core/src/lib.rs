@@ -16,6 +16,7 @@ pub mod error;
 pub mod exact;
 pub mod fastron;
 pub mod interchange;
+pub mod lock;
 pub mod panel;
 pub mod rubric;
 pub mod scoring;

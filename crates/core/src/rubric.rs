@@ -238,7 +238,9 @@ impl Scale {
         match self {
             Scale::YesNo { yes, no } => (*yes).max(*no),
             Scale::Range { max, .. } | Scale::Points { max, .. } => *max,
-            Scale::Items { items, max_each } => *max_each * items.len() as u32,
+            Scale::Items { items, max_each } => {
+                max_each.saturating_mul(u32::try_from(items.len()).unwrap_or(u32::MAX))
+            }
         }
     }
 
@@ -331,6 +333,11 @@ struct VersionProbe {
     #[serde(default)]
     format_version: u32,
 }
+
+/// The most points a rubric (and so any criterion) may have: far above the
+/// leidraad's 100, and small enough that no sum of points, caps or means
+/// in the program can overflow.
+pub const MAX_POINTS: u32 = 1_000;
 
 impl Process {
     /// The threshold of a round: the interview threshold in round 1, the
@@ -442,8 +449,30 @@ impl Rubric {
             }
             for c in &group.criteria {
                 validate_criterion(check, c)?;
-                sum += c.cap;
+                if c.cap > MAX_POINTS {
+                    return check.fail(
+                        Some(c.id.as_str()),
+                        "cap",
+                        format!("criterion {}: a cap of at most {MAX_POINTS} points", c.id),
+                    );
+                }
+                // At most a thousand criteria of at most a thousand points:
+                // no overflow, but checked all the same.
+                sum = sum.checked_add(c.cap).ok_or_else(|| {
+                    LoadError::at(
+                        check.file,
+                        Location::of_field(check.text, "total"),
+                        "the caps add up to more than a whole number can hold".to_string(),
+                    )
+                })?;
             }
+        }
+        if sum > MAX_POINTS {
+            return check.fail(
+                None,
+                "total",
+                format!("the caps add up to {sum}; a rubric has at most {MAX_POINTS} points"),
+            );
         }
         if sum != self.total {
             return check.fail(
@@ -668,6 +697,13 @@ fn validate_scale(check: &Check<'_>, id: Option<&str>, scale: &Scale) -> Result<
                     id,
                     "items",
                     "an item scale needs items and max_each of at least 1".into(),
+                );
+            }
+            if *max_each > MAX_POINTS || items.len() > 100 {
+                return check.fail(
+                    id,
+                    "items",
+                    format!("an item scale has at most 100 items of at most {MAX_POINTS} points"),
                 );
             }
             let mut ids = BTreeSet::new();

@@ -84,6 +84,11 @@ pub enum SaveError {
         "{file}: changed on disk by another program since it was opened; nothing was written (reload it, or save again to keep this version; the other one is then kept as the backup)"
     )]
     ChangedOnDisk { file: String },
+    /// The dossier breaks a rule the loader enforces (a limit of
+    /// docs/limits.md, a duplicate id, ...): written, it could not be opened
+    /// again. Nothing was written.
+    #[error("{file}: not saved, because it could not be opened again: {problem}")]
+    WouldNotLoad { file: String, problem: String },
 }
 
 /// What a file on disk was when a session read or wrote it: enough to see
@@ -109,6 +114,26 @@ impl Stamp {
             modified: meta.modified().ok(),
             file_id,
         })
+    }
+}
+
+/// The file a path names in the end: symbolic links followed (also for a
+/// file that does not exist yet, through its folder). A path that cannot be
+/// resolved is used as it is, and fails where it is used.
+pub fn real_path(path: &Path) -> PathBuf {
+    if let Ok(real) = dunce::canonicalize(path) {
+        return real;
+    }
+    match (path.parent(), path.file_name()) {
+        (Some(dir), Some(name)) => {
+            let dir = if dir.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                dir
+            };
+            dunce::canonicalize(dir).map_or_else(|_| path.to_path_buf(), |d| d.join(name))
+        }
+        _ => path.to_path_buf(),
     }
 }
 
@@ -205,6 +230,10 @@ impl Session {
         access: Access,
         after_lock: impl FnOnce(),
     ) -> Result<Session, OpenError> {
+        // A symbolic link is followed: the lock, the read and every save
+        // are of the real file, and the link stays a link.
+        let real = real_path(path);
+        let path = real.as_path();
         let (lock, read_only) = match (Lock::acquire(path), access) {
             (Ok(lock), _) => (Some(lock), None),
             (Err(LockError::Locked { file, by }), Access::Write) => {
@@ -236,6 +265,8 @@ impl Session {
     /// A new dossier at `path`, which must not exist yet: takes the lock,
     /// then writes the dossier for the first time.
     pub fn create(path: &Path, rubric: Rubric, dossier: Dossier) -> Result<Session, OpenError> {
+        let real = real_path(path);
+        let path = real.as_path();
         let name = path.display().to_string();
         let lock = Lock::acquire(path).map_err(|e| match e {
             LockError::Locked { file, by } => OpenError::Locked { file, by },
@@ -395,6 +426,7 @@ impl Session {
         self.saving = Some(self.generation);
         Ok(Some(SaveJob {
             path: path.clone(),
+            rubric: self.rubric.clone(),
             dossier: Arc::clone(&self.dossier),
             generation: self.generation,
             expected: self.on_disk,
@@ -451,6 +483,7 @@ impl Session {
 #[derive(Debug)]
 pub struct SaveJob {
     path: PathBuf,
+    rubric: Rubric,
     dossier: Arc<Dossier>,
     generation: u64,
     expected: Option<Stamp>,
@@ -475,12 +508,19 @@ impl SaveJob {
     }
 
     /// Write the dossier atomically, unless another program changed the
-    /// file since the session read or last wrote it.
+    /// file since the session read or last wrote it, or the dossier breaks
+    /// a rule the loader enforces: whatever the loader would refuse, no
+    /// writer writes (the window, an import, a package import alike).
     pub fn run(self) -> Saved {
+        let file = self.path.display().to_string();
         let result = if Stamp::of(&self.path) != self.expected {
-            Err(SaveError::ChangedOnDisk {
-                file: self.path.display().to_string(),
-            })
+            Err(SaveError::ChangedOnDisk { file })
+        } else if let Err(e) = store::check_dossier(&self.dossier, &self.rubric, "", &file) {
+            let problem = match e {
+                LoadError::Invalid { message, .. } => message,
+                other => other.to_string(),
+            };
+            Err(SaveError::WouldNotLoad { file, problem })
         } else {
             store::save_dossier(&self.path, &self.dossier)
                 .map(|()| Stamp::of(&self.path))
@@ -638,6 +678,51 @@ mod tests {
         std::fs::write(&path, b"not a dossier").unwrap();
         let err = Session::open(&path, None, Access::Write).unwrap_err();
         assert!(matches!(err, OpenError::Locked { .. }), "{err}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symlinked_dossier_is_locked_and_saved_through_to_its_target() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = example(dir.path());
+        let link = dir.path().join("link.ron");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        let mut s = Session::open(&link, None, Access::Write).unwrap();
+        // The real file is locked: opening it by its own name is refused.
+        assert!(matches!(
+            Session::open(&target, None, Access::Write),
+            Err(OpenError::Locked { .. })
+        ));
+        s.edit(|_, d| {
+            d.title = "through the link".into();
+            Ok::<_, ReadOnlyError>(())
+        })
+        .unwrap();
+        s.save().unwrap();
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(read(&target, None).unwrap().1.title, "through the link");
+    }
+
+    #[test]
+    fn what_the_loader_would_refuse_is_never_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = example(dir.path());
+        let before = std::fs::read(&path).unwrap();
+        let mut s = Session::open(&path, None, Access::Write).unwrap();
+        s.edit(|_, d| {
+            d.applications[0].region = "x".repeat(store::limits::NAME + 1);
+            Ok::<_, ReadOnlyError>(())
+        })
+        .unwrap();
+        let err = s.save().unwrap_err();
+        assert!(matches!(err, SaveError::WouldNotLoad { .. }), "{err}");
+        assert_eq!(std::fs::read(&path).unwrap(), before, "nothing written");
+        assert!(s.is_dirty());
     }
 
     #[test]

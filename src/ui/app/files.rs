@@ -344,6 +344,7 @@ impl App {
             SaveError::ChangedOnDisk { .. } => SaveProblem::ChangedOnDisk,
             SaveError::ReadOnly(_) => SaveProblem::Failed(strings::READ_ONLY_NOT_SAVED.into()),
             SaveError::Write(e) => SaveProblem::Failed(e.to_string()),
+            SaveError::WouldNotLoad { problem, .. } => SaveProblem::Failed(problem),
         });
     }
 

@@ -1,0 +1,242 @@
+//! Nothing lost, nothing forged: the promises of the lock, the imports and
+//! the arithmetic, tried as a tester would (issue "Nothing lost, nothing
+//! forged"). Each test names the point it breaks on the code before.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use leidraad_core::dossier::EXAMPLE_SOURCE;
+use leidraad_core::store;
+
+const HEADER: &str = "application,region,assessor,round,criterion,value,motivation\n";
+
+fn leidraad() -> Command {
+    let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("leidraad"));
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR"));
+    cmd
+}
+
+fn example(dir: &Path) -> PathBuf {
+    let path = dir.join("dossier.ron");
+    std::fs::write(&path, EXAMPLE_SOURCE).unwrap();
+    path
+}
+
+fn import_into(dossier: &Path, csv: &Path) -> Output {
+    leidraad()
+        .args(["import-csv", "--into"])
+        .arg(dossier)
+        .arg(csv)
+        .output()
+        .unwrap()
+}
+
+fn check_ok(dossier: &Path) -> bool {
+    leidraad()
+        .arg("check")
+        .arg(dossier)
+        .output()
+        .unwrap()
+        .status
+        .success()
+}
+
+/// Point 1: an import that would make a dossier the loader refuses (a
+/// limit of docs/limits.md broken) exits non-zero and writes nothing; the
+/// dossier still loads.
+#[test]
+fn an_import_beyond_a_limit_writes_nothing_and_the_dossier_still_loads() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = example(dir.path());
+    let before = std::fs::read(&path).unwrap();
+    let long = |n: usize| "x".repeat(n);
+    let cases = [
+        (
+            "motivation of 20,001 characters",
+            format!(
+                "A01,Regio Lindewaard,Nieuw,1,KO1,voldaan,{}\n",
+                long(store::limits::MOTIVATION + 1)
+            ),
+        ),
+        (
+            "assessor name of 301 characters",
+            format!(
+                "A01,Regio Lindewaard,{},1,KO1,voldaan,ok\n",
+                long(store::limits::NAME + 1)
+            ),
+        ),
+        (
+            "application id of 41 characters",
+            format!(
+                "{},Regio Nieuw,Nieuw,1,KO1,voldaan,ok\n",
+                long(store::limits::ID + 1)
+            ),
+        ),
+    ];
+    for (what, row) in cases {
+        let csv = dir.path().join("scores.csv");
+        std::fs::write(&csv, format!("{HEADER}{row}")).unwrap();
+        let out = import_into(&path, &csv);
+        assert_ne!(out.status.code(), Some(0), "{what}: the import is refused");
+        assert_eq!(
+            std::fs::read(&path).unwrap(),
+            before,
+            "{what}: the dossier is untouched"
+        );
+        assert!(check_ok(&path), "{what}: the dossier still loads");
+    }
+    // 101 assessors: each row a new one.
+    let mut rows = String::from(HEADER);
+    for n in 0..=store::limits::ASSESSORS {
+        rows.push_str(&format!(
+            "A01,Regio Lindewaard,Beoordelaar {n},1,KO1,voldaan,ok\n"
+        ));
+    }
+    let csv = dir.path().join("many.csv");
+    std::fs::write(&csv, rows).unwrap();
+    assert_ne!(import_into(&path, &csv).status.code(), Some(0));
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    assert!(check_ok(&path));
+}
+
+/// Point 2: several processes importing into one dossier at once, with a
+/// stale lock (of a process that has ended) present: every import that
+/// says it succeeded is in the file. 200 runs of 4 importers.
+#[test]
+fn concurrent_imports_with_a_stale_lock_lose_no_update() {
+    const RUNS: usize = 200;
+    const IMPORTERS: usize = 4;
+    let dir = tempfile::tempdir().unwrap();
+    let host = std::fs::read_to_string("/proc/sys/kernel/hostname")
+        .map(|h| h.trim().to_string())
+        .unwrap_or_else(|_| "localhost".into());
+    let csvs: Vec<PathBuf> = (0..IMPORTERS)
+        .map(|i| {
+            let csv = dir.path().join(format!("scores-{i}.csv"));
+            std::fs::write(
+                &csv,
+                format!("{HEADER}A01,Regio Lindewaard,Importeur {i},1,KO1,voldaan,ok\n"),
+            )
+            .unwrap();
+            csv
+        })
+        .collect();
+    let (mut succeeded, mut refused) = (0, 0);
+    for run in 0..RUNS {
+        let path = dir.path().join(format!("dossier-{run}.ron"));
+        std::fs::write(&path, EXAMPLE_SOURCE).unwrap();
+        // A lock file left by a process that has ended (an old pid), or
+        // left empty by one killed while writing it.
+        let stale = if run % 2 == 0 {
+            format!("pid=999999\nhost={host}\nsince=2022-08-10T09:30:00Z\n")
+        } else {
+            String::new()
+        };
+        std::fs::write(store::lock_path(&path), stale).unwrap();
+        let children: Vec<_> = csvs
+            .iter()
+            .map(|csv| {
+                leidraad()
+                    .args(["import-csv", "--into"])
+                    .arg(&path)
+                    .arg(csv)
+                    .stdout(std::process::Stdio::null())
+                    .stderr(std::process::Stdio::piped())
+                    .spawn()
+                    .unwrap()
+            })
+            .collect();
+        let outcomes: Vec<Output> = children
+            .into_iter()
+            .map(|c| c.wait_with_output().unwrap())
+            .collect();
+        let (_, dossier) = leidraad::cli::open(&path, None).unwrap();
+        for (i, out) in outcomes.iter().enumerate() {
+            let name = format!("Importeur {i}");
+            let present = dossier.assessments.iter().any(|a| a.assessor == name);
+            match out.status.code() {
+                Some(0) => {
+                    succeeded += 1;
+                    assert!(present, "run {run}: {name} exited 0 but is not in the file");
+                }
+                Some(1) => {
+                    refused += 1;
+                    let err = String::from_utf8_lossy(&out.stderr);
+                    assert!(err.contains("is open elsewhere"), "run {run}: {err}");
+                    assert!(!present, "run {run}: {name} was refused but is in the file");
+                }
+                other => panic!("run {run}: importer {i} ended with {other:?}"),
+            }
+        }
+        assert!(
+            outcomes.iter().any(|o| o.status.success()),
+            "run {run}: the stale lock blocked every importer"
+        );
+    }
+    eprintln!("{succeeded} imports succeeded, {refused} refused while another held the lock");
+}
+
+/// Point 3: a dossier path that is a symbolic link: the import writes
+/// through to the real file, the link stays a link, and the lock is the
+/// real file's (a window holding the real file refuses the import through
+/// the link).
+#[cfg(unix)]
+#[test]
+fn a_symlinked_dossier_is_written_through_and_locked_as_its_target() {
+    let dir = tempfile::tempdir().unwrap();
+    let real = example(dir.path());
+    let link = dir.path().join("link.ron");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    let csv = dir.path().join("scores.csv");
+    std::fs::write(
+        &csv,
+        format!("{HEADER}A01,Regio Lindewaard,Via De Link,1,KO1,voldaan,ok\n"),
+    )
+    .unwrap();
+    // A window has the real file open.
+    let window = leidraad_core::session::Session::open(
+        &real,
+        None,
+        leidraad_core::session::Access::WriteOrReadOnly,
+    )
+    .unwrap();
+    let out = import_into(&link, &csv);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "refused while the window has it"
+    );
+    drop(window);
+    let out = import_into(&link, &csv);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink(),
+        "the link stays a link"
+    );
+    let (_, d) = leidraad::cli::open(&real, None).unwrap();
+    assert!(d.assessments.iter().any(|a| a.assessor == "Via De Link"));
+}
+
+/// Point 7: a rubric whose caps would overflow a whole number is refused
+/// by `check-rubric` (it ranked an application at 4294967350.00 "of 100").
+#[test]
+fn a_rubric_whose_caps_overflow_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = leidraad_core::rubric::BUILTIN_SOURCE;
+    // The first cap of 10 becomes the largest u32; the total stays.
+    let text = source.replacen("cap: 10,", "cap: 4294967295,", 1);
+    assert_ne!(text, source, "the rubric has a cap of 10");
+    let file = dir.path().join("rubriek.ron");
+    std::fs::write(&file, text).unwrap();
+    let out = leidraad().arg("check-rubric").arg(&file).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("rubriek.ron:"), "{err}");
+}
