@@ -401,6 +401,66 @@ fn a_save_onto_a_full_disk_fails_clearly_and_changes_nothing() {
     );
 }
 
+/// A save whose last step (the rename over the dossier) fails keeps the
+/// previous backup: the backup is replaced only once the new file is in
+/// place. The dossier file is a bind mount of itself here, so the new file
+/// can be written and the old one copied, but not renamed over.
+#[test]
+fn a_save_that_fails_at_the_rename_keeps_the_previous_backup() {
+    if let Ok(dir) = std::env::var(CHILD_ENV) {
+        if std::env::var("LEIDRAAD_FAULT").as_deref() == Ok("busy") {
+            let dir = Path::new(&dir);
+            let path = dir.join("dossier.ron");
+            let backup = store::backup_path(&path);
+            let rubric = Rubric::builtin();
+            let bigger = leidraad_core::synthetic::dossier(&rubric, 3, 2, 5);
+            let err = store::save_dossier(&path, &bigger).unwrap_err().to_string();
+            assert_eq!(std::fs::read(&path).unwrap(), minimal().as_bytes());
+            assert_eq!(std::fs::read(&backup).unwrap(), b"the previous backup");
+            let left: Vec<_> = std::fs::read_dir(dir)
+                .unwrap()
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .filter(|n| n.starts_with(".leidraad-"))
+                .collect();
+            assert!(left.is_empty(), "temporaries left: {left:?}");
+            println!("CHILD-OK {err}");
+        }
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("dossier.ron"), minimal()).unwrap();
+    std::fs::write(dir.path().join("dossier.ron.bak"), "the previous backup").unwrap();
+    let setup = "mount --bind \"$DIR/dossier.ron\" \"$DIR/dossier.ron\"";
+    run_fault(
+        "a_save_that_fails_at_the_rename_keeps_the_previous_backup",
+        dir.path(),
+        setup,
+        "busy",
+        || None,
+    );
+}
+
+/// Point 10 of the tester: a FIFO or a device given as a dossier is refused
+/// at once, not read until memory runs out or forever.
+#[test]
+fn a_fifo_or_a_device_is_refused_as_a_dossier() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pijp.ron");
+    let made = Command::new("mkfifo").arg(&fifo).status();
+    let mut paths = vec![PathBuf::from("/dev/zero")];
+    if made.is_ok_and(|s| s.success()) {
+        paths.push(fifo);
+    }
+    for path in paths {
+        let err = store::read_text(&path).unwrap_err().to_string();
+        assert!(
+            err.contains("not a regular file"),
+            "{}: {err}",
+            path.display()
+        );
+    }
+}
+
 /// Run a fault test in a namespace (with `LEIDRAAD_FAULT=fault`), or else
 /// with `fallback`, or else skip it with the reason printed.
 fn run_fault(

@@ -7,7 +7,7 @@
 //! new version.
 
 use std::fs;
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 use crate::dossier::{Dossier, FORMAT_VERSION, validate_value};
@@ -17,9 +17,18 @@ use crate::rubric::Rubric;
 /// Read a text file; invalid UTF-8 is named with its line:column.
 pub fn read_text(path: &Path) -> Result<String, LoadError> {
     let name = path.display().to_string();
-    let size = fs::metadata(path)
-        .map_err(|e| LoadError::io(&name, e))?
-        .len();
+    let meta = fs::metadata(path).map_err(|e| LoadError::io(&name, e))?;
+    // A FIFO would block the open, a device (/dev/zero) would be read
+    // until memory runs out: only a regular file is read.
+    if !meta.is_file() {
+        return Err(LoadError::at(
+            &name,
+            Location::start(),
+            "not a regular file (a folder, a device or a pipe); give the path of a file"
+                .to_string(),
+        ));
+    }
+    let size = meta.len();
     if size > limits::FILE_BYTES {
         return Err(LoadError::at(
             &name,
@@ -55,7 +64,18 @@ fn read_bytes(path: &Path, size: u64) -> std::io::Result<Vec<u8>> {
             return Ok(bytes);
         }
     }
-    fs::read(path)
+    // Never more than the limit, also when the file grows while it is read.
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    fs::File::open(path)?
+        .take(limits::FILE_BYTES + 1)
+        .read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limits::FILE_BYTES {
+        return Err(std::io::Error::other(format!(
+            "the file grew past {} bytes while it was read",
+            limits::FILE_BYTES
+        )));
+    }
+    Ok(bytes)
 }
 
 pub fn decode(bytes: Vec<u8>, name: &str) -> Result<String, LoadError> {
@@ -517,13 +537,11 @@ pub fn write_atomic(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), 
         .map_err(fail)?;
     tmp.write_all(bytes).map_err(fail)?;
     tmp.as_file().sync_all().map_err(fail)?;
+    // The old version is kept under a temporary name (a hard link, or a
+    // copy) and becomes the backup only once the new file is in place, so
+    // a save that fails leaves both the file and the previous backup.
+    let mut kept = None;
     if keep_backup && path.exists() {
-        // Hard-link the old version as the backup: atomic, and the old
-        // file stays in place until the rename below replaces it.
-        // The backup is replaced atomically too (link or copy under a
-        // temporary name, then rename), so that a kill at any moment leaves
-        // a complete backup.
-        let backup = backup_path(path);
         let link = dir.join(format!(
             "{TEMP_PREFIX}bak-{}-{}{TEMP_SUFFIX}",
             std::process::id(),
@@ -546,12 +564,21 @@ pub fn write_atomic(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), 
                 return Err(fail(e));
             }
         }
-        if let Err(e) = fs::rename(&link, &backup) {
-            let _ = fs::remove_file(&link);
-            return Err(fail(e));
-        }
+        kept = Some(link);
     }
-    tmp.persist(path).map_err(|e| fail(e.error))?;
+    if let Err(e) = tmp.persist(path) {
+        if let Some(link) = &kept {
+            let _ = fs::remove_file(link);
+        }
+        return Err(fail(e.error));
+    }
+    // The new file is saved. The backup is best effort from here: should
+    // it not be replaced, the previous backup stays.
+    if let Some(link) = kept
+        && fs::rename(&link, backup_path(path)).is_err()
+    {
+        let _ = fs::remove_file(&link);
+    }
     // Make the rename itself durable.
     if let Ok(d) = fs::File::open(&dir) {
         let _ = d.sync_all();
