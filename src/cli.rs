@@ -551,7 +551,18 @@ fn history(
         out,
         "at\tby\tapplication\tround\tsubject\tcriterion\tfield\told\tnew"
     )?;
-    let one_line = |s: &str| s.replace(['\t', '\n', '\r'], " ");
+    // One line per entry, and nothing a terminal would act on: tabs and
+    // line breaks become spaces, other control characters (ESC, ...) are
+    // shown escaped (`\u{1b}`).
+    let one_line = |s: &str| -> String {
+        s.chars()
+            .map(|c| match c {
+                '\t' | '\n' | '\r' => " ".to_string(),
+                c if c.is_control() => c.escape_unicode().to_string(),
+                c => c.to_string(),
+            })
+            .collect()
+    };
     for e in dossier
         .audit
         .iter()

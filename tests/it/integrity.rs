@@ -240,3 +240,140 @@ fn a_rubric_whose_caps_overflow_is_refused() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("rubriek.ron:"), "{err}");
 }
+
+/// Point 8: `export-csv` writes a cell that a spreadsheet would run as a
+/// formula with a leading `'`, and `import-csv` reads it back unchanged.
+#[test]
+fn formula_cells_are_written_safely_and_read_back_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("in.csv");
+    let formula = "=HYPERLINK(\"http://example.invalid\",\"klik\")";
+    let mut rows = String::from(HEADER);
+    for (criterion, value, motivation) in [
+        ("KO1", "voldaan", formula),
+        ("KO2", "voldaan", "+31 6 1234"),
+        ("KO3", "voldaan", "-min of meer"),
+        ("KO4", "voldaan", "@SUM(A1)"),
+        ("KO5", "voldaan", "'=al met een apostrof"),
+    ] {
+        let motivation = motivation.replace('"', "\"\"");
+        rows.push_str(&format!(
+            "A01,Regio Noordkust,Anna,1,{criterion},{value},\"{motivation}\"\n"
+        ));
+    }
+    std::fs::write(&csv, rows).unwrap();
+    let first = dir.path().join("eerste.ron");
+    let out = leidraad()
+        .args(["import-csv", "--out"])
+        .arg(&first)
+        .arg(&csv)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let exported = leidraad().arg("export-csv").arg(&first).output().unwrap();
+    let text = String::from_utf8(exported.stdout).unwrap();
+    for line in text.lines().skip(1) {
+        for cell in line.split(',') {
+            let cell = cell.trim_start_matches('"');
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@']),
+                "a cell a spreadsheet would run: {line}"
+            );
+        }
+    }
+    assert!(text.contains("'=HYPERLINK"), "{text}");
+    // Read back: the same motivations.
+    let again = dir.path().join("export.csv");
+    std::fs::write(&again, &text).unwrap();
+    let second = dir.path().join("tweede.ron");
+    let out = leidraad()
+        .args(["import-csv", "--out"])
+        .arg(&second)
+        .arg(&again)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let motivations = |p: &Path| {
+        let (_, d) = leidraad::cli::open(p, None).unwrap();
+        d.assessments[0]
+            .knockouts
+            .values()
+            .map(|j| j.motivation.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(motivations(&first), motivations(&second));
+    assert!(motivations(&second).contains(&formula.to_string()));
+}
+
+/// Point 8: control characters (an ESC sequence) in a name do not reach
+/// the terminal raw through `history`.
+#[test]
+fn history_shows_control_characters_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("in.csv");
+    std::fs::write(
+        &csv,
+        format!("{HEADER}A01,Regio Noordkust,Anna \u{1b}[2J,1,KO1,voldaan,ok\n"),
+    )
+    .unwrap();
+    let path = dir.path().join("d.ron");
+    let out = leidraad()
+        .args(["import-csv", "--out"])
+        .arg(&path)
+        .arg(&csv)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = leidraad().arg("history").arg(&path).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(!text.contains('\u{1b}'), "a raw ESC reached the terminal");
+    assert!(text.contains("\\u{1b}[2J"), "{text}");
+}
+
+/// Point 9: a CSV cut off inside a quoted field is refused as a whole (it
+/// was partly imported), and error lines are the lines an editor shows,
+/// also with CR LF line endings (they were one too low).
+#[test]
+fn a_cut_off_csv_is_refused_and_lines_are_the_editors_with_crlf() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = example(dir.path());
+    let before = std::fs::read(&path).unwrap();
+    let csv = dir.path().join("afgekapt.csv");
+    std::fs::write(
+        &csv,
+        format!(
+            "{HEADER}A01,Regio Lindewaard,Nieuw,1,KO1,voldaan,ok\nA01,Regio Lindewaard,Nieuw,1,KO2,voldaan,\"een motivering die hier afbr"
+        ),
+    )
+    .unwrap();
+    let out = import_into(&path, &csv);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("afgekapt.csv:3:"), "{err}");
+    assert!(err.contains("never closed"), "{err}");
+    assert_eq!(std::fs::read(&path).unwrap(), before, "nothing imported");
+
+    // CR LF: the error on the fourth line is reported on line 4.
+    let crlf = dir.path().join("crlf.csv");
+    let text = format!(
+        "{HEADER}A01,Regio Lindewaard,Nieuw,1,KO1,voldaan,ok\nA01,Regio Lindewaard,Nieuw,1,KO2,voldaan,ok\nA01,Regio Lindewaard,Nieuw,1,C2,11,te hoog\n"
+    )
+    .replace('\n', "\r\n");
+    std::fs::write(&crlf, text).unwrap();
+    let out = import_into(&path, &crlf);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("crlf.csv:4: C2"), "{err}");
+}

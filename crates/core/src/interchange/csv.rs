@@ -142,6 +142,59 @@ fn allowed_ids(rubric: &Rubric) -> String {
     ids.join(", ")
 }
 
+/// The characters that make a spreadsheet read a cell as a formula when the
+/// cell starts with one (OWASP's list for CSV injection).
+const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A cell as written: a text a spreadsheet would run as a formula gets a
+/// leading `'` (shown by spreadsheets as text, not run); so does a text
+/// that already starts with `'`s before such a character, so that
+/// [`read_cell`] gives back exactly what was written.
+pub fn write_cell(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.trim_start_matches('\'').starts_with(FORMULA_START) {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
+}
+
+/// A cell as read: the `'` that [`write_cell`] put before a formula-like
+/// text is taken off again.
+pub fn read_cell(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.trim_start_matches('\'').starts_with(FORMULA_START) => rest,
+        _ => cell,
+    }
+}
+
+/// The line a text editor shows for a record that starts at a byte offset
+/// (CR LF and LF alike). With CR LF the csv reader puts a record's start
+/// on the LF that ends the line before: line breaks at the offset are
+/// skipped first.
+fn line_at(text: &str, byte: u64) -> u64 {
+    let bytes = text.as_bytes();
+    let mut end = usize::try_from(byte).unwrap_or(usize::MAX).min(bytes.len());
+    while end < bytes.len() && matches!(bytes[end], b'\r' | b'\n') {
+        end += 1;
+    }
+    bytes[..end].iter().filter(|&&b| b == b'\n').count() as u64 + 1
+}
+
+/// The line where a quoted field opens that the file never closes (a file
+/// cut off inside a quoted field), if there is one.
+fn unclosed_quote(text: &str) -> Option<u64> {
+    let mut open_at = None;
+    for (i, b) in text.bytes().enumerate() {
+        if b == b'"' {
+            open_at = match open_at {
+                None => Some(i),
+                Some(_) => None,
+            };
+        }
+    }
+    open_at.map(|i| line_at(text, i as u64))
+}
+
 fn read_rows(rubric: &Rubric, text: &str, file: &str) -> Result<Vec<Row>, ImportError> {
     let err = |line: u64, message: String| ImportError {
         file: file.to_string(),
@@ -149,6 +202,14 @@ fn read_rows(rubric: &Rubric, text: &str, file: &str) -> Result<Vec<Row>, Import
         message,
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // The csv reader takes a quoted field that is never closed up to the
+    // end of the file: a file cut off there would be partly imported.
+    if let Some(line) = unclosed_quote(text) {
+        return Err(err(
+            line,
+            "a quoted field opens here and is never closed: the file is cut off, or a quote inside a field is not doubled (\"\")".into(),
+        ));
+    }
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(true)
         .flexible(false)
@@ -172,7 +233,7 @@ fn read_rows(rubric: &Rubric, text: &str, file: &str) -> Result<Vec<Row>, Import
     let mut regions: BTreeMap<String, (String, u64)> = BTreeMap::new();
     for record in reader.records() {
         let record = record.map_err(|e| {
-            let line = e.position().map_or(0, |p| p.line());
+            let line = e.position().map_or(0, |p| line_at(text, p.byte()));
             let message = match e.kind() {
                 csv::ErrorKind::UnequalLengths { len, .. } => {
                     format!(
@@ -185,8 +246,8 @@ fn read_rows(rubric: &Rubric, text: &str, file: &str) -> Result<Vec<Row>, Import
             };
             err(line, message)
         })?;
-        let line = record.position().map_or(0, |p| p.line());
-        let field = |i: usize| record.get(i).unwrap_or("").to_string();
+        let line = record.position().map_or(0, |p| line_at(text, p.byte()));
+        let field = |i: usize| read_cell(record.get(i).unwrap_or("")).to_string();
         let application = field(0).trim().to_string();
         let region = field(1).trim().to_string();
         let assessor = field(2).trim().to_string();
@@ -483,9 +544,12 @@ pub fn export(rubric: &Rubric, dossier: &Dossier, round: Option<Round>) -> Strin
         let region = region(app);
         let round = r.to_string();
         let mut row = |criterion: &str, value: &str, motivation: &str| {
-            w.write_record([
-                &app.0, &region, assessor, &round, criterion, value, motivation,
-            ])
+            w.write_record(
+                [
+                    &app.0, &region, assessor, &round, criterion, value, motivation,
+                ]
+                .map(|cell| write_cell(cell).into_owned()),
+            )
             .expect("in memory");
         };
         for ko in &rubric.knockouts {
@@ -527,5 +591,20 @@ fn value_word(v: &Value) -> String {
         Value::Points(n) => n.to_string(),
         Value::NotAddressed => "nb".into(),
         Value::Items(_) => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod cell_tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn a_written_cell_reads_back_unchanged_and_never_starts_a_formula(cell in "['=+@\\-\t\r a-z]{0,6}.{0,4}") {
+            let written = write_cell(&cell);
+            prop_assert!(!written.starts_with(FORMULA_START));
+            prop_assert_eq!(read_cell(&written), cell.as_str());
+        }
     }
 }
