@@ -414,7 +414,7 @@ pub enum Value {
     Points(u32),
     /// "Niet behandeld": 0 points, chosen explicitly.
     NotAddressed,
-    Items(BTreeMap<String, u32>),
+    Items(#[serde(deserialize_with = "crate::unique_keys::deserialize")] BTreeMap<String, u32>),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -457,9 +457,17 @@ pub struct Assessment {
     pub application: ApplicationId,
     pub assessor: String,
     pub round: Round,
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "crate::unique_keys::deserialize"
+    )]
     pub knockouts: BTreeMap<CriterionId, KoJudgement>,
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "crate::unique_keys::deserialize"
+    )]
     pub criteria: BTreeMap<CriterionId, CriterionScore>,
     /// When the assessor submitted it; None while it is a draft. Only
     /// submitted assessments count in the final score.
@@ -522,9 +530,17 @@ impl Assessment {
 pub struct Consensus {
     pub application: ApplicationId,
     pub round: Round,
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "crate::unique_keys::deserialize"
+    )]
     pub knockouts: BTreeMap<CriterionId, KoJudgement>,
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "crate::unique_keys::deserialize"
+    )]
     pub criteria: BTreeMap<CriterionId, CriterionScore>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub recorded_by: String,
@@ -563,6 +579,7 @@ pub enum DecisionKind {
     /// How the budget is divided over the awarded applications, in whole
     /// euros; `rule` is the code of `allocation::Rule` that made it.
     Allocation {
+        #[serde(deserialize_with = "crate::unique_keys::deserialize")]
         amounts: BTreeMap<ApplicationId, u64>,
         rule: String,
     },

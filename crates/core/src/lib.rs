@@ -27,3 +27,4 @@ pub mod store;
 pub mod synthetic;
 #[doc(hidden)]
 pub mod testkit;
+pub mod unique_keys;

@@ -289,3 +289,27 @@ fn a_dossier_of_another_format_version_is_named_as_such() {
     let err = store::parse_dossier(&text, FILE, &r).unwrap_err();
     assert!(err.to_string().contains("no format_version"), "{err}");
 }
+
+/// A key said twice in a map of the dossier (a second `"C2"`) is refused
+/// with its line, not taken silently as the value that counts.
+#[test]
+fn a_duplicate_key_in_a_dossier_map_is_refused_with_its_line() {
+    use leidraad_core::dossier::EXAMPLE_SOURCE;
+    let first = EXAMPLE_SOURCE.find("\"C2\": CriterionScore(").unwrap();
+    let line = EXAMPLE_SOURCE[..first].matches('\n').count() + 1;
+    let twice = format!(
+        "{}\"C2\": CriterionScore(value: Some(Points(1)), motivation: \"tweede\"),\n        {}",
+        &EXAMPLE_SOURCE[..first],
+        &EXAMPLE_SOURCE[first..]
+    );
+    let rubric = leidraad_core::rubric::Rubric::builtin();
+    let err = leidraad_core::store::parse_dossier(&twice, "twee.ron", &rubric).unwrap_err();
+    let text = err.to_string();
+    assert!(text.contains("the key C2 appears twice"), "{text}");
+    let at = err.location().expect("a line and column").line;
+    assert!(
+        at == line || at == line + 1,
+        "line {at}, the second C2 is on {}",
+        line + 1
+    );
+}
