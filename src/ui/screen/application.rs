@@ -4,7 +4,11 @@
 
 use std::collections::BTreeSet;
 
-use iced::widget::{Id, button, checkbox, column, container, row, scrollable, text, text_input};
+use chrono::NaiveDate;
+
+use iced::widget::{
+    Column, Id, Row, button, checkbox, column, container, row, scrollable, text, text_input,
+};
 use iced::{Alignment, Element, Fill};
 
 use crate::ui::screen::scoring::bold;
@@ -188,60 +192,9 @@ impl State {
             None => format!("{} ({})", strings::NEW_APPLICATION, self.id),
             Some(id) => strings::edit_application(&id.0),
         };
-        let field = |label: &'a str,
-                     id: &'static str,
-                     value: &'a str,
-                     on: fn(String) -> Message,
-                     note: Option<Element<'a, Message>>| {
-            let input = text_input("", value)
-                .id(Id::new(id))
-                .on_input(on)
-                .on_submit(Message::Save)
-                .padding(6)
-                .width(360)
-                .style(theme::input);
-            let mut r = row![text(label).width(220), input]
-                .spacing(12)
-                .align_y(Alignment::Center);
-            if let Some(n) = note {
-                r = r.push(n);
-            }
-            r
-        };
         let deadline = session.rubric().process.deadline;
-        let date_note: Option<Element<'a, Message>> = match self.submitted.trim() {
-            "" => None,
-            s => match strings::parse_date(s) {
-                None => Some(text(strings::DATE_INVALID).style(theme::danger_text).into()),
-                Some(d) if d > deadline => Some(
-                    text(strings::after_deadline(deadline))
-                        .style(theme::danger_text)
-                        .into(),
-                ),
-                Some(_) => None,
-            },
-        };
-        let amount_note = |s: &str| -> Option<Element<'a, Message>> {
-            match s.trim() {
-                "" => None,
-                s => Some(match strings::parse_whole(s) {
-                    Some(n) => text(strings::amount_shown(n)).style(theme::muted).into(),
-                    None => text(strings::NUMBER_INVALID)
-                        .style(theme::danger_text)
-                        .into(),
-                }),
-            }
-        };
-
-        let mut docs = column![].spacing(6);
-        for d in &session.rubric().process.documents {
-            let id = d.id.clone();
-            docs = docs.push(
-                checkbox(self.documents.contains(&d.id))
-                    .label(&d.name)
-                    .on_toggle(move |on| Message::Document(id.clone(), on)),
-            );
-        }
+        let date_note = date_note(&self.submitted, deadline);
+        let docs = self.documents(session);
 
         let mut form = column![
             text(title).size(theme::TITLE).font(bold()),
@@ -339,8 +292,76 @@ impl State {
         .into()
     }
 
+    /// The documents the rubric asks for, ticked when received.
+    fn documents<'a>(&self, session: &'a Session) -> Column<'a, Message> {
+        let mut docs = column![].spacing(6);
+        for d in &session.rubric().process.documents {
+            let id = d.id.clone();
+            docs = docs.push(
+                checkbox(self.documents.contains(&d.id))
+                    .label(&d.name)
+                    .on_toggle(move |on| Message::Document(id.clone(), on)),
+            );
+        }
+        docs
+    }
+
     /// The first field, focused when the form opens.
     pub fn first_field() -> Id {
         Id::new("app-region")
+    }
+}
+
+/// A labelled text field of the form, with an optional note beside it.
+fn field<'a>(
+    label: &'a str,
+    id: &'static str,
+    value: &'a str,
+    on: fn(String) -> Message,
+    note: Option<Element<'a, Message>>,
+) -> Row<'a, Message> {
+    let input = text_input("", value)
+        .id(Id::new(id))
+        .on_input(on)
+        .on_submit(Message::Save)
+        .padding(6)
+        .width(360)
+        .style(theme::input);
+    let mut r = row![text(label).width(220), input]
+        .spacing(12)
+        .align_y(Alignment::Center);
+    if let Some(n) = note {
+        r = r.push(n);
+    }
+    r
+}
+
+/// Beside the submission date: that it is unreadable, or after the
+/// deadline.
+fn date_note<'a>(submitted: &str, deadline: NaiveDate) -> Option<Element<'a, Message>> {
+    match submitted.trim() {
+        "" => None,
+        s => match strings::parse_date(s) {
+            None => Some(text(strings::DATE_INVALID).style(theme::danger_text).into()),
+            Some(d) if d > deadline => Some(
+                text(strings::after_deadline(deadline))
+                    .style(theme::danger_text)
+                    .into(),
+            ),
+            Some(_) => None,
+        },
+    }
+}
+
+/// Beside an amount: how it reads, or that it does not.
+fn amount_note<'a>(s: &str) -> Option<Element<'a, Message>> {
+    match s.trim() {
+        "" => None,
+        s => Some(match strings::parse_whole(s) {
+            Some(n) => text(strings::amount_shown(n)).style(theme::muted).into(),
+            None => text(strings::NUMBER_INVALID)
+                .style(theme::danger_text)
+                .into(),
+        }),
     }
 }

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use iced::widget::{Id, button, column, container, row, scrollable, text, text_input};
+use iced::widget::{Column, Id, button, column, container, row, scrollable, text, text_input};
 use iced::{Alignment, Element, Fill};
 
 use crate::ui::config::Config;
@@ -105,121 +105,9 @@ impl State {
         config: &'a Config,
         open_title: Option<&'a str>,
     ) -> Element<'a, Message> {
-        let who = column![
-            text(strings::WHO).size(theme::HEADING).font(bold()),
-            text(strings::WHO_HINT).style(theme::muted),
-            row![
-                text_input(strings::NAME_PLACEHOLDER, &self.name)
-                    .id(Id::new("start-name"))
-                    .on_input(Message::Name)
-                    .on_submit(Message::SaveName)
-                    .padding(8)
-                    .width(360)
-                    .style(theme::input),
-                button(text(strings::USE_NAME))
-                    .padding([8, 14])
-                    .style(
-                        if self.name.trim() == config.assessor && !config.assessor.is_empty() {
-                            theme::secondary
-                        } else {
-                            button::primary
-                        }
-                    )
-                    .on_press(Message::SaveName),
-            ]
-            .spacing(8)
-            .align_y(Alignment::Center),
-        ]
-        .spacing(8);
-
-        let mut open = column![
-            text(strings::OPEN_DOSSIER.trim_end_matches('…'))
-                .size(theme::HEADING)
-                .font(bold()),
-            row![
-                button(text(format!("{} (Ctrl+O)", strings::OPEN_DOSSIER)))
-                    .padding([8, 14])
-                    .style(button::primary)
-                    .on_press(Message::Open),
-                button(text(strings::EXAMPLE_DOSSIER))
-                    .padding([8, 14])
-                    .style(theme::secondary)
-                    .on_press(Message::OpenExample),
-            ]
-            .spacing(8),
-            text(strings::RECENT).font(bold()),
-        ]
-        .spacing(8);
-        if config.recent.is_empty() {
-            open = open.push(text(strings::NO_RECENT).style(theme::muted));
-        }
-        for p in &config.recent {
-            let name = p
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            let folder = p
-                .parent()
-                .map(|d| d.display().to_string())
-                .unwrap_or_default();
-            open = open.push(
-                button(
-                    row![
-                        text(name).font(bold()),
-                        text(folder).size(theme::SMALL).style(theme::muted)
-                    ]
-                    .spacing(12)
-                    .align_y(Alignment::Center),
-                )
-                .style(theme::link)
-                .on_press(Message::OpenRecent(p.clone())),
-            );
-        }
-
-        let chosen = match &self.rubric {
-            RubricChoice::Builtin => None,
-            RubricChoice::File(_, r) => Some(strings::rubric_chosen(&r.title, &r.version)),
-        };
-        let mut new = column![
-            text(strings::NEW_DOSSIER_TITLE)
-                .size(theme::HEADING)
-                .font(bold()),
-            text(strings::NEW_DOSSIER_HINT).style(theme::muted),
-            text_input(strings::DOSSIER_TITLE_PLACEHOLDER, &self.title)
-                .id(Id::new("start-title"))
-                .on_input(Message::Title)
-                .on_submit(Message::Create)
-                .padding(8)
-                .width(480)
-                .style(theme::input),
-            row![
-                scale::choice(Choice {
-                    label: strings::BUILTIN_RUBRIC.to_string(),
-                    id: "rubric-builtin".into(),
-                    selected: matches!(self.rubric, RubricChoice::Builtin),
-                    on_press: Some(Message::UseBuiltin),
-                    style: None,
-                }),
-                scale::choice(Choice {
-                    label: strings::RUBRIC_FROM_FILE.to_string(),
-                    id: "rubric-file".into(),
-                    selected: matches!(self.rubric, RubricChoice::File(..)),
-                    on_press: Some(Message::PickRubric),
-                    style: None,
-                }),
-            ]
-            .spacing(6),
-        ]
-        .spacing(8);
-        if let Some(c) = chosen {
-            new = new.push(text(c).style(theme::muted));
-        }
-        new = new.push(
-            button(text(strings::CREATE))
-                .padding([8, 14])
-                .style(button::primary)
-                .on_press(Message::Create),
-        );
+        let who = self.who(config);
+        let open = Self::open_dossier(config);
+        let new = self.new_dossier();
 
         let mut page = column![
             text(strings::START_TITLE).size(32).font(bold()),
@@ -269,5 +157,132 @@ impl State {
         scrollable(container(page).center_x(Fill))
             .height(Fill)
             .into()
+    }
+
+    /// Who is scoring: the name the assessments are made under.
+    fn who<'a>(&'a self, config: &Config) -> Column<'a, Message> {
+        column![
+            text(strings::WHO).size(theme::HEADING).font(bold()),
+            text(strings::WHO_HINT).style(theme::muted),
+            row![
+                text_input(strings::NAME_PLACEHOLDER, &self.name)
+                    .id(Id::new("start-name"))
+                    .on_input(Message::Name)
+                    .on_submit(Message::SaveName)
+                    .padding(8)
+                    .width(360)
+                    .style(theme::input),
+                button(text(strings::USE_NAME))
+                    .padding([8, 14])
+                    .style(
+                        if self.name.trim() == config.assessor && !config.assessor.is_empty() {
+                            theme::secondary
+                        } else {
+                            button::primary
+                        }
+                    )
+                    .on_press(Message::SaveName),
+            ]
+            .spacing(8)
+            .align_y(Alignment::Center),
+        ]
+        .spacing(8)
+    }
+
+    /// Open a dossier: the file dialog, the example, and the recent files.
+    fn open_dossier(config: &Config) -> Column<'_, Message> {
+        let mut open = column![
+            text(strings::OPEN_DOSSIER.trim_end_matches('…'))
+                .size(theme::HEADING)
+                .font(bold()),
+            row![
+                button(text(format!("{} (Ctrl+O)", strings::OPEN_DOSSIER)))
+                    .padding([8, 14])
+                    .style(button::primary)
+                    .on_press(Message::Open),
+                button(text(strings::EXAMPLE_DOSSIER))
+                    .padding([8, 14])
+                    .style(theme::secondary)
+                    .on_press(Message::OpenExample),
+            ]
+            .spacing(8),
+            text(strings::RECENT).font(bold()),
+        ]
+        .spacing(8);
+        if config.recent.is_empty() {
+            open = open.push(text(strings::NO_RECENT).style(theme::muted));
+        }
+        for p in &config.recent {
+            let name = p
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let folder = p
+                .parent()
+                .map(|d| d.display().to_string())
+                .unwrap_or_default();
+            open = open.push(
+                button(
+                    row![
+                        text(name).font(bold()),
+                        text(folder).size(theme::SMALL).style(theme::muted)
+                    ]
+                    .spacing(12)
+                    .align_y(Alignment::Center),
+                )
+                .style(theme::link)
+                .on_press(Message::OpenRecent(p.clone())),
+            );
+        }
+        open
+    }
+
+    /// Make a new dossier: its title and the rubric it is scored with.
+    fn new_dossier(&self) -> Column<'_, Message> {
+        let chosen = match &self.rubric {
+            RubricChoice::Builtin => None,
+            RubricChoice::File(_, r) => Some(strings::rubric_chosen(&r.title, &r.version)),
+        };
+        let mut new = column![
+            text(strings::NEW_DOSSIER_TITLE)
+                .size(theme::HEADING)
+                .font(bold()),
+            text(strings::NEW_DOSSIER_HINT).style(theme::muted),
+            text_input(strings::DOSSIER_TITLE_PLACEHOLDER, &self.title)
+                .id(Id::new("start-title"))
+                .on_input(Message::Title)
+                .on_submit(Message::Create)
+                .padding(8)
+                .width(480)
+                .style(theme::input),
+            row![
+                scale::choice(Choice {
+                    label: strings::BUILTIN_RUBRIC.to_string(),
+                    id: "rubric-builtin".into(),
+                    selected: matches!(self.rubric, RubricChoice::Builtin),
+                    on_press: Some(Message::UseBuiltin),
+                    style: None,
+                }),
+                scale::choice(Choice {
+                    label: strings::RUBRIC_FROM_FILE.to_string(),
+                    id: "rubric-file".into(),
+                    selected: matches!(self.rubric, RubricChoice::File(..)),
+                    on_press: Some(Message::PickRubric),
+                    style: None,
+                }),
+            ]
+            .spacing(6),
+        ]
+        .spacing(8);
+        if let Some(c) = chosen {
+            new = new.push(text(c).style(theme::muted));
+        }
+        new = new.push(
+            button(text(strings::CREATE))
+                .padding([8, 14])
+                .style(button::primary)
+                .on_press(Message::Create),
+        );
+        new
     }
 }
