@@ -15,7 +15,6 @@ use std::collections::BTreeMap;
 
 use iced::widget::{
     Id, button, column, container, row, rule, scrollable, space, text, text_editor, text_input,
-    tooltip,
 };
 use iced::{Alignment, Element, Fill, FillPortion, Task, Theme};
 
@@ -23,7 +22,6 @@ use crate::ui::screen::scoring::bold;
 use crate::ui::widget::scale::{self, Choice, choice, choices};
 use crate::ui::widget::{badge, reveal};
 use crate::ui::{strings, theme};
-use leidraad_core::audit::{self, Entry};
 use leidraad_core::consensus::{self, Chair, Proposal};
 use leidraad_core::dossier::{
     Addendum, ApplicationId, Assessment, Consensus, Dossier, Interview, Round, Value, Verdict,
@@ -35,18 +33,14 @@ use leidraad_core::rubric::{Criterion, CriterionId, Rubric, Scale};
 use leidraad_core::scoring;
 use leidraad_core::session::Session;
 
+mod history;
+
 /// The id of the scrollable that holds a tab's content.
 pub const SCROLL: &str = "panel-scroll";
 
 /// Scales with more values than this are typed into a number field (as on
 /// the scoring screen).
 const MAX_BUTTONS: u32 = 11;
-
-/// Old and new values in the history longer than this are cut short.
-const SHORT: usize = 60;
-
-/// At most this many history rows are drawn (the newest).
-const HISTORY_ROWS: usize = 500;
 
 /// The tabs of the panel screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1620,95 +1614,6 @@ impl State {
         .padding(iced::padding::bottom(24))
         .into()
     }
-
-    /// The application's audit log, newest first. Changes to scores the
-    /// viewer may not see yet (blind scoring) are left out.
-    fn history_tab<'a>(&'a self, session: &'a Session, viewer: &'a str) -> Element<'a, Message> {
-        let dossier = session.dossier();
-        let sees = |r: Round| panel_rules::may_see_others(dossier, viewer, &self.application, r);
-        let sees = [sees(Round::One), sees(Round::Two)];
-        let visible = |e: &Entry| match e.round {
-            None => true,
-            Some(_) if !e.subject.is_empty() && e.subject == viewer.trim() => true,
-            Some(Round::One) => sees[0],
-            Some(Round::Two) => sees[1],
-        };
-        let all: Vec<&Entry> = audit::history(dossier, &self.application).collect();
-        let shown: Vec<&Entry> = all.iter().rev().copied().filter(|e| visible(e)).collect();
-        let hidden = shown.len() < all.len();
-
-        let mut out = column![].spacing(8);
-        if hidden {
-            out = out.push(info(strings::PANEL_HISTORY_HIDDEN));
-        }
-        if shown.is_empty() {
-            out = out.push(
-                text(strings::PANEL_NO_HISTORY)
-                    .size(theme::TEXT)
-                    .style(theme::muted),
-            );
-            return out.into();
-        }
-        if shown.len() > HISTORY_ROWS {
-            out = out.push(
-                text(strings::panel_history_more(HISTORY_ROWS, shown.len()))
-                    .size(theme::SMALL)
-                    .style(theme::muted),
-            );
-        }
-        let head = |s: &'a str, w: iced::Length| text(s).size(theme::SMALL).font(bold()).width(w);
-        let mut table = column![
-            row![
-                head(strings::PANEL_COL_WHEN, 130.into()),
-                head(strings::PANEL_COL_WHO, FillPortion(2)),
-                head(strings::PANEL_COL_ROUND, 56.into()),
-                head(strings::PANEL_COL_SUBJECT, FillPortion(2)),
-                head(strings::PANEL_COL_CRITERION, 70.into()),
-                head(strings::PANEL_COL_WHAT, 130.into()),
-                head(strings::PANEL_COL_CHANGE, FillPortion(5)),
-            ]
-            .spacing(10)
-            .padding([0, 4]),
-            rule::horizontal(1),
-        ]
-        .spacing(6);
-        for (i, e) in shown.iter().take(HISTORY_ROWS).enumerate() {
-            let subject = if e.subject == audit::CONSENSUS {
-                strings::PANEL_SUBJECT_CONSENSUS.to_string()
-            } else {
-                e.subject.clone()
-            };
-            let cell = |s: String, w: iced::Length| text(s).size(theme::SMALL).width(w);
-            let line = row![
-                cell(strings::date_time(&e.at), 130.into()),
-                cell(e.by.clone(), FillPortion(2)),
-                cell(
-                    e.round.map_or(String::new(), |r| r.number().to_string()),
-                    56.into()
-                ),
-                cell(subject, FillPortion(2)),
-                cell(
-                    e.criterion
-                        .as_ref()
-                        .map_or(String::new(), ToString::to_string),
-                    70.into()
-                ),
-                cell(strings::audit_field(e.field).to_string(), 130.into()),
-                container(change(e)).width(FillPortion(5)),
-            ]
-            .spacing(10);
-            table = table.push(
-                container(line)
-                    .padding([3, 4])
-                    .width(Fill)
-                    .style(if i % 2 == 1 { striped } else { plain })
-                    .id(Id::from(format!("history-{i}"))),
-            );
-        }
-        out.push(container(table).padding(12).width(Fill).style(theme::card))
-            .padding(iced::padding::bottom(24))
-            .into()
-    }
 }
 
 // ---- helpers ----
@@ -1889,53 +1794,6 @@ fn why_line<'a>(who: &str, from: &str, to: &str, why: &str) -> Element<'a, Messa
     .into()
 }
 
-/// Old → new of a history entry, long texts cut short with the full text
-/// in a tooltip.
-fn change<'a>(e: &Entry) -> Element<'a, Message> {
-    let long = e.old.chars().count() > SHORT || e.new.chars().count() > SHORT;
-    // Two long texts that start alike: show where they differ.
-    let skip = if long {
-        shared_start(&e.old, &e.new)
-    } else {
-        0
-    };
-    let shown = |s: &str| {
-        if s.is_empty() {
-            strings::PANEL_EMPTY_VALUE.to_string()
-        } else if skip > 0 {
-            format!("…{}", short(&s.chars().skip(skip).collect::<String>()))
-        } else {
-            short(s)
-        }
-    };
-    let line = format!("{} → {}", shown(&e.old), shown(&e.new));
-    let t = text(line).size(theme::SMALL);
-    if !long {
-        return t.into();
-    }
-    let whole = |s: &str| {
-        if s.is_empty() {
-            strings::PANEL_EMPTY_VALUE.to_string()
-        } else {
-            s.to_string()
-        }
-    };
-    let full = column![
-        text(strings::PANEL_OLD).size(theme::SMALL).font(bold()),
-        text(whole(&e.old)).size(theme::SMALL),
-        text(strings::PANEL_NEW).size(theme::SMALL).font(bold()),
-        text(whole(&e.new)).size(theme::SMALL),
-    ]
-    .spacing(2)
-    .max_width(520);
-    tooltip(
-        t,
-        container(full).padding(8).style(theme::card),
-        tooltip::Position::Bottom,
-    )
-    .into()
-}
-
 /// The difference between the rounds, as a mixed fraction with a sign.
 fn difference(one: &Exact, two: &Exact) -> String {
     match one.cmp(two) {
@@ -1963,28 +1821,6 @@ fn no_notes<'a>() -> Element<'a, Message> {
         .size(theme::SMALL)
         .style(theme::muted)
         .into()
-}
-
-/// How many leading characters two texts share, less a little context;
-/// 0 when that is not worth skipping.
-fn shared_start(a: &str, b: &str) -> usize {
-    const CONTEXT: usize = 12;
-    let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
-    if common > 2 * CONTEXT {
-        common - CONTEXT
-    } else {
-        0
-    }
-}
-
-/// A text cut at `SHORT` characters, with an ellipsis.
-fn short(s: &str) -> String {
-    let one_line = s.replace('\n', " ");
-    if one_line.chars().count() <= SHORT {
-        return one_line;
-    }
-    let cut: String = one_line.chars().take(SHORT).collect();
-    format!("{}…", cut.trim_end())
 }
 
 /// An exact number as a mixed fraction where that reads well (2⅔), else
@@ -2100,13 +1936,4 @@ fn consensus_box(_t: &Theme) -> container::Style {
 
 fn plain(_t: &Theme) -> container::Style {
     container::Style::default()
-}
-
-fn striped(_t: &Theme) -> container::Style {
-    container::Style {
-        background: Some(iced::Background::Color(iced::Color::from_rgb(
-            0.96, 0.97, 0.98,
-        ))),
-        ..container::Style::default()
-    }
 }
