@@ -24,7 +24,7 @@ use crate::ui::widget::{badge, reveal};
 use crate::ui::{strings, theme};
 use leidraad_core::consensus::{self, Chair, Proposal};
 use leidraad_core::dossier::{
-    Addendum, ApplicationId, Assessment, Consensus, Dossier, Interview, Round, Value, Verdict,
+    ApplicationId, Assessment, Consensus, Dossier, Round, Value, Verdict,
 };
 use leidraad_core::edit::EditError;
 use leidraad_core::exact::Exact;
@@ -33,6 +33,7 @@ use leidraad_core::rubric::{Criterion, CriterionId, Rubric, Scale};
 use leidraad_core::session::Session;
 
 mod history;
+mod interview;
 mod rounds;
 
 /// The id of the scrollable that holds a tab's content.
@@ -118,24 +119,6 @@ pub enum Action {
     ExportPdf(leidraad_report::SheetKind),
 }
 
-/// What the last action of a form did.
-enum Notice {
-    Done(&'static str),
-    Error(String),
-}
-
-/// Who records an interview or an addendum (the window's user) and the
-/// date typed for it: both are needed, or the refusal to show.
-fn recorder_and_date(viewer: &str, date: &str) -> Result<(String, chrono::NaiveDate), Notice> {
-    let by = viewer.trim();
-    if by.is_empty() {
-        return Err(Notice::Error(strings::PANEL_NEED_NAME.to_string()));
-    }
-    let date = strings::parse_date(date)
-        .ok_or_else(|| Notice::Error(strings::DATE_INVALID.to_string()))?;
-    Ok((by.to_string(), date))
-}
-
 pub struct State {
     pub application: ApplicationId,
     pub round: Round,
@@ -156,14 +139,8 @@ pub struct State {
     errors: BTreeMap<CriterionId, String>,
     /// A refusal that belongs to no one field (start from the proposal).
     consensus_notice: Option<String>,
-    interview_date: String,
-    participants: String,
-    interview_notes: text_editor::Content,
-    interview_notice: Option<Notice>,
-    addendum_date: String,
-    addendum_document: String,
-    addendum_note: String,
-    addendum_notice: Option<Notice>,
+    /// The interview and addendum forms.
+    interview: interview::Forms,
 }
 
 fn uses_number_field(scale: &Scale) -> bool {
@@ -193,17 +170,12 @@ impl State {
             numbers: BTreeMap::new(),
             errors: BTreeMap::new(),
             consensus_notice: None,
-            interview_date: String::new(),
-            participants: String::new(),
-            interview_notes: text_editor::Content::new(),
-            interview_notice: None,
-            addendum_date: String::new(),
-            addendum_document: String::new(),
-            addendum_note: String::new(),
-            addendum_notice: None,
+            interview: interview::Forms::default(),
         };
         state.load(session);
-        state.load_interview(session);
+        state
+            .interview
+            .load_interview(session.dossier(), &state.application);
         state
     }
 
@@ -239,26 +211,6 @@ impl State {
         }
         self.errors.clear();
         self.consensus_notice = None;
-    }
-
-    fn load_interview(&mut self, session: &Session) {
-        let found = session
-            .dossier()
-            .interviews
-            .iter()
-            .find(|i| i.application == self.application);
-        match found {
-            Some(i) => {
-                self.interview_date = strings::date(i.date);
-                self.participants = i.participants.join(", ");
-                self.interview_notes = text_editor::Content::with_text(&i.notes);
-            }
-            None => {
-                self.interview_date.clear();
-                self.participants.clear();
-                self.interview_notes = text_editor::Content::new();
-            }
-        }
     }
 
     /// The scroll to the focused criterion, once, after the screen opened.
@@ -419,34 +371,20 @@ impl State {
                     round: self.round,
                 });
             }
-            Message::InterviewDate(s) => {
-                self.interview_date = s;
-                self.interview_notice = None;
+            Message::InterviewDate(s) => self.interview.interview_date(s),
+            Message::Participants(s) => self.interview.participants(s),
+            Message::InterviewNotes(action) => self.interview.interview_notes(action),
+            Message::SaveInterview => {
+                self.interview
+                    .save_interview(session, viewer, &self.application, now);
             }
-            Message::Participants(s) => {
-                self.participants = s;
-                self.interview_notice = None;
+            Message::AddendumDate(s) => self.interview.addendum_date(s),
+            Message::AddendumDocument(s) => self.interview.addendum_document(s),
+            Message::AddendumNote(s) => self.interview.addendum_note(s),
+            Message::RegisterAddendum => {
+                self.interview
+                    .register_addendum(session, viewer, &self.application, now);
             }
-            Message::InterviewNotes(action) => {
-                if action.is_edit() {
-                    self.interview_notice = None;
-                }
-                self.interview_notes.perform(action);
-            }
-            Message::SaveInterview => self.save_interview(session, viewer, now),
-            Message::AddendumDate(s) => {
-                self.addendum_date = s;
-                self.addendum_notice = None;
-            }
-            Message::AddendumDocument(s) => {
-                self.addendum_document = s;
-                self.addendum_notice = None;
-            }
-            Message::AddendumNote(s) => {
-                self.addendum_note = s;
-                self.addendum_notice = None;
-            }
-            Message::RegisterAddendum => self.register_addendum(session, viewer, now),
         }
         Action::None
     }
@@ -500,87 +438,6 @@ impl State {
                     .insert(id, strings::refused(&trimmed, min, max, kept));
             }
         }
-    }
-
-    fn save_interview(
-        &mut self,
-        session: &mut Session,
-        viewer: &str,
-        now: chrono::DateTime<chrono::Utc>,
-    ) {
-        let (by, date) = match recorder_and_date(viewer, &self.interview_date) {
-            Ok(both) => both,
-            Err(refused) => {
-                self.interview_notice = Some(refused);
-                return;
-            }
-        };
-        let interview = Interview {
-            application: self.application.clone(),
-            date,
-            participants: self
-                .participants
-                .split(',')
-                .map(str::trim)
-                .filter(|p| !p.is_empty())
-                .map(str::to_string)
-                .collect(),
-            notes: self
-                .interview_notes
-                .text()
-                .trim_end_matches('\n')
-                .to_string(),
-            recorded_by: String::new(),
-            recorded: None,
-        };
-        self.interview_notice = Some(
-            match session.edit(|r, d| consensus::record_interview(r, d, interview, &by, now)) {
-                Ok(()) => {
-                    self.load_interview(session);
-                    Notice::Done(strings::PANEL_INTERVIEW_SAVED)
-                }
-                Err(e) => Notice::Error(strings::edit_error(&e)),
-            },
-        );
-    }
-
-    fn register_addendum(
-        &mut self,
-        session: &mut Session,
-        viewer: &str,
-        now: chrono::DateTime<chrono::Utc>,
-    ) {
-        let (by, received) = match recorder_and_date(viewer, &self.addendum_date) {
-            Ok(both) => both,
-            Err(refused) => {
-                self.addendum_notice = Some(refused);
-                return;
-            }
-        };
-        if self.addendum_document.trim().is_empty() {
-            self.addendum_notice =
-                Some(Notice::Error(strings::PANEL_DOCUMENT_REQUIRED.to_string()));
-            return;
-        }
-        let addendum = Addendum {
-            application: self.application.clone(),
-            received,
-            document: self.addendum_document.trim().to_string(),
-            note: self.addendum_note.trim().to_string(),
-            recorded_by: String::new(),
-            recorded: None,
-        };
-        self.addendum_notice = Some(
-            match session.edit(|r, d| consensus::register_addendum(r, d, addendum, &by, now)) {
-                Ok(()) => {
-                    self.addendum_date.clear();
-                    self.addendum_document.clear();
-                    self.addendum_note.clear();
-                    Notice::Done(strings::PANEL_ADDENDUM_SAVED)
-                }
-                Err(e) => Notice::Error(strings::edit_error(&e)),
-            },
-        );
     }
 
     // ---- view ----
@@ -1252,173 +1109,6 @@ impl State {
                 .collect(),
         )
     }
-
-    /// The interview record and the addenda (only after an invitation).
-    fn interview_tab<'a>(&'a self, session: &'a Session) -> Element<'a, Message> {
-        let dossier = session.dossier();
-        if !round_two_open(session, &self.application) {
-            return info(strings::PANEL_INTERVIEW_NOT_INVITED);
-        }
-        let editable = !session.is_read_only();
-        let recorded = dossier
-            .interviews
-            .iter()
-            .find(|i| i.application == self.application);
-        let mut interview = column![heading(strings::PANEL_INTERVIEW)].spacing(8);
-        interview = interview.push(match recorded {
-            Some(i) => text(strings::panel_interview_recorded(
-                &i.recorded_by,
-                i.recorded.as_ref(),
-            ))
-            .size(theme::SMALL)
-            .style(theme::muted),
-            None => text(strings::PANEL_NO_INTERVIEW)
-                .size(theme::SMALL)
-                .style(theme::muted),
-        });
-        let mut notes = text_editor(&self.interview_notes)
-            .id(Id::new("interview-notes"))
-            .placeholder(strings::PANEL_INTERVIEW_NOTES_PLACEHOLDER)
-            .min_height(100)
-            .size(theme::TEXT)
-            .style(theme::editor);
-        if editable {
-            notes = notes.on_action(Message::InterviewNotes);
-        }
-        interview = interview.push(
-            row![
-                labelled(
-                    strings::PANEL_INTERVIEW_DATE,
-                    text_input("dd-mm-jjjj", &self.interview_date)
-                        .id(Id::new("interview-date"))
-                        .on_input_maybe(editable.then_some(Message::InterviewDate))
-                        .padding(6)
-                        .style(theme::input)
-                        .width(140)
-                        .into()
-                ),
-                labelled(
-                    strings::PANEL_PARTICIPANTS,
-                    text_input(strings::PANEL_PARTICIPANTS_PLACEHOLDER, &self.participants)
-                        .id(Id::new("interview-participants"))
-                        .on_input_maybe(editable.then_some(Message::Participants))
-                        .padding(6)
-                        .style(theme::input)
-                        .into()
-                ),
-            ]
-            .spacing(12),
-        );
-        interview = interview.push(labelled(strings::PANEL_INTERVIEW_NOTES, notes.into()));
-        interview = interview.push(
-            container(
-                button(text(strings::PANEL_SAVE_INTERVIEW))
-                    .padding([8, 14])
-                    .style(button::primary)
-                    .on_press_maybe(editable.then_some(Message::SaveInterview)),
-            )
-            .id(Id::new("interview-save")),
-        );
-        interview = interview.push(notice(self.interview_notice.as_ref()));
-
-        let mut addenda = column![heading(strings::PANEL_ADDENDA)].spacing(8);
-        let list: Vec<&Addendum> = dossier
-            .addenda
-            .iter()
-            .filter(|a| a.application == self.application)
-            .collect();
-        if list.is_empty() {
-            addenda = addenda.push(
-                text(strings::PANEL_NO_ADDENDA)
-                    .size(theme::TEXT)
-                    .style(theme::muted),
-            );
-        }
-        for a in list {
-            let mut item =
-                column![text(strings::panel_addendum_line(a.received, &a.document)).font(bold())]
-                    .spacing(2);
-            if !a.note.is_empty() {
-                item = item.push(text(&a.note).size(theme::TEXT));
-            }
-            if !a.recorded_by.is_empty() {
-                item = item.push(
-                    text(strings::panel_registered_by(&a.recorded_by))
-                        .size(theme::SMALL)
-                        .style(theme::muted),
-                );
-            }
-            addenda = addenda.push(
-                container(item)
-                    .padding([6, 10])
-                    .width(Fill)
-                    .style(theme::card),
-            );
-        }
-        addenda = addenda.push(
-            row![
-                labelled(
-                    strings::PANEL_ADDENDUM_DATE,
-                    text_input("dd-mm-jjjj", &self.addendum_date)
-                        .id(Id::new("addendum-date"))
-                        .on_input_maybe(editable.then_some(Message::AddendumDate))
-                        .padding(6)
-                        .style(theme::input)
-                        .width(140)
-                        .into()
-                ),
-                labelled(
-                    strings::PANEL_ADDENDUM_DOCUMENT,
-                    text_input(
-                        strings::PANEL_ADDENDUM_DOCUMENT_PLACEHOLDER,
-                        &self.addendum_document,
-                    )
-                    .id(Id::new("addendum-document"))
-                    .on_input_maybe(editable.then_some(Message::AddendumDocument))
-                    .padding(6)
-                    .style(theme::input)
-                    .into()
-                ),
-            ]
-            .spacing(12),
-        );
-        addenda = addenda.push(labelled(
-            strings::PANEL_ADDENDUM_NOTE,
-            text_input(
-                strings::PANEL_ADDENDUM_NOTE_PLACEHOLDER,
-                &self.addendum_note,
-            )
-            .id(Id::new("addendum-note"))
-            .on_input_maybe(editable.then_some(Message::AddendumNote))
-            .padding(6)
-            .style(theme::input)
-            .into(),
-        ));
-        addenda = addenda.push(
-            container(
-                button(text(strings::PANEL_REGISTER_ADDENDUM))
-                    .padding([8, 14])
-                    .style(button::primary)
-                    .on_press_maybe(editable.then_some(Message::RegisterAddendum)),
-            )
-            .id(Id::new("addendum-save")),
-        );
-        addenda = addenda.push(notice(self.addendum_notice.as_ref()));
-
-        column![
-            container(interview)
-                .padding(14)
-                .width(Fill)
-                .style(theme::card),
-            container(addenda)
-                .padding(14)
-                .width(Fill)
-                .style(theme::card),
-        ]
-        .spacing(12)
-        .padding(iced::padding::bottom(24))
-        .into()
-    }
 }
 
 // ---- helpers ----
@@ -1483,22 +1173,9 @@ fn danger<'a>(s: String) -> Element<'a, Message> {
         .into()
 }
 
-fn notice<'a>(n: Option<&Notice>) -> Option<Element<'a, Message>> {
-    match n? {
-        Notice::Done(s) => Some(text(*s).style(theme::success_text).into()),
-        Notice::Error(e) => Some(danger(e.clone())),
-    }
-}
-
 fn heading<'a>(s: &'a str) -> Element<'a, Message> {
     container(text(s).size(theme::HEADING).font(bold()))
         .padding([8, 0])
-        .into()
-}
-
-fn labelled<'a>(label: &'a str, field: Element<'a, Message>) -> Element<'a, Message> {
-    column![text(label).size(theme::SMALL).style(theme::muted), field]
-        .spacing(2)
         .into()
 }
 
