@@ -18,6 +18,11 @@ use leidraad_core::dossier::{Application, ApplicationId, Dossier, Round, Value, 
 use leidraad_core::edit::{self, Target};
 use leidraad_core::rubric::{Rubric, Scale};
 
+use iced::widget::canvas::{Cache, Program};
+use iced::{Rectangle, Size, mouse};
+use leidraad::ui::screen::ranking::{self, Column, Pane};
+use leidraad::ui::widget::chart::{self, Chart, Hit, Kind, Model};
+
 const ASSESSOR: &str = "Beoordelaar 1";
 
 /// 1,000 applications; three assessors scored round 1 of every tenth one.
@@ -134,19 +139,24 @@ fn bench(c: &mut Criterion) {
 /// chart model, and drawing each chart's geometry with a headless renderer
 /// into an empty cache (what a redraw costs after the dossier changed).
 fn ranking_bench(c: &mut Criterion) {
-    use iced::widget::canvas::{Cache, Program};
-    use iced::{Rectangle, Size, mouse};
-    use leidraad::ui::screen::ranking::{self, Column, Pane};
-    use leidraad::ui::widget::chart::{self, Chart, Hit, Kind, Model};
-
     let rubric = Rubric::builtin();
     let dossier = leidraad_core::synthetic::dossier(&rubric, 1000, 3, 42);
     let mut app = App::with_dossier(rubric, dossier, ASSESSOR);
     let _ = app.update(Message::List(list::Message::Round(Round::One)));
     let _ = app.update(Message::List(list::Message::Ranking));
-    let send = |app: &mut App, m: ranking::Message| {
-        let _ = app.update(Message::Ranking(m));
-    };
+    ranking_updates(c, &mut app);
+    chart_draws(c, &app);
+    ranking_frames(c, &mut app);
+}
+
+/// A message for the ranking screen.
+fn send(app: &mut App, m: ranking::Message) {
+    let _ = app.update(Message::Ranking(m));
+}
+
+/// Sorting, switching panes and pointing at a heat map cell (update+view);
+/// the ranking is left in rank order, on the heat map.
+fn ranking_updates(c: &mut Criterion, app: &mut App) {
     let mut n = 0usize;
 
     let columns = [
@@ -159,14 +169,14 @@ fn ranking_bench(c: &mut Criterion) {
     c.bench_function("ranking: sort 1,000 rows by a column (update+view)", |b| {
         b.iter(|| {
             n += 1;
-            send(&mut app, ranking::Message::Sort(columns[n % columns.len()]));
+            send(app, ranking::Message::Sort(columns[n % columns.len()]));
             black_box(app.view());
         })
     });
     // Back to rank order (the lines drawn) for what follows.
     while !matches!(&app.screen, leidraad::ui::app::Screen::Ranking(s) if s.sort == ranking::Sort::RANK)
     {
-        send(&mut app, ranking::Message::Sort(Column::Rank));
+        send(app, ranking::Message::Sort(Column::Rank));
     }
 
     let panes = [
@@ -180,18 +190,18 @@ fn ranking_bench(c: &mut Criterion) {
         |b| {
             b.iter(|| {
                 n += 1;
-                send(&mut app, ranking::Message::Pane(panes[n % panes.len()]));
+                send(app, ranking::Message::Pane(panes[n % panes.len()]));
                 black_box(app.view());
             })
         },
     );
 
-    send(&mut app, ranking::Message::Pane(Pane::Chart(Kind::Heat)));
+    send(app, ranking::Message::Pane(Pane::Chart(Kind::Heat)));
     c.bench_function("ranking: point at a heat map cell (update+view)", |b| {
         b.iter(|| {
             n += 1;
             send(
-                &mut app,
+                app,
                 ranking::Message::Hover(Some(Hit::Cell {
                     row: n % 900,
                     criterion: n % 11,
@@ -200,7 +210,11 @@ fn ranking_bench(c: &mut Criterion) {
             black_box(app.view());
         })
     });
+}
 
+/// The chart model, and each chart drawn into an empty cache and from a
+/// full one.
+fn chart_draws(c: &mut Criterion, app: &App) {
     let (one, two) = {
         let s = app.session.as_ref().unwrap();
         (
@@ -271,10 +285,13 @@ fn ranking_bench(c: &mut Criterion) {
             })
         });
     }
+}
 
-    // A whole frame: draw and rasterise the screen (1400×900 at scale 2,
-    // 2800×1800 pixels) with tiny-skia through iced_test, after the view
-    // and layout are built once; per pane.
+/// A whole frame: draw and rasterise the screen (1400×900 at scale 2,
+/// 2800×1800 pixels) with tiny-skia through iced_test, after the view
+/// and layout are built once; per pane.
+fn ranking_frames(c: &mut Criterion, app: &mut App) {
+    let theme = leidraad::ui::theme::theme();
     {
         // What a frame costs here with nothing on it: the pixmap and the
         // read-back of the screenshot.
@@ -303,7 +320,7 @@ fn ranking_bench(c: &mut Criterion) {
             "ranking: frame of the heat map (draw+rasterise 1400x900)",
         ),
     ] {
-        send(&mut app, ranking::Message::Pane(pane));
+        send(app, ranking::Message::Pane(pane));
         let mut ui = iced_test::Simulator::with_size(
             leidraad::ui::theme::settings(),
             (1400.0, 900.0),

@@ -3,7 +3,7 @@
 
 use crate::report_support;
 
-use leidraad_core::dossier::{Assessment, Round, Value, Verdict, points};
+use leidraad_core::dossier::{Application, Assessment, Round, Value, Verdict, points};
 use leidraad_core::rubric::{Rubric, Scale, short_hash};
 use leidraad_core::scoring;
 use leidraad_report::{self as report, ReportError, SheetKind, strings};
@@ -47,6 +47,16 @@ fn score_text(rubric: &Rubric, a: &Assessment, id: &leidraad_core::rubric::Crite
     }
 }
 
+/// An assessor's sheet as text, for the checks below.
+struct Sheet {
+    /// The text of each page, squashed.
+    flat: Vec<String>,
+    /// All pages together, squashed.
+    doc: String,
+    /// Which assessment, for the failure messages.
+    what: String,
+}
+
 /// Check one assessor's sheet against the dossier, the rubric and
 /// `scoring::summarize`.
 fn check_assessment_sheet(
@@ -62,9 +72,20 @@ fn check_assessment_sheet(
     let flat = squashed(&pages);
     let doc: String = flat.concat();
     let what = format!("{} {} round {}", a.application, a.assessor, a.round);
+    let sheet = Sheet { flat, doc, what };
     let app = dossier.application(&a.application).unwrap();
 
-    // Header.
+    check_header(&sheet, rubric, app, a);
+    check_knockouts(&sheet, rubric, a);
+    check_criteria(&sheet, rubric, a);
+    check_totals(&sheet, rubric, a);
+    check_signature_and_footer(&sheet, rubric, dossier, &kind, n);
+}
+
+/// Header: the title, the application, the assessor, the round, the date
+/// printed and the leidraad.
+fn check_header(sheet: &Sheet, rubric: &Rubric, app: &Application, a: &Assessment) {
+    let (flat, doc, what) = (&sheet.flat, &sheet.doc, &sheet.what);
     for piece in [
         strings::SHEET_TITLE,
         &app.id.0,
@@ -82,12 +103,15 @@ fn check_assessment_sheet(
     }
     if !app.plan_title.is_empty() {
         assert!(
-            find_across_pages(&flat, &app.plan_title).is_some(),
+            find_across_pages(flat, &app.plan_title).is_some(),
             "{what}: plan title"
         );
     }
+}
 
-    // Knock-outs: id, name, the leidraad's text, the verdict, the motivation.
+/// Knock-outs: id, name, the leidraad's text, the verdict, the motivation.
+fn check_knockouts(sheet: &Sheet, rubric: &Rubric, a: &Assessment) {
+    let (flat, doc, what) = (&sheet.flat, &sheet.doc, &sheet.what);
     for ko in &rubric.knockouts {
         let verdict = a.verdict(&ko.id);
         let motivation = a
@@ -96,12 +120,12 @@ fn check_assessment_sheet(
             .map(|j| j.motivation.trim())
             .unwrap_or("");
         assert!(
-            find_across_pages(&flat, &ko.text).is_some(),
+            find_across_pages(flat, &ko.text).is_some(),
             "{what}: text of {}",
             ko.id
         );
         assert_in_order(
-            &doc,
+            doc,
             &[
                 format!("{} {}", ko.id, ko.name),
                 strings::verdict(verdict).to_string(),
@@ -115,30 +139,33 @@ fn check_assessment_sheet(
         );
         if !motivation.is_empty() {
             assert!(
-                find_across_pages(&flat, motivation).is_some(),
+                find_across_pages(flat, motivation).is_some(),
                 "{what}: motivation of {} in full",
                 ko.id
             );
         }
     }
+}
 
-    // Weighted criteria: id, name, text, scale, cap and score, motivation,
-    // evidence.
+/// Weighted criteria: id, name, text, scale, cap and score, motivation,
+/// evidence.
+fn check_criteria(sheet: &Sheet, rubric: &Rubric, a: &Assessment) {
+    let (flat, doc, what) = (&sheet.flat, &sheet.doc, &sheet.what);
     for c in rubric.criteria() {
         let entry = a.criteria.get(&c.id);
         let motivation = entry.map(|e| e.motivation.trim()).unwrap_or("");
         assert!(
-            find_across_pages(&flat, &c.text).is_some(),
+            find_across_pages(flat, &c.text).is_some(),
             "{what}: text of {}",
             c.id
         );
         assert!(
-            find_across_pages(&flat, &strings::scale(&c.scale)).is_some(),
+            find_across_pages(flat, &strings::scale(&c.scale)).is_some(),
             "{what}: scale of {}",
             c.id
         );
         assert_in_order(
-            &doc,
+            doc,
             &[
                 format!("{} {}", c.id, c.name),
                 format!("{}{}", c.cap, score_text(rubric, a, &c.id)),
@@ -152,7 +179,7 @@ fn check_assessment_sheet(
         );
         if !motivation.is_empty() {
             assert!(
-                find_across_pages(&flat, motivation).is_some(),
+                find_across_pages(flat, motivation).is_some(),
                 "{what}: motivation of {} in full",
                 c.id
             );
@@ -161,19 +188,22 @@ fn check_assessment_sheet(
             let evidence = strings::evidence(&e.evidence.document, &e.evidence.page);
             if !evidence.is_empty() {
                 assert!(
-                    find_across_pages(&flat, &evidence).is_some(),
+                    find_across_pages(flat, &evidence).is_some(),
                     "{what}: evidence of {}",
                     c.id
                 );
             }
         }
     }
+}
 
-    // Subtotals, total and status, as scoring::summarize has them.
+/// Subtotals, total and status, as scoring::summarize has them.
+fn check_totals(sheet: &Sheet, rubric: &Rubric, a: &Assessment) {
+    let (doc, what) = (&sheet.doc, &sheet.what);
     let summary = scoring::summarize(rubric, a);
     for (g, total) in rubric.groups.iter().zip(&summary.groups) {
         assert_in_order(
-            &doc,
+            doc,
             &[
                 strings::group_label(&g.name),
                 total.cap.to_string(),
@@ -187,7 +217,7 @@ fn check_assessment_sheet(
         Round::Two => rubric.process.award_minimum,
     };
     assert_in_order(
-        &doc,
+        doc,
         &[
             strings::TOTAL.to_string(),
             summary.total.to_dutch(),
@@ -205,8 +235,18 @@ fn check_assessment_sheet(
         ))),
         "{what}: the total row of the table"
     );
+}
 
-    // Signature lines.
+/// Signature lines, and the footer on every page: page number, the
+/// leidraad's hash and the sheet's fingerprint.
+fn check_signature_and_footer(
+    sheet: &Sheet,
+    rubric: &Rubric,
+    dossier: &leidraad_core::dossier::Dossier,
+    kind: &SheetKind,
+    n: usize,
+) {
+    let (flat, doc, what) = (&sheet.flat, &sheet.doc, &sheet.what);
     for piece in [strings::SIGNATURE_SECTION, strings::NAME, strings::DATE] {
         assert!(
             doc.contains(&squash(piece)),
@@ -215,7 +255,7 @@ fn check_assessment_sheet(
     }
 
     // Footer on every page.
-    let fingerprint = report::fingerprint(rubric, dossier, &kind).unwrap();
+    let fingerprint = report::fingerprint(rubric, dossier, kind).unwrap();
     for (i, page) in flat.iter().enumerate() {
         for piece in [
             strings::page_of(i + 1, n),

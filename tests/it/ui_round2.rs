@@ -347,9 +347,13 @@ fn a_package_goes_out_and_its_result_comes_back_in_through_the_list() {
     interact(&mut app, |ui| click(ui, "list-package"));
     interact(&mut app, |ui| click(ui, "package-assessor-Femke"));
     interact(&mut app, |ui| click(ui, "package-save"));
+    assert!(app.list.dialog_open(), "the list waits for its save dialog");
+    let second = app.update(Message::List(list::Message::ImportResult));
+    assert_eq!(second.units(), 0, "one file dialog at a time");
     let _ = app.update(Message::List(list::Message::PackagePlaced(Some(
         package.clone(),
     ))));
+    assert!(!app.list.dialog_open(), "the answer ends the dialog");
     assert!(
         matches!(&app.list.notice, Some(list::Notice::Done(s)) if s.contains("Femke")),
         "{:?}",

@@ -158,63 +158,6 @@ impl App {
         }
     }
 
-    /// The list's actions that involve files: packages and result files.
-    pub(super) fn list_file_action(&mut self, action: list::Action) -> Task<Message> {
-        match action {
-            list::Action::PlacePackage(name) => {
-                if self.dialog_open {
-                    return Task::none();
-                }
-                self.dialog_open = true;
-                list::package_dialog(self.dialog_dir(), name).map(Message::List)
-            }
-            list::Action::PickResult => {
-                if self.dialog_open {
-                    return Task::none();
-                }
-                self.dialog_open = true;
-                list::result_dialog(self.dialog_dir()).map(Message::List)
-            }
-            list::Action::Package(path) => {
-                self.dialog_open = false;
-                if let Some(s) = &self.session {
-                    self.list.write_package(s, path.as_deref());
-                }
-                Task::none()
-            }
-            list::Action::PlaceResult(_) => {
-                if self.dialog_open {
-                    return Task::none();
-                }
-                let Some(info) = self
-                    .session
-                    .as_ref()
-                    .and_then(|s| s.dossier().package.clone())
-                else {
-                    return Task::none();
-                };
-                self.dialog_open = true;
-                let name = strings::result_file_name(&info.assessor, info.round);
-                list::result_save_dialog(self.dialog_dir(), name).map(Message::List)
-            }
-            list::Action::WriteResult(path) => {
-                self.dialog_open = false;
-                if let Some(s) = &mut self.session {
-                    self.list.write_result(s, path.as_deref());
-                }
-                Task::none()
-            }
-            list::Action::Import(path) => {
-                self.dialog_open = false;
-                if let (Some(path), Some(s)) = (path, &mut self.session) {
-                    self.list.import(s, &self.config.assessor, &path);
-                }
-                Task::none()
-            }
-            _ => Task::none(),
-        }
-    }
-
     fn rubric_picked(&mut self, path: Option<PathBuf>) {
         let for_dossier = self.pending_rubric_for.take();
         let Some(path) = path else {
@@ -385,7 +328,7 @@ impl App {
     }
 
     pub(super) fn open_dialog(&mut self) -> Task<Message> {
-        if self.dialog_open {
+        if self.dialog_busy() {
             return Task::none();
         }
         self.dialog_open = true;
@@ -400,7 +343,7 @@ impl App {
     }
 
     pub(super) fn rubric_dialog(&mut self) -> Task<Message> {
-        if self.dialog_open {
+        if self.dialog_busy() {
             return Task::none();
         }
         self.dialog_open = true;
@@ -413,7 +356,7 @@ impl App {
     }
 
     pub(super) fn save_dialog(&mut self) -> Task<Message> {
-        if self.dialog_open {
+        if self.dialog_busy() {
             return Task::none();
         }
         self.dialog_open = true;
@@ -434,7 +377,7 @@ impl App {
         &mut self,
         kind: leidraad_report::SheetKind,
     ) -> Task<Message> {
-        if self.dialog_open {
+        if self.dialog_busy() {
             return Task::none();
         }
         let has_data = self.session.as_ref().is_some_and(|s| match &kind {
@@ -471,7 +414,7 @@ impl App {
     /// Ask where to save the scores of every round as CSV (the long format
     /// of `import-csv`).
     pub(super) fn csv_dialog(&mut self) -> Task<Message> {
-        if self.dialog_open || self.session.is_none() {
+        if self.dialog_busy() || self.session.is_none() {
             return Task::none();
         }
         self.dialog_open = true;
@@ -489,7 +432,7 @@ impl App {
 
     /// Ask for a folder for every score sheet and the ranking reports.
     pub(super) fn export_folder_dialog(&mut self) -> Task<Message> {
-        if self.dialog_open || self.session.is_none() {
+        if self.dialog_busy() || self.session.is_none() {
             return Task::none();
         }
         self.dialog_open = true;
@@ -569,6 +512,12 @@ impl App {
                 Err(e) => ExportNotice::Failed(strings::export_failed(&e.to_string())),
             }
         })
+    }
+
+    /// Whether a file dialog is open: one of the root's or one of the
+    /// list's (one at a time).
+    fn dialog_busy(&self) -> bool {
+        self.dialog_open || self.list.dialog_open()
     }
 
     pub(super) fn dialog_dir(&self) -> Option<PathBuf> {

@@ -247,10 +247,7 @@ impl App {
             Message::Start(m) => self.start(m),
             Message::SelfCheck(m) => self.selfcheck(m),
             Message::Error(m) => self.error(m),
-            Message::List(m) => {
-                let action = self.list.update(m);
-                self.list_action(action)
-            }
+            Message::List(m) => self.list_message(m),
             Message::Application(_)
             | Message::Scoring(_)
             | Message::Ranking(_)
@@ -350,9 +347,25 @@ impl App {
         }
     }
 
+    /// A message for the list: it handles its own files (packages, result
+    /// files) and returns what the root has to do.
+    fn list_message(&mut self, m: list::Message) -> Task<Message> {
+        let Some(session) = &mut self.session else {
+            return Task::none();
+        };
+        // One file dialog at a time: the list keeps its own dialogs apart,
+        // and waits while one of the root's is open.
+        if self.dialog_open && m.opens_dialog() {
+            return Task::none();
+        }
+        let action = self.list.update(session, &self.config.assessor, m);
+        self.list_action(action)
+    }
+
     fn list_action(&mut self, action: list::Action) -> Task<Message> {
         match action {
             list::Action::None => Task::none(),
+            list::Action::Run(task) => task.map(Message::List),
             list::Action::Score(id, round) => self.open_scoring(id, round),
             list::Action::Edit(id) => {
                 if let Some(app) = self
@@ -389,7 +402,6 @@ impl App {
                 self.open_panel(id, round, panel::Tab::SideBySide, None);
                 Task::none()
             }
-            other => self.list_file_action(other),
         }
     }
 

@@ -1,0 +1,212 @@
+//! The applications of a dossier: region and plan, the total per round, the
+//! status in the chosen round (from `scoring::evaluate`) and how far the
+//! current assessor is. The list also makes packages for assessors and
+//! takes their results back in; it runs those file dialogs itself (`files`).
+//! What it looks like is in `view`.
+
+mod files;
+mod view;
+
+use std::path::PathBuf;
+
+use iced::Task;
+
+use leidraad_core::dossier::{ApplicationId, Round};
+use leidraad_core::session::Session;
+
+pub const SCROLL: &str = "list-scroll";
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    Round(Round),
+    Score(ApplicationId),
+    Edit(ApplicationId),
+    Add,
+    Select(usize),
+    NameChanged(String),
+    UseName,
+    PickAssessor(String),
+    /// Every score sheet of the dossier and the ranking reports, as PDF.
+    ExportAll,
+    Ranking,
+    /// Where the assessors disagree, in the chosen round.
+    Disagreements,
+    /// The panel screen of one application (side by side).
+    Panel(ApplicationId),
+    /// Open the form to make a package for one assessor.
+    AskPackage,
+    PackageAssessor(String),
+    PackageRound(Round),
+    /// Ask where to save the package.
+    SavePackage,
+    CancelPackage,
+    /// Where to save the package (None: cancelled).
+    PackagePlaced(Option<PathBuf>),
+    /// Ask for a result file to import.
+    ImportResult,
+    /// The result file to import (None: cancelled).
+    ResultPicked(Option<PathBuf>),
+    /// In a package: ask where to save the result file.
+    SaveResult,
+    /// Where to save the result file (None: cancelled).
+    ResultPlaced(Option<PathBuf>),
+    DismissNotice,
+}
+
+impl Message {
+    /// Whether this message asks for a file dialog (the root holds it back
+    /// while a dialog of its own is open).
+    pub fn opens_dialog(&self) -> bool {
+        matches!(
+            self,
+            Message::SavePackage | Message::ImportResult | Message::SaveResult
+        )
+    }
+}
+
+pub enum Action {
+    None,
+    Score(ApplicationId, Round),
+    Edit(ApplicationId),
+    Add,
+    SetAssessor(String),
+    ExportAll,
+    Ranking(Round),
+    Disagreements(Round),
+    Panel(ApplicationId, Round),
+    /// A file dialog of the list; its answer comes back as a [`Message`].
+    Run(Task<Message>),
+}
+
+/// The form for a package: whose, and which round.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PackageForm {
+    pub assessor: Option<String>,
+    pub round: Round,
+}
+
+/// The outcome of the last package or import, shown above the list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    Done(String),
+    Refused(String),
+}
+
+pub struct State {
+    pub round: Round,
+    /// The row the keyboard is on.
+    pub selected: Option<usize>,
+    name: String,
+    /// The package form, when open.
+    pub package: Option<PackageForm>,
+    /// The package waiting for its place on disk.
+    pending_package: Option<(String, Round)>,
+    pub notice: Option<Notice>,
+    /// Whether one of the list's file dialogs is open (one at a time).
+    dialog_open: bool,
+}
+
+impl Default for State {
+    fn default() -> Self {
+        State::new(Round::One)
+    }
+}
+
+impl State {
+    pub fn new(round: Round) -> State {
+        State {
+            round,
+            selected: None,
+            name: String::new(),
+            package: None,
+            pending_package: None,
+            notice: None,
+            dialog_open: false,
+        }
+    }
+
+    /// Whether one of the list's file dialogs is open.
+    pub fn dialog_open(&self) -> bool {
+        self.dialog_open
+    }
+
+    /// Handle a message; `user` is the window's user (who imports).
+    pub fn update(&mut self, session: &mut Session, user: &str, message: Message) -> Action {
+        match message {
+            Message::Round(r) => self.round = r,
+            Message::Score(id) => return Action::Score(id, self.round),
+            Message::Edit(id) => return Action::Edit(id),
+            Message::Add => return Action::Add,
+            Message::Select(i) => self.selected = Some(i),
+            Message::NameChanged(s) => self.name = s,
+            Message::UseName => {
+                let name = self.name.trim().to_string();
+                if !name.is_empty() {
+                    return Action::SetAssessor(name);
+                }
+            }
+            Message::PickAssessor(name) => return Action::SetAssessor(name),
+            Message::ExportAll => return Action::ExportAll,
+            Message::Ranking => return Action::Ranking(self.round),
+            Message::Disagreements => return Action::Disagreements(self.round),
+            Message::Panel(id) => return Action::Panel(id, self.round),
+            Message::AskPackage => {
+                self.package = Some(PackageForm {
+                    assessor: None,
+                    round: self.round,
+                });
+            }
+            Message::PackageAssessor(name) => {
+                if let Some(f) = &mut self.package {
+                    f.assessor = Some(name);
+                }
+            }
+            Message::PackageRound(r) => {
+                if let Some(f) = &mut self.package {
+                    f.round = r;
+                }
+            }
+            Message::CancelPackage => self.package = None,
+            Message::DismissNotice => self.notice = None,
+            Message::SavePackage
+            | Message::PackagePlaced(_)
+            | Message::ImportResult
+            | Message::ResultPicked(_)
+            | Message::SaveResult
+            | Message::ResultPlaced(_) => return self.file_message(session, user, message),
+        }
+        Action::None
+    }
+
+    /// Arrow keys move the selection; Enter scores the selected row.
+    pub fn key(&mut self, session: &Session, key: ListKey) -> Action {
+        let n = session.dossier().applications.len();
+        if n == 0 {
+            return Action::None;
+        }
+        match key {
+            ListKey::Down => {
+                self.selected = Some(self.selected.map_or(0, |i| (i + 1).min(n - 1)));
+            }
+            ListKey::Up => {
+                self.selected = Some(self.selected.map_or(0, |i| i.saturating_sub(1)));
+            }
+            ListKey::Enter => {
+                if let Some(app) = self
+                    .selected
+                    .and_then(|i| session.dossier().applications.get(i))
+                {
+                    return Action::Score(app.id.clone(), self.round);
+                }
+            }
+        }
+        Action::None
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListKey {
+    Up,
+    Down,
+    Enter,
+}

@@ -1,0 +1,495 @@
+//! What the list looks like: the heading and its tools, the banners above
+//! the list (open package, notice, package form, name asked for), the
+//! column header and one row per application.
+
+use std::collections::HashMap;
+
+use iced::widget::{
+    Column, Id, Row, button, column, container, row, rule, scrollable, space, text, text_input,
+};
+use iced::{Alignment, Element, Fill, Length};
+
+use super::{Message, Notice, PackageForm, SCROLL, State};
+use crate::ui::screen::scoring::bold;
+use crate::ui::widget::badge;
+use crate::ui::widget::scale::{self, Choice};
+use crate::ui::{strings, theme};
+use leidraad_core::dossier::{Application, ApplicationId, Assessment, PackageInfo, Round};
+use leidraad_core::panel::Blind;
+use leidraad_core::scoring::{self, AppResult, Evaluation, Status};
+use leidraad_core::session::Session;
+
+const COL_DATE: f32 = 150.0;
+const COL_TOTAL: f32 = 70.0;
+const COL_STATUS: f32 = 150.0;
+const COL_PROGRESS: f32 = 170.0;
+const COL_ACTIONS: f32 = 310.0;
+
+impl State {
+    pub fn view<'a>(&'a self, session: &'a Session, assessor: &'a str) -> Element<'a, Message> {
+        let mut page = self.heading(session).spacing(12).padding([16, 24]);
+
+        if let Some(info) = &session.dossier().package {
+            page = page.push(package_banner(info));
+        }
+        if let Some(n) = &self.notice {
+            page = page.push(notice(n));
+        }
+        if let Some(form) = &self.package {
+            page = page.push(package_form(session, form));
+        }
+
+        if assessor.trim().is_empty() {
+            page = page.push(self.name_banner(session));
+        }
+
+        if session.dossier().applications.is_empty() {
+            page = page.push(
+                container(text(strings::NO_APPLICATIONS))
+                    .padding(16)
+                    .width(Fill)
+                    .style(theme::notice_info),
+            );
+            return page.into();
+        }
+
+        page = page.push(header()).push(rule::horizontal(1));
+        column![
+            page,
+            scrollable(container(self.rows(session, assessor)).padding([0, 24]))
+                .id(Id::new(SCROLL))
+                .height(Fill)
+        ]
+        .into()
+    }
+
+    /// The title with the rounds and the main buttons, and the tools under
+    /// it (the panel's tools only outside a package).
+    fn heading<'a>(&self, session: &Session) -> Column<'a, Message> {
+        let rounds = scale::rounds("list-", self.round, true, Message::Round);
+
+        let is_package = session.dossier().package.is_some();
+        column![
+            row![
+                text(strings::APPLICATIONS).size(theme::TITLE).font(bold()),
+                space::horizontal(),
+                rounds,
+                button(text(strings::TO_RANKING))
+                    .padding([6, 12])
+                    .style(theme::secondary)
+                    .on_press(Message::Ranking),
+            ]
+            .push(
+                // A package holds one assessor's applications: nothing to add.
+                (!is_package).then(|| {
+                    button(text(strings::ADD_APPLICATION))
+                        .padding([6, 12])
+                        .style(button::primary)
+                        .on_press(Message::Add)
+                }),
+            )
+            .spacing(12)
+            .align_y(Alignment::Center),
+            row![
+                text(strings::list_intro(self.round))
+                    .style(theme::muted)
+                    .width(Fill),
+                tool(strings::EXPORT_ALL, "list-export-all", Message::ExportAll),
+            ]
+            .push((!is_package).then(panel_tools))
+            .spacing(8)
+            .align_y(Alignment::Center),
+        ]
+    }
+
+    /// One row per application.
+    fn rows<'a>(&'a self, session: &'a Session, assessor: &'a str) -> Column<'a, Message> {
+        let lookup = Lookup::new(session, assessor, self.round);
+        let mut rows = column![].spacing(0);
+        for (index, app) in session.dossier().applications.iter().enumerate() {
+            let line = lookup.line(app);
+            let selected = self.selected == Some(index);
+            rows = rows.push(container(line).id(Id::from(format!("row-{index}"))).style(
+                if selected {
+                    theme::card_focused
+                } else {
+                    theme::card
+                },
+            ));
+            rows = rows.push(space().height(4));
+        }
+        rows
+    }
+
+    fn name_banner<'a>(&'a self, session: &'a Session) -> Element<'a, Message> {
+        let input = text_input(strings::NAME_PLACEHOLDER, &self.name)
+            .id(Id::new("list-name"))
+            .on_input(Message::NameChanged)
+            .on_submit(Message::UseName)
+            .padding(6)
+            .width(340)
+            .style(theme::input);
+        let mut r = row![
+            input,
+            button(text(strings::USE_NAME))
+                .style(button::primary)
+                .on_press(Message::UseName)
+        ]
+        .spacing(8)
+        .align_y(Alignment::Center);
+        if !session.dossier().assessors.is_empty() {
+            r = r.push(text(strings::OR_PICK).style(theme::muted));
+            for a in &session.dossier().assessors {
+                r = r.push(
+                    button(text(&a.name))
+                        .style(theme::secondary)
+                        .on_press(Message::PickAssessor(a.name.clone())),
+                );
+            }
+        }
+        container(column![text(strings::NAME_NEEDED).font(bold()), r.wrap()].spacing(8))
+            .padding(12)
+            .width(Fill)
+            .style(theme::notice_info)
+            .into()
+    }
+}
+
+/// What the rows look up, found once for the whole list (not once per row:
+/// a list may hold a thousand applications).
+struct Lookup<'a> {
+    session: &'a Session,
+    /// The viewer.
+    assessor: &'a str,
+    e1: &'a Evaluation,
+    e2: &'a Evaluation,
+    /// The evaluation of the chosen round.
+    eval: &'a Evaluation,
+    /// Blind scoring: an assessor sees the panel's totals (made of the
+    /// others' scores) only after submitting their own.
+    blind: Blind<'a>,
+    /// The viewer's own assessments of the chosen round.
+    own: HashMap<&'a ApplicationId, &'a Assessment>,
+    /// The results of both rounds by application.
+    results: [HashMap<&'a ApplicationId, &'a AppResult>; 2],
+}
+
+impl<'a> Lookup<'a> {
+    fn new(session: &'a Session, assessor: &'a str, round: Round) -> Lookup<'a> {
+        let e1 = session.evaluation(Round::One);
+        let e2 = session.evaluation(Round::Two);
+        let own = session
+            .dossier()
+            .assessments
+            .iter()
+            .filter(|a| a.round == round && a.assessor == assessor)
+            .map(|a| (&a.application, a))
+            .collect();
+        let results = [e1, e2].map(|e| e.applications.iter().map(|r| (&r.id, r)).collect());
+        Lookup {
+            session,
+            assessor,
+            e1,
+            e2,
+            eval: session.evaluation(round),
+            blind: Blind::new(session.dossier(), assessor),
+            own,
+            results,
+        }
+    }
+
+    fn result(&self, e: &Evaluation, id: &ApplicationId) -> Option<&'a AppResult> {
+        self.results[usize::from(e.round.number() - 1)]
+            .get(id)
+            .copied()
+    }
+
+    /// Hidden only when it is made of someone else's work.
+    fn visible(&self, e: &Evaluation, id: &ApplicationId) -> bool {
+        self.result(e, id)
+            .is_none_or(|r| !self.blind.hides(r, e.round))
+    }
+
+    fn total(&self, e: &Evaluation, id: &ApplicationId) -> String {
+        if !self.visible(e, id) {
+            return strings::LIST_HIDDEN.to_string();
+        }
+        self.result(e, id)
+            .and_then(|r| r.total)
+            .map_or(strings::NO_TOTAL.to_string(), |t| t.to_dutch())
+    }
+
+    /// The status in the chosen round, when the viewer may see it.
+    fn status(&self, id: &ApplicationId) -> Option<Status> {
+        self.visible(self.eval, id)
+            .then(|| self.result(self.eval, id))
+            .flatten()
+            .map(|r| r.status)
+    }
+
+    /// The cells of one application's row.
+    fn line(&self, app: &'a Application) -> Row<'a, Message> {
+        let conflict = self.session.dossier().has_conflict(self.assessor, &app.id);
+        let progress = if conflict {
+            strings::LIST_CONFLICT.to_string()
+        } else {
+            progress_text(self.session, self.own.get(&app.id).copied())
+        };
+        row![
+            region_cell(app),
+            submitted_cell(self.session, app),
+            text(self.total(self.e1, &app.id))
+                .width(COL_TOTAL)
+                .align_x(iced::alignment::Horizontal::Right),
+            text(self.total(self.e2, &app.id))
+                .width(COL_TOTAL)
+                .align_x(iced::alignment::Horizontal::Right),
+            space().width(12),
+            container(match self.status(&app.id) {
+                Some(s) => badge::status(s),
+                None => text("").into(),
+            })
+            .width(COL_STATUS),
+            text(progress)
+                .size(theme::SMALL)
+                .width(COL_PROGRESS)
+                .style(if conflict {
+                    theme::warning_text
+                } else {
+                    text::default
+                }),
+            actions(app, conflict),
+        ]
+        .spacing(8)
+        .padding([8, 12])
+        .align_y(Alignment::Center)
+    }
+}
+
+/// The buttons of a row: edit, score (not with a conflict of interest) and
+/// the panel screen.
+fn actions<'a>(app: &Application, conflict: bool) -> Element<'a, Message> {
+    row![
+        button(text(strings::EDIT))
+            .padding([4, 12])
+            .style(theme::secondary)
+            .on_press(Message::Edit(app.id.clone())),
+        container(
+            button(text(strings::SCORE))
+                .padding([4, 12])
+                .style(button::primary)
+                .on_press_maybe((!conflict).then(|| Message::Score(app.id.clone())))
+        )
+        .id(Id::from(format!("score-{}", app.id))),
+        container(
+            button(text(strings::PANEL))
+                .padding([4, 12])
+                .style(theme::secondary)
+                .on_press(Message::Panel(app.id.clone()))
+        )
+        .id(Id::from(format!("panel-{}", app.id))),
+    ]
+    .spacing(6)
+    .width(COL_ACTIONS)
+    .into()
+}
+
+/// The names of the columns.
+fn header<'a>() -> Row<'a, Message> {
+    let head = |s: &'a str, w: Length| text(s).size(theme::SMALL).font(bold()).width(w);
+    row![
+        head(strings::COL_REGION, Fill),
+        head(strings::COL_SUBMITTED, Length::Fixed(COL_DATE)),
+        head(strings::COL_TOTAL_1, Length::Fixed(COL_TOTAL))
+            .align_x(iced::alignment::Horizontal::Right),
+        head(strings::COL_TOTAL_2, Length::Fixed(COL_TOTAL))
+            .align_x(iced::alignment::Horizontal::Right),
+        space().width(12),
+        head(strings::COL_STATUS, Length::Fixed(COL_STATUS)),
+        head(strings::COL_PROGRESS, Length::Fixed(COL_PROGRESS)),
+        space().width(Length::Fixed(COL_ACTIONS)),
+    ]
+    .spacing(8)
+    .padding([6, 12])
+}
+
+/// The panel's tools: disagreements, a package, a result to import.
+fn panel_tools<'a>() -> Row<'a, Message> {
+    row![
+        space().width(8),
+        text(strings::PANEL_TOOLS)
+            .size(theme::SMALL)
+            .style(theme::muted),
+        tool(
+            strings::DISAGREEMENTS,
+            "list-disagreements",
+            Message::Disagreements
+        ),
+        tool(strings::MAKE_PACKAGE, "list-package", Message::AskPackage),
+        tool(strings::IMPORT_RESULT, "list-import", Message::ImportResult),
+    ]
+    .spacing(8)
+    .align_y(Alignment::Center)
+}
+
+/// In a package: whose it is, and how to send it back.
+fn package_banner<'a>(info: &'a PackageInfo) -> Element<'a, Message> {
+    container(
+        row![
+            text(strings::package_banner(
+                &info.assessor,
+                info.round,
+                &info.source
+            ))
+            .width(Fill),
+            tool(
+                strings::SAVE_RESULT,
+                "list-save-result",
+                Message::SaveResult
+            ),
+        ]
+        .spacing(12)
+        .align_y(Alignment::Center),
+    )
+    .padding(12)
+    .width(Fill)
+    .style(theme::notice_info)
+    .into()
+}
+
+/// A button of the panel toolbar, in a container with an id (tests).
+fn tool<'a>(label: &'a str, id: &'static str, message: Message) -> Element<'a, Message> {
+    container(
+        button(text(label).size(theme::TEXT))
+            .padding([4, 10])
+            .style(theme::secondary)
+            .on_press(message),
+    )
+    .id(Id::new(id))
+    .into()
+}
+
+fn notice<'a>(n: &'a Notice) -> Element<'a, Message> {
+    let (line, style): (&str, fn(&iced::Theme) -> container::Style) = match n {
+        Notice::Done(s) => (s, theme::notice_info),
+        Notice::Refused(s) => (s, theme::notice_danger),
+    };
+    container(
+        row![
+            text(line).width(Fill),
+            button(text(strings::CLOSE_NOTICE))
+                .style(theme::secondary)
+                .on_press(Message::DismissNotice),
+        ]
+        .spacing(8)
+        .align_y(Alignment::Center),
+    )
+    .padding([6, 12])
+    .width(Fill)
+    .style(style)
+    .into()
+}
+
+/// Whose package, which round; then where to save it.
+fn package_form<'a>(session: &'a Session, form: &'a PackageForm) -> Element<'a, Message> {
+    let label = |s: &'a str| text(s).font(bold()).width(110);
+    let mut who = row![label(strings::PACKAGE_FOR)]
+        .spacing(6)
+        .align_y(Alignment::Center);
+    if session.dossier().assessors.is_empty() {
+        who = who.push(text(strings::PACKAGE_NO_ASSESSORS).style(theme::muted));
+    }
+    for a in &session.dossier().assessors {
+        who = who.push(scale::choice(Choice {
+            label: a.name.clone(),
+            id: format!("package-assessor-{}", a.name),
+            selected: form.assessor.as_deref() == Some(a.name.as_str()),
+            on_press: Some(Message::PackageAssessor(a.name.clone())),
+            style: None,
+        }));
+    }
+    let rounds = Round::ALL.map(|r| {
+        scale::choice(Choice {
+            label: strings::round_short(r).to_string(),
+            id: format!("package-round-{}", r.number()),
+            selected: form.round == r,
+            on_press: Some(Message::PackageRound(r)),
+            style: None,
+        })
+    });
+    let when = row![label(strings::PACKAGE_ROUND)]
+        .extend(rounds)
+        .push(space::horizontal())
+        .push(
+            container(
+                button(text(strings::PACKAGE_SAVE))
+                    .padding([6, 12])
+                    .style(button::primary)
+                    .on_press_maybe(form.assessor.is_some().then_some(Message::SavePackage)),
+            )
+            .id(Id::new("package-save")),
+        )
+        .push(
+            button(text(strings::CANCEL))
+                .padding([6, 12])
+                .style(theme::secondary)
+                .on_press(Message::CancelPackage),
+        )
+        .spacing(6)
+        .align_y(Alignment::Center);
+    container(
+        column![
+            text(strings::PACKAGE_TITLE).font(bold()),
+            text(strings::PACKAGE_HINT).size(theme::SMALL),
+            who.wrap(),
+            when,
+        ]
+        .spacing(8),
+    )
+    .padding(12)
+    .width(Fill)
+    .style(theme::notice_info)
+    .into()
+}
+
+fn region_cell<'a, M: 'a>(app: &'a Application) -> Element<'a, M> {
+    let mut c = column![row![
+        text(app.id.to_string()).style(theme::muted).width(40),
+        text(&app.region).font(bold())
+    ]];
+    if !app.plan_title.is_empty() {
+        c = c.push(row![
+            space().width(40),
+            text(&app.plan_title).size(theme::SMALL)
+        ]);
+    }
+    c.width(Fill).into()
+}
+
+fn submitted_cell<'a, M: 'a>(session: &Session, app: &Application) -> Element<'a, M> {
+    let Some(date) = app.submitted else {
+        return text(strings::NO_TOTAL).width(COL_DATE).into();
+    };
+    let mut c = column![text(strings::date(date))];
+    if date > session.rubric().process.deadline {
+        c = c.push(
+            text(strings::AFTER_DEADLINE)
+                .size(theme::SMALL)
+                .style(theme::danger_text),
+        );
+    }
+    c.width(COL_DATE).into()
+}
+
+fn progress_text(session: &Session, own: Option<&Assessment>) -> String {
+    let Some(a) = own else {
+        return strings::NOT_STARTED.to_string();
+    };
+    let (judged, kos, scored, criteria) = scoring::progress(session.rubric(), a);
+    let p = strings::progress(judged, kos, scored, criteria);
+    if a.is_submitted() {
+        format!("{p} · {}", strings::SUBMITTED_MARK)
+    } else {
+        p
+    }
+}
