@@ -1,11 +1,15 @@
 //! Every text the window shows, in Dutch, in one place so that a
 //! translation can be added beside it. Formatting of dates and amounts lives
-//! here too: it is part of the language.
+//! here too: it is part of the language. The words and formats that the
+//! PDFs show too (verdicts, rounds, status words, dates, amounts) come from
+//! [`leidraad_core::nl`] and are re-exported or called here, so that the
+//! window takes every text from this module.
 
 use chrono::{DateTime, Local, NaiveDate, Utc};
 
 use leidraad_core::dossier::{Round, Verdict};
 use leidraad_core::edit::EditError;
+use leidraad_core::nl;
 use leidraad_core::rubric::CriterionId;
 use leidraad_core::scoring::{Missing, Status};
 
@@ -32,12 +36,12 @@ pub fn example_copy_failed(detail: &str) -> String {
 // Header.
 pub const HOME: &str = "Start";
 pub const SAVE: &str = "Opslaan";
-pub const ASSESSOR: &str = "Beoordelaar";
+pub const ASSESSOR: &str = nl::ASSESSOR;
 pub const NO_ASSESSOR: &str = "(nog geen naam)";
 pub const NOT_SAVED_YET: &str = "geen onopgeslagen wijzigingen";
 pub const UNSAVED_CHANGES: &str = "wijzigingen worden opgeslagen…";
 pub fn saved_at(at: &DateTime<Local>) -> String {
-    format!("opgeslagen om {}", at.format("%H:%M"))
+    format!("opgeslagen om {}", nl::time(at))
 }
 pub fn save_failed(detail: &str) -> String {
     format!(
@@ -66,8 +70,8 @@ pub const NO_RECENT: &str = "Nog geen recente dossiers.";
 pub const BACK_TO_DOSSIER: &str = "Terug naar het open dossier";
 pub const EXAMPLE_DOSSIER: &str = "Voorbeelddossier (verzonnen regio’s)";
 pub const DIALOG_BUSY: &str = "Er staat al een venster voor een bestand open.";
-pub const DIALOG_FILTER_DOSSIER: &str = "Dossier";
-pub const DIALOG_FILTER_RUBRIC: &str = "Leidraad";
+pub const DIALOG_FILTER_DOSSIER: &str = nl::DOSSIER;
+pub const DIALOG_FILTER_RUBRIC: &str = nl::RUBRIC;
 pub const DEFAULT_DOSSIER_FILE: &str = "dossier.ron";
 pub const NEED_TITLE: &str = "Geef het dossier een naam.";
 pub fn rubric_chosen(title: &str, version: &str) -> String {
@@ -94,9 +98,9 @@ pub const NO_APPLICATIONS: &str =
     "Dit dossier heeft nog geen aanvragen. Voeg de eerste toe met ‘Aanvraag toevoegen’ (Ctrl+N).";
 pub const COL_REGION: &str = "Regio en plan";
 pub const COL_SUBMITTED: &str = "Ingediend";
-pub const COL_TOTAL_1: &str = "Ronde 1";
-pub const COL_TOTAL_2: &str = "Ronde 2";
-pub const COL_STATUS: &str = "Status";
+pub const COL_TOTAL_1: &str = nl::ROUND_1;
+pub const COL_TOTAL_2: &str = nl::ROUND_2;
+pub const COL_STATUS: &str = nl::STATUS;
 pub const COL_PROGRESS: &str = "Uw voortgang";
 pub const SCORE: &str = "Beoordelen";
 pub const EDIT: &str = "Gegevens";
@@ -119,30 +123,14 @@ pub const SUBMITTED_MARK: &str = "ingediend";
 pub const NOT_STARTED: &str = "niet begonnen";
 pub const MAY_NOT_SCORE: &str = "niet uitgenodigd";
 
-pub fn round_short(round: Round) -> &'static str {
-    match round {
-        Round::One => "Ronde 1",
-        Round::Two => "Ronde 2",
-    }
-}
+pub use nl::{round_long, round_short};
 
-pub fn round_long(round: Round) -> &'static str {
-    match round {
-        Round::One => "Ronde 1: eerste beoordeling",
-        Round::Two => "Ronde 2: definitieve beoordeling",
-    }
-}
-
+/// The status badge: the PDFs' words, but shorter for two of them.
 pub fn status(status: Status) -> &'static str {
     match status {
         Status::Incomplete => "onvolledig",
-        Status::Rejected => "afgewezen (KO)",
-        Status::NotInvited => "niet uitgenodigd",
-        Status::BelowThreshold => "onder de drempel",
         Status::Invited => "gesprek",
-        Status::Awarded => "toegekend",
-        Status::NotAwarded => "niet toegekend",
-        Status::Tie => "gelijke stand",
+        other => nl::status(other),
     }
 }
 
@@ -180,22 +168,22 @@ pub fn amount_shown(eur: u64) -> String {
 
 // Scoring screen.
 pub const BACK_TO_LIST: &str = "← Aanvragen";
-pub const KNOCKOUTS: &str = "Knock-outcriteria";
+pub const KNOCKOUTS: &str = nl::KNOCKOUTS;
 pub const KNOCKOUTS_HINT: &str = "Alle acht moeten voldaan zijn. Eén ‘niet voldaan’ betekent dat de aanvraag wordt afgewezen, ongeacht de punten.";
 pub const CRITERIA: &str = "Aanvullende selectiecriteria";
-pub const MOTIVATION: &str = "Motivering";
+pub const MOTIVATION: &str = nl::MOTIVATION;
 pub const MOTIVATION_PLACEHOLDER: &str = "Waarom deze score? Verwijs naar het plan.";
 pub const KO_MOTIVATION_PLACEHOLDER: &str =
     "Motivering (verplicht bij ‘niet voldaan’ en ‘twijfel’)";
 pub const EVIDENCE: &str = "Vindplaats";
 pub const EVIDENCE_DOC: &str = "Document, bijvoorbeeld Plan van aanpak";
 pub const EVIDENCE_PAGE: &str = "Pagina";
-pub const NOT_ADDRESSED: &str = "niet behandeld";
-pub const YES: &str = "ja";
-pub const NO: &str = "nee";
+pub const NOT_ADDRESSED: &str = nl::NOT_ADDRESSED;
+pub const YES: &str = nl::YES;
+pub const NO: &str = nl::NO;
 pub const CLEAR: &str = "wissen";
 pub const NOT_SCORED: &str = "nog niet gescoord";
-pub const TOTAL: &str = "Totaal";
+pub const TOTAL: &str = nl::TOTAL;
 pub const SUBMIT: &str = "Beoordeling indienen (Ctrl+Enter)";
 pub const SUBMITTED_READ_ONLY: &str =
     "Deze beoordeling is ingediend en kan niet meer worden gewijzigd.";
@@ -226,7 +214,7 @@ pub fn scale_keys(scale: &leidraad_core::rubric::Scale) -> String {
     }
 }
 pub fn points_of(points: &str, cap: u32) -> String {
-    format!("{points} van {cap}")
+    nl::of_cap(points, cap)
 }
 pub fn max_points(cap: u32) -> String {
     format!("max. {cap} punten")
@@ -235,8 +223,8 @@ pub fn submitted_on(at: &DateTime<Utc>) -> String {
     let local: DateTime<Local> = at.with_timezone(&Local);
     format!(
         "Ingediend op {} om {}.",
-        local.format("%d-%m-%Y"),
-        local.format("%H:%M")
+        date(local.date_naive()),
+        nl::time(&local)
     )
 }
 pub fn not_invited(region: &str) -> String {
@@ -267,14 +255,7 @@ pub fn range_hint(min: u32, max: u32) -> String {
     format!("{min} tot en met {max}")
 }
 
-pub fn verdict(v: Verdict) -> &'static str {
-    match v {
-        Verdict::Open => "open",
-        Verdict::Met => "voldaan",
-        Verdict::NotMet => "niet voldaan",
-        Verdict::Doubt => "twijfel",
-    }
-}
+pub use nl::verdict;
 
 /// The one line that says where a plan stands.
 pub fn standing_rejected(ids: &[CriterionId]) -> String {
@@ -463,16 +444,7 @@ pub fn join_and(items: &[String]) -> String {
     }
 }
 
-/// dd-mm-jjjj.
-pub fn date(d: NaiveDate) -> String {
-    d.format("%d-%m-%Y").to_string()
-}
-
-pub fn date_time(at: &DateTime<Utc>) -> String {
-    at.with_timezone(&Local)
-        .format("%d-%m-%Y %H:%M")
-        .to_string()
-}
+pub use nl::{date, date_time};
 
 /// Parse dd-mm-jjjj (also d-m-jjjj, with / or . between).
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
@@ -486,23 +458,7 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y, m, d)
 }
 
-/// € 1.234.567
-pub fn amount(eur: u64) -> String {
-    format!("€ {}", thousands(eur))
-}
-
-/// 1.234.567
-pub fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push('.');
-        }
-        out.push(c);
-    }
-    out
-}
+pub use nl::{euro as amount, thousands};
 
 /// A whole number as people type it: "1.250.000", "1250000", "€ 1.250.000".
 pub fn parse_whole(s: &str) -> Option<u64> {
@@ -547,7 +503,7 @@ pub fn open_failed(detail: &str) -> String {
 // result lines themselves are the PDF's: report::strings::selfcheck.
 // ---------------------------------------------------------------------
 
-pub const SELFCHECK_START: &str = "Zelftoets voor aanvragers";
+pub const SELFCHECK_START: &str = nl::SELFCHECK;
 pub const SELFCHECK_START_HINT: &str = "Voor regio’s: leg uw eigen concept-plan langs de leidraad, zoals de beoordelaars dat doen. Zonder dossier, zonder andere regio’s.";
 pub const SELFCHECK_NEW: &str = "Nieuwe zelftoets";
 pub const SELFCHECK_OPEN: &str = "Zelftoets openen…";
@@ -572,11 +528,11 @@ pub const SELFCHECK_DATE_LABEL: &str = "Toetsen tegen datum (leeg: vandaag)";
 pub const SELFCHECK_DATE_PLACEHOLDER: &str = "dd-mm-jjjj";
 pub const SELFCHECK_KO_INTRO: &str = "Elk knock-outcriterium moet in het plan aannemelijk zijn gemaakt. Is één ervan niet aannemelijk gemaakt, dan wordt de aanvraag afgewezen, ongeacht de punten.";
 pub const SELFCHECK_KO_QUESTION: &str = "Maakt uw plan het volgende aannemelijk?";
-pub const SELFCHECK_LEIDRAAD: &str = "Leidraad";
+pub const SELFCHECK_LEIDRAAD: &str = nl::RUBRIC;
 pub const SELFCHECK_NOTE_PLACEHOLDER: &str =
     "Toelichting: waar staat het in het plan, wat ontbreekt nog?";
 pub const SELFCHECK_CRITERIA_INTRO: &str = "Geef uw plan per criterium de score die een beoordelaar volgens u zou geven. Bij elk criterium staat wat hoog scoort.";
-pub const SELFCHECK_NOT_ADDRESSED: &str = "niet behandeld";
+pub const SELFCHECK_NOT_ADDRESSED: &str = nl::NOT_ADDRESSED;
 pub const SELFCHECK_BUDGET_INTRO: &str = "Neem de bedragen over zoals ze in de begroting van het plan staan, in hele euro’s (bijv. 1.100.000).";
 pub const SELFCHECK_YEARS: &str = "Bedragen per jaar";
 pub const SELFCHECK_PARTS: &str = "Totaal en bijdragen";
@@ -591,10 +547,10 @@ pub fn selfcheck_step(step: crate::ui::screen::selfcheck::Step) -> &'static str 
     use crate::ui::screen::selfcheck::Step;
     match step {
         Step::Checklist => "Indiening",
-        Step::Knockouts => "Knock-outcriteria",
-        Step::Criteria => "Gewogen criteria",
+        Step::Knockouts => nl::KNOCKOUTS,
+        Step::Criteria => nl::WEIGHTED_CRITERIA,
         Step::Budget => "Begroting",
-        Step::Result => "Uitkomst",
+        Step::Result => nl::RESULT,
     }
 }
 
@@ -608,8 +564,8 @@ pub fn selfcheck_ready(name: &str, ready: bool) -> String {
 
 pub fn selfcheck_window(years: (i32, i32)) -> String {
     format!(
-        "Bestedingsperiode: de middelen worden besteed in {}–{}.",
-        years.0, years.1
+        "Bestedingsperiode: de middelen worden besteed in {}.",
+        nl::years(years)
     )
 }
 
@@ -630,11 +586,11 @@ pub fn selfcheck_cap(cap: u32) -> String {
 }
 
 pub fn selfcheck_yes(points: u32) -> String {
-    format!("ja ({points} punten)")
+    format!("{YES} ({})", nl::points(points))
 }
 
 pub fn selfcheck_no(points: u32) -> String {
-    format!("nee ({points} punten)")
+    format!("{NO} ({})", nl::points(points))
 }
 
 pub fn selfcheck_anchors(min: u32, low: &str, max: u32, high: &str) -> String {
@@ -654,7 +610,7 @@ pub fn selfcheck_printed(path: &str) -> String {
 }
 
 // Ranking screen.
-pub const RANKING: &str = "Rangschikking";
+pub const RANKING: &str = nl::RANKING;
 pub const TO_RANKING: &str = "Rangschikking en budget";
 pub fn ranking_intro(round: Round, threshold: u32, award_count: u32) -> String {
     match round {
@@ -666,19 +622,19 @@ pub fn ranking_intro(round: Round, threshold: u32, award_count: u32) -> String {
         ),
     }
 }
-pub const COL_RANK: &str = "Plaats";
-pub const COL_TOTAL: &str = "Totaal";
+pub const COL_RANK: &str = nl::PLACE;
+pub const COL_TOTAL: &str = nl::TOTAL;
 pub fn cap_short(cap: u32) -> String {
     format!("max. {cap}")
 }
-pub const COL_FAILED_KO: &str = "KO niet voldaan";
+pub const COL_FAILED_KO: &str = nl::FAILED_KO;
 pub const COL_ASSESSORS: &str = "Beoord.";
 pub const COL_CONSENSUS: &str = "Consensus";
 pub fn threshold_line(threshold: u32) -> String {
-    format!("drempel: {threshold} punten")
+    format!("{}: {threshold} {}", nl::THRESHOLD_LINE, nl::POINTS)
 }
 pub fn award_line(award_count: u32) -> String {
-    format!("toekenningsgrens: {award_count} plaatsen")
+    format!("{}: {}", nl::AWARD_LINE, nl::places(award_count))
 }
 pub const NOT_RANKED: &str = "niet gerangschikt";
 /// Beside a bar whose total ties at the award line: a decision is needed.
@@ -686,11 +642,11 @@ pub const TIE_MARK: &str = "gelijk";
 pub const NO_RANKED: &str = "Nog geen aanvraag is volledig beoordeeld in deze ronde.";
 
 // Ties.
-pub const TIES: &str = "Gelijke stand op de toekenningsgrens";
+pub const TIES: &str = nl::TIE_AT_AWARD_LINE;
 pub fn tie_group(members: &str, total: &str, places: u32) -> String {
-    let plaatsen = if places == 1 { "plaats" } else { "plaatsen" };
     format!(
-        "{members} hebben allemaal {total} punten; er is nog {places} {plaatsen}. De leidraad kent geen beslisregel: het panel legt een besluit vast."
+        "{members} hebben allemaal {total} punten; er is nog {}. De leidraad kent geen beslisregel: het panel legt een besluit vast.",
+        nl::places(places)
     )
 }
 pub const RECORD_DECISION: &str = "Besluit vastleggen";
@@ -727,7 +683,11 @@ pub const CROSS_AWARD: &str = "Kunnen de toekenningsgrens passeren:";
 pub const CROSS_THRESHOLD: &str = "Kunnen de drempel passeren:";
 pub const NOBODY: &str = "geen";
 pub fn shift_change(application: &str, assessor: &str, delta: i32) -> String {
-    let points = if delta.abs() == 1 { "punt" } else { "punten" };
+    let points = if delta.abs() == 1 {
+        nl::POINT
+    } else {
+        nl::POINTS
+    };
     format!("{application}: {assessor} {delta:+} {points}")
 }
 pub fn leave_out_change(assessor: &str) -> String {
@@ -747,7 +707,7 @@ pub const SENSITIVITY_ROUND_TWO: &str =
     "De gevoeligheid en het budget gelden voor de definitieve beoordeling (ronde 2).";
 
 // Budget.
-pub const BUDGET: &str = "Verdeling van het budget";
+pub const BUDGET: &str = nl::ALLOCATION;
 pub fn budget_intro(budget: u64) -> String {
     format!(
         "Budget {}. Bedragen in hele euro's; bij een verdeling naar rato gaat wat na afronden overblijft per euro naar de grootste resten, bij gelijke rest naar de hoogste plaats.",
@@ -941,7 +901,7 @@ pub const HOVER_HEAT: &str =
     "Wijs een cel aan voor de punten en de motiveringen van de beoordelaars.";
 pub const HOVER_ROUNDS: &str = "Wijs een regio aan voor de totalen van beide rondes.";
 pub fn chart_threshold(threshold: u32) -> String {
-    format!("drempel {threshold}")
+    format!("{} {threshold}", nl::THRESHOLD_LINE)
 }
 pub fn chart_cap(cap: u32) -> String {
     format!("max. {cap}")
@@ -961,7 +921,7 @@ pub fn chart_pair(one: &leidraad_core::exact::Exact, two: &leidraad_core::exact:
     )
 }
 pub fn chart_of_cap(value: &leidraad_core::exact::Exact, cap: u32) -> String {
-    format!("{} van {cap}", value.to_dutch_short())
+    nl::of_cap(value.to_dutch_short(), cap)
 }
 pub fn chart_total(total: &leidraad_core::exact::Exact, max: u32) -> String {
     format!("Totaal: {} van {max}", total.to_dutch_short())
@@ -969,11 +929,11 @@ pub fn chart_total(total: &leidraad_core::exact::Exact, max: u32) -> String {
 pub const CHART_FROM_CONSENSUS: &str = "Vastgesteld in consensus.";
 pub fn chart_mean_of(n: u32) -> String {
     match n {
-        1 => "Punten van 1 beoordelaar.".to_string(),
-        n => format!("Gemiddelde van {n} beoordelaars."),
+        1 => format!("Punten van {}.", nl::assessors(n)),
+        n => format!("Gemiddelde van {}.", nl::assessors(n)),
     }
 }
-pub const CHART_NOT_SCORED: &str = "niet gescoord";
+pub const CHART_NOT_SCORED: &str = nl::NOT_SCORED;
 pub const CHART_NO_MOTIVATION: &str = "Geen motivering.";
 pub const CHART_CONSENSUS: &str = "Consensus";
 pub const CHART_CRITERIA_IN_GROUP: &str = "Criteria in deze groep";
@@ -985,9 +945,9 @@ pub fn chart_difference(
     two: &leidraad_core::exact::Exact,
 ) -> String {
     if two >= one {
-        format!("Verschil: +{}", (*two - *one).to_dutch_short())
+        format!("{}: +{}", nl::DIFFERENCE, (*two - *one).to_dutch_short())
     } else {
-        format!("Verschil: −{}", (*one - *two).to_dutch_short())
+        format!("{}: −{}", nl::DIFFERENCE, (*one - *two).to_dutch_short())
     }
 }
 // ---------------------------------------------------------------------------
@@ -1114,9 +1074,9 @@ pub fn disagreement_count(n: usize) -> String {
         n => format!("{n} verschillen"),
     }
 }
-pub const COL_APPLICATION: &str = "Aanvraag";
+pub const COL_APPLICATION: &str = nl::APPLICATION;
 pub const COL_WHAT: &str = "Soort";
-pub const COL_WHERE: &str = "Criterium";
+pub const COL_WHERE: &str = nl::CRITERION;
 pub const COL_DETAIL: &str = "Scores";
 pub const FLAG_KO_SPLIT: &str = "oordeel knock-out verschilt";
 pub const FLAG_THRESHOLD: &str = "weerszijden van de grens";
@@ -1149,8 +1109,8 @@ pub const IMPORT_RESULT: &str = "Resultaat importeren…";
 pub const PANEL_TOOLS: &str = "Panel:";
 pub const PACKAGE_TITLE: &str = "Pakket maken voor één beoordelaar";
 pub const PACKAGE_HINT: &str = "Een pakket is een dossier met alleen de aanvragen en het eigen werk van die beoordelaar, zonder de scores van anderen en zonder de aanvragen met een belangenconflict. Voor ronde 2: alleen de uitgenodigde aanvragen, met het eigen werk uit ronde 1.";
-pub const PACKAGE_FOR: &str = "Beoordelaar";
-pub const PACKAGE_ROUND: &str = "Ronde";
+pub const PACKAGE_FOR: &str = nl::ASSESSOR;
+pub const PACKAGE_ROUND: &str = nl::ROUND;
 pub const PACKAGE_SAVE: &str = "Opslaan als…";
 pub const PACKAGE_NO_ASSESSORS: &str = "Dit dossier heeft nog geen beoordelaars. Een beoordelaar komt erbij zodra hij een aanvraag beoordeelt.";
 pub const PACKAGE_DIALOG_TITLE: &str = "Pakket opslaan";
@@ -1226,7 +1186,7 @@ pub fn panel_not_submitted_yet(names: &[String]) -> String {
 pub const PANEL_COL_MEAN: &str = "Gemiddeld";
 pub const PANEL_COL_MAJORITY: &str = "Meerderheid";
 pub const PANEL_COL_CONSENSUS: &str = "Consensus";
-pub const PANEL_NO_MOTIVATION: &str = "(geen motivering)";
+pub const PANEL_NO_MOTIVATION: &str = nl::NO_MOTIVATION;
 pub const PANEL_NO_CONSENSUS: &str = "nog niet vastgesteld";
 pub const PANEL_NO_MEAN: &str = "—";
 pub const PANEL_FLAGS: &str = "Verschillen tussen de beoordelaars";
@@ -1256,10 +1216,7 @@ pub fn panel_flag_threshold(
     )
 }
 pub fn panel_points(points: u32) -> String {
-    match points {
-        1 => "1 punt".to_string(),
-        n => format!("{n} punten"),
-    }
+    nl::points(points)
 }
 pub fn panel_max(cap: u32) -> String {
     format!("max. {cap}")
@@ -1300,7 +1257,7 @@ pub fn panel_no_final_total(round: Round) -> String {
         round_short(round).to_lowercase()
     )
 }
-pub const PANEL_FINAL_STATUS: &str = "Status";
+pub const PANEL_FINAL_STATUS: &str = nl::STATUS;
 pub fn panel_recorded(by: &str, at: &DateTime<Utc>) -> String {
     format!("Laatst vastgelegd door {by} op {}.", date_time(at))
 }
@@ -1312,8 +1269,8 @@ pub const PANEL_ROUND_TWO_NOT_INVITED: &str =
 // Round 1 against round 2.
 pub const PANEL_ROUNDS_NOT_INVITED: &str = "Deze aanvraag is in ronde 1 niet uitgenodigd voor een gesprek. Er is dus geen ronde 2 om mee te vergelijken.";
 pub const PANEL_ROUNDS_INTRO: &str = "De eindwaarde per criterium in beide rondes (consensus, anders het gemiddelde van de ingediende beoordelingen), en per beoordelaar waarom een waarde in ronde 2 is gewijzigd.";
-pub const PANEL_COL_ITEM: &str = "Criterium";
-pub const PANEL_COL_DIFFERENCE: &str = "Verschil";
+pub const PANEL_COL_ITEM: &str = nl::CRITERION;
+pub const PANEL_COL_DIFFERENCE: &str = nl::DIFFERENCE;
 pub const PANEL_COL_WHY: &str = "Waarom gewijzigd";
 pub const PANEL_NO_REASON: &str = "(geen reden gegeven)";
 pub const PANEL_UNCHANGED: &str = "gelijk";
@@ -1341,11 +1298,9 @@ pub const PANEL_INTERVIEW_NOTES: &str = "Verslag van het gesprek";
 pub const PANEL_SAVE_INTERVIEW: &str = "Gesprek vastleggen";
 pub const PANEL_NO_INTERVIEW: &str = "Nog geen gesprek vastgelegd.";
 pub fn panel_interview_recorded(by: &str, at: Option<&DateTime<Utc>>) -> String {
-    match (by.is_empty(), at) {
-        (false, Some(at)) => format!("Vastgelegd door {by} op {}.", date_time(at)),
-        (false, None) => format!("Vastgelegd door {by}."),
-        (true, Some(at)) => format!("Vastgelegd op {}.", date_time(at)),
-        (true, None) => "Vastgelegd.".to_string(),
+    match nl::recorded(by, at.map(date_time).as_deref()) {
+        line if line.is_empty() => "Vastgelegd.".to_string(),
+        line => format!("{line}."),
     }
 }
 pub const PANEL_INTERVIEW_SAVED: &str = "Het gesprek is vastgelegd.";
@@ -1371,9 +1326,9 @@ pub fn panel_registered_by(by: &str) -> String {
 // History.
 pub const PANEL_COL_WHEN: &str = "Wanneer";
 pub const PANEL_COL_WHO: &str = "Wie";
-pub const PANEL_COL_ROUND: &str = "Ronde";
+pub const PANEL_COL_ROUND: &str = nl::ROUND;
 pub const PANEL_COL_SUBJECT: &str = "Werk van";
-pub const PANEL_COL_CRITERION: &str = "Criterium";
+pub const PANEL_COL_CRITERION: &str = nl::CRITERION;
 pub const PANEL_COL_WHAT: &str = "Wat";
 pub const PANEL_COL_CHANGE: &str = "Oud → nieuw";
 pub const PANEL_NO_HISTORY: &str = "Voor deze aanvraag is nog niets gewijzigd.";
