@@ -5,7 +5,8 @@
 //! window (the `leidraad` crate) and the reports (`leidraad-report`) are
 //! faces of it. Every change to an open dossier goes through
 //! [`session::Session`]; every status, total and rank comes from
-//! [`scoring::evaluate`].
+//! [`scoring::evaluate`]. The Dutch words that the window and the PDFs
+//! share are in [`nl`].
 
 pub mod allocation;
 pub mod audit;
@@ -17,6 +18,7 @@ pub mod exact;
 pub mod fastron;
 pub mod interchange;
 pub mod lock;
+pub mod nl;
 pub mod panel;
 pub mod rubric;
 pub mod scoring;

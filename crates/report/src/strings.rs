@@ -1,30 +1,36 @@
-//! All Dutch text of the PDF reports, in one place.
+//! All Dutch text of the PDF reports, in one place. The words and formats
+//! that the window shows too (verdicts, rounds, status words, dates,
+//! amounts) come from [`leidraad_core::nl`]; the texts here are the pages'
+//! own.
 
 use chrono::NaiveDate;
 
 use leidraad_core::dossier::{Round, Verdict};
 use leidraad_core::exact::Exact;
+use leidraad_core::nl;
 use leidraad_core::rubric::{CriterionId, Scale};
 use leidraad_core::scoring::{Standing, Status};
+
+pub use nl::{date, euro, round_name};
 
 // Titles
 pub const SHEET_TITLE: &str = "Scoreformulier";
 pub const CONSENSUS_TITLE: &str = "Scoreformulier consensus";
-pub const RANKING_TITLE: &str = "Rangschikking";
+pub const RANKING_TITLE: &str = nl::RANKING;
 pub const CONTINUED: &str = "vervolg";
 
 // Header block
-pub const APPLICATION: &str = "Aanvraag";
+pub const APPLICATION: &str = nl::APPLICATION;
 pub const PLAN: &str = "Plan";
-pub const ROUND: &str = "Ronde";
-pub const ASSESSOR: &str = "Beoordelaar";
+pub const ROUND: &str = nl::ROUND;
+pub const ASSESSOR: &str = nl::ASSESSOR;
 pub const CONSENSUS_PANEL: &str = "Consensus panel";
-pub const RECORDED_BY: &str = "Vastgelegd door";
+pub const RECORDED_BY: &str = nl::RECORDED_BY;
 pub const ASSESSED_ON: &str = "Datum beoordeling";
 pub const RECORDED_ON: &str = "Datum consensus";
 pub const PRINTED_ON: &str = "Datum afdruk";
-pub const RUBRIC: &str = "Leidraad";
-pub const DOSSIER: &str = "Dossier";
+pub const RUBRIC: &str = nl::RUBRIC;
+pub const DOSSIER: &str = nl::DOSSIER;
 pub const FINGERPRINT: &str = "Vingerafdruk";
 pub const RUBRIC_HASH: &str = "Leidraad-hash";
 pub const NOT_SUBMITTED: &str = "nog niet ingediend (concept)";
@@ -32,27 +38,27 @@ pub const UNKNOWN_DATE: &str = "onbekend";
 pub const NO_PLAN_TITLE: &str = "(geen titel opgegeven)";
 
 // Knock-out table
-pub const KO_SECTION: &str = "Knock-outcriteria";
+pub const KO_SECTION: &str = nl::KNOCKOUTS;
 pub const KO_INTRO: &str = "Alle knock-outcriteria moeten voldaan zijn; één knock-outcriterium ‘niet voldaan’ betekent afwijzing, ongeacht de punten.";
-pub const COL_CRITERION: &str = "Criterium";
+pub const COL_CRITERION: &str = nl::CRITERION;
 pub const COL_VERDICT: &str = "Oordeel";
-pub const COL_MOTIVATION: &str = "Motivering";
+pub const COL_MOTIVATION: &str = nl::MOTIVATION;
 pub const COL_MAX: &str = "Max";
 pub const COL_SCORE: &str = "Score";
 pub const COL_MOTIVATION_EVIDENCE: &str = "Motivering en bron";
 
 // Weighted criteria
-pub const CRITERIA_SECTION: &str = "Gewogen criteria";
+pub const CRITERIA_SECTION: &str = nl::WEIGHTED_CRITERIA;
 pub const SUBTOTAL: &str = "subtotaal";
-pub const TOTAL: &str = "Totaal";
-pub const OF: &str = "van";
-pub const NOT_SCORED: &str = "niet gescoord";
-pub const NOT_ADDRESSED: &str = "niet behandeld";
-pub const YES: &str = "ja";
-pub const NO: &str = "nee";
+pub const TOTAL: &str = nl::TOTAL;
+pub const OF: &str = nl::OF;
+pub const NOT_SCORED: &str = nl::NOT_SCORED;
+pub const NOT_ADDRESSED: &str = nl::NOT_ADDRESSED;
+pub const YES: &str = nl::YES;
+pub const NO: &str = nl::NO;
 pub const EVIDENCE: &str = "Bron";
 pub const PAGE_ABBR: &str = "p.";
-pub const NO_MOTIVATION: &str = "(geen motivering)";
+pub const NO_MOTIVATION: &str = nl::NO_MOTIVATION;
 pub const FROM_CONSENSUS: &str = "consensus";
 pub const MEAN_NO_CONSENSUS: &str = "gemiddelde, geen consensus";
 pub const MEAN_NO_CONSENSUS_KO: &str = "oordeel beoordelaars, geen consensus";
@@ -64,7 +70,7 @@ pub const ASSESSORS_SCORES: &str = "Beoordelaars";
 pub const KO_ASSESSORS: &str = "Oordelen beoordelaars";
 
 // Result
-pub const RESULT_SECTION: &str = "Uitkomst";
+pub const RESULT_SECTION: &str = nl::RESULT;
 pub const ASSESSOR_VERDICT: &str = "Oordeel van deze beoordelaar";
 pub const APPLICATION_STANDING: &str = "Stand van de aanvraag op de afdrukdatum";
 pub const KO_ALL_MET: &str = "Alle knock-outcriteria voldaan.";
@@ -86,29 +92,29 @@ pub const PAGE: &str = "pagina";
 pub const THRESHOLD: &str = "Drempel";
 pub const AWARD_COUNT: &str = "Aantal toekenningen";
 pub const BUDGET: &str = "Budget";
-pub const POINTS: &str = "punten";
+pub const POINTS: &str = nl::POINTS;
 pub const CHART_SECTION: &str = "Totalen";
 pub const TABLE_SECTION: &str = "Rangschikking per aanvraag";
-pub const COL_PLACE: &str = "Plaats";
-pub const COL_APPLICATION: &str = "Aanvraag";
-pub const COL_TOTAL: &str = "Totaal";
-pub const COL_STATUS: &str = "Status";
-pub const COL_KO: &str = "KO niet voldaan";
+pub const COL_PLACE: &str = nl::PLACE;
+pub const COL_APPLICATION: &str = nl::APPLICATION;
+pub const COL_TOTAL: &str = nl::TOTAL;
+pub const COL_STATUS: &str = nl::STATUS;
+pub const COL_KO: &str = nl::FAILED_KO;
 pub const COL_BASIS: &str = "Basis";
-pub const THRESHOLD_LINE: &str = "drempel";
-pub const AWARD_LINE: &str = "toekenningsgrens";
+pub const THRESHOLD_LINE: &str = nl::THRESHOLD_LINE;
+pub const AWARD_LINE: &str = nl::AWARD_LINE;
 pub const NO_TOTAL: &str = "–";
 pub const COMPARISON_SECTION: &str = "Eerste en definitieve beoordeling";
-pub const COL_ROUND1: &str = "Ronde 1";
-pub const COL_ROUND2: &str = "Ronde 2";
-pub const COL_DIFFERENCE: &str = "Verschil";
+pub const COL_ROUND1: &str = nl::ROUND_1;
+pub const COL_ROUND2: &str = nl::ROUND_2;
+pub const COL_DIFFERENCE: &str = nl::DIFFERENCE;
 pub const TIES_SECTION: &str = "Gelijke stand";
 pub const NO_TIES: &str = "Geen gelijke stand op de toekenningsgrens.";
 pub const DECISIONS_SECTION: &str = "Besluiten van het panel";
 pub const NO_DECISIONS: &str = "Geen besluiten vastgelegd in deze ronde.";
 pub const DECISION_PENDING: &str =
     "Nog geen besluit: het panel legt een besluit met motivering vast.";
-pub const ALLOCATION_SECTION: &str = "Verdeling van het budget";
+pub const ALLOCATION_SECTION: &str = nl::ALLOCATION;
 pub const NO_ALLOCATION: &str = "Er is (nog) geen verdeling van het budget vastgelegd.";
 pub const UNRANKED_SECTION: &str = "Niet gerangschikt";
 pub const NO_APPLICATIONS: &str = "Het dossier bevat nog geen aanvragen.";
@@ -116,28 +122,16 @@ pub const LEGEND: &str = "Legenda";
 pub const BY_DECISION: &str = "besluit van het panel";
 pub const TIE_DECIDED: &str = "gelijke stand, besloten door het panel";
 
-pub fn round_name(round: Round) -> &'static str {
-    match round {
-        Round::One => "eerste beoordeling",
-        Round::Two => "definitieve beoordeling",
-    }
-}
-
 /// "Ronde 1 (eerste beoordeling)"
 pub fn round_label(round: Round) -> String {
     format!("{ROUND} {} ({})", round.number(), round_name(round))
 }
 
-pub fn date(d: NaiveDate) -> String {
-    d.format("%d-%m-%Y").to_string()
-}
-
+/// A knock-out verdict; an open one says that it is not judged yet.
 pub fn verdict(v: Verdict) -> &'static str {
     match v {
         Verdict::Open => "open (nog niet beoordeeld)",
-        Verdict::Met => "voldaan",
-        Verdict::NotMet => "niet voldaan",
-        Verdict::Doubt => "twijfel",
+        v => nl::verdict(v),
     }
 }
 
@@ -174,24 +168,13 @@ pub fn status_line(
         Status::Invited => "Uitgenodigd voor het gesprek".to_string(),
         Status::Awarded => "Toegekend".to_string(),
         Status::NotAwarded => "Niet toegekend".to_string(),
-        Status::Tie => {
-            "Gelijke stand op de toekenningsgrens: besluit van het panel nodig".to_string()
-        }
+        Status::Tie => format!("{}: besluit van het panel nodig", nl::TIE_AT_AWARD_LINE),
     }
 }
 
 /// A short status word for tables.
 pub fn status_short(status: Status) -> &'static str {
-    match status {
-        Status::Incomplete => "niet compleet",
-        Status::Rejected => "afgewezen (KO)",
-        Status::NotInvited => "niet uitgenodigd",
-        Status::BelowThreshold => "onder de drempel",
-        Status::Invited => "uitgenodigd",
-        Status::Awarded => "toegekend",
-        Status::NotAwarded => "niet toegekend",
-        Status::Tie => "gelijke stand",
-    }
+    nl::status(status)
 }
 
 /// One assessor's own verdict (from `scoring::summarize`).
@@ -248,22 +231,9 @@ pub fn scale_label() -> &'static str {
     "Schaal"
 }
 
-/// "€ 4.000.000"
-pub fn euro(amount: u64) -> String {
-    let digits = amount.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push('.');
-        }
-        out.push(c);
-    }
-    format!("€ {out}")
-}
-
 /// "71,33 van 100"
 pub fn out_of(total: &Exact, cap: u32) -> String {
-    format!("{} {OF} {cap}", total.to_dutch())
+    nl::of_cap(total.to_dutch(), cap)
 }
 
 pub fn page_of(page: usize, pages: usize) -> String {
@@ -286,10 +256,7 @@ pub fn ranking_heading(round: Round) -> String {
 }
 
 pub fn assessors_count(n: u32) -> String {
-    match n {
-        1 => "1 beoordelaar".to_string(),
-        n => format!("{n} beoordelaars"),
-    }
+    nl::assessors(n)
 }
 
 pub fn award_count_note(rubric_count: u32, in_force: u32) -> String {
@@ -301,13 +268,10 @@ pub fn award_count_note(rubric_count: u32, in_force: u32) -> String {
 }
 
 pub fn tie_group(number: u32, total: &Exact, places: u32) -> String {
-    let places = match places {
-        1 => "1 plaats".to_string(),
-        n => format!("{n} plaatsen"),
-    };
     format!(
-        "Groep {number}: gelijk totaal {}, nog {places} toe te kennen",
-        total.to_dutch()
+        "Groep {number}: gelijk totaal {}, nog {} toe te kennen",
+        total.to_dutch(),
+        nl::places(places)
     )
 }
 
@@ -324,12 +288,7 @@ pub fn award_count_decision(n: u32) -> String {
 }
 
 pub fn decided_by(by: &str, at: Option<NaiveDate>) -> String {
-    match (by.trim().is_empty(), at) {
-        (false, Some(d)) => format!("Vastgelegd door {by} op {}", date(d)),
-        (false, None) => format!("Vastgelegd door {by}"),
-        (true, Some(d)) => format!("Vastgelegd op {}", date(d)),
-        (true, None) => String::new(),
-    }
+    nl::recorded(by, at.map(date).as_deref())
 }
 
 pub fn missing_intro() -> &'static str {
@@ -444,7 +403,7 @@ pub fn grouped_hash(hash: &str) -> String {
 }
 
 pub fn points_value(points: u32) -> String {
-    format!("({points} {})", if points == 1 { "punt" } else { POINTS })
+    format!("({})", nl::points(points))
 }
 
 pub fn item_score(name: &str, value: Option<u32>) -> String {
@@ -493,11 +452,12 @@ pub mod selfcheck {
 
     use super::{date, euro};
     use leidraad_core::exact::Exact;
+    use leidraad_core::nl;
     use leidraad_core::selfcheck::{Finding, Gain, KoAnswer, KoRisk, Outcome};
 
     /// On every page of the PDF and at the top of the text output.
     pub const MARKING: &str = "Zelftoets: geen officiële beoordeling";
-    pub const TITLE: &str = "Zelftoets voor aanvragers";
+    pub const TITLE: &str = nl::SELFCHECK;
     pub const INTRO: &str = "Deze zelftoets legt het eigen concept-plan langs de leidraad, zoals de beoordelaars dat doen. De uitkomst is een inschatting van de aanvrager zelf: geen oordeel van de beoordelingscommissie.";
     pub const PLAN: &str = "Plan";
     pub const NO_TITLE: &str = "(geen titel opgegeven)";
@@ -514,7 +474,7 @@ pub mod selfcheck {
     pub const MAKE_PLAUSIBLE: &str = "Aannemelijk maken";
     pub const HIGH_SCORE: &str = "Wat hoog scoort";
     pub const NOTE: &str = "Toelichting";
-    pub const COL_CRITERION: &str = "Criterium";
+    pub const COL_CRITERION: &str = nl::CRITERION;
     pub const COL_SELF: &str = "Zelfscore";
     pub const COL_MAX: &str = "Max";
     pub const COL_GAIN: &str = "Te halen";
@@ -593,10 +553,6 @@ pub mod selfcheck {
         format!("{} {}: {} punten te halen ({basis})", g.id, g.name, g.gain)
     }
 
-    fn years(window: (i32, i32)) -> String {
-        format!("{}–{}", window.0, window.1)
-    }
-
     pub fn finding(f: &Finding) -> String {
         match f {
             Finding::DocumentMissing { name, .. } => {
@@ -632,7 +588,7 @@ pub mod selfcheck {
             } => format!(
                 "{year}: {} valt buiten de bestedingsperiode {}.",
                 euro(*amount),
-                years(*window)
+                nl::years(*window)
             ),
             Finding::RequestAboveBudget { requested, budget } => format!(
                 "De gevraagde bijdrage {} is meer dan het hele beschikbare bedrag van {}.",
@@ -733,24 +689,13 @@ pub fn allocation_decision(
     };
     let parts: Vec<String> = amounts
         .iter()
-        .map(|(id, eur)| format!("{id} € {}", thousands_dot(*eur)))
+        .map(|(id, eur)| format!("{id} {}", euro(*eur)))
         .collect();
     let total: u64 = amounts.values().sum();
     format!(
-        "Verdeling van het budget ({rule}): {}; totaal € {}",
+        "{} ({rule}): {}; totaal {}",
+        nl::ALLOCATION,
         parts.join("; "),
-        thousands_dot(total)
+        euro(total)
     )
-}
-
-fn thousands_dot(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push('.');
-        }
-        out.push(c);
-    }
-    out
 }
