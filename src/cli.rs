@@ -504,7 +504,8 @@ fn package(
     out: &Path,
     rubric: Option<&Path>,
 ) -> Result<String, Failure> {
-    let (rubric, dossier) = open(path, rubric)?;
+    // Issuing a package is recorded in the dossier: it is opened to change.
+    let mut session = open_for_writing(path, rubric)?;
     if out.exists() {
         return Err(Failure(format!(
             "{} exists already; choose a new file",
@@ -518,14 +519,19 @@ fn package(
                 .map(|a| leidraad_core::dossier::ApplicationId(a.trim().to_string()))
                 .collect()
         });
-    let p = leidraad_core::panel::package(
-        &rubric,
-        &dossier,
-        assessor,
-        round,
-        assigned.as_ref(),
-        leidraad_core::dossier::now(),
-    )?;
+    let p = session.edit(|rubric, dossier| {
+        leidraad_core::panel::issue_package(
+            rubric,
+            dossier,
+            assessor,
+            round,
+            assigned.as_ref(),
+            leidraad_core::dossier::now(),
+        )
+    })?;
+    // The dossier first: a package whose issue is not recorded would be
+    // refused on its way back.
+    session.save()?;
     store::write_atomic(out, store::to_ron(&p).as_bytes(), false)?;
     Ok(format!(
         "{}: package for {assessor}, round {round}: {} applications\n",

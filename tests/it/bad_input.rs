@@ -671,38 +671,66 @@ fn packages_result_files_and_exports_are_user_only_and_leave_no_temporary() {
 
 /// A result file that lowers the assessor's round-1 score of A04 (C8: 4 → 2,
 /// so A04 drops below 50 and round 1 no longer invites it) and also holds
-/// round-2 work on A04. The import checked round 2 against round 1 as it
-/// was before the import, accepted the file, and left a dossier with
-/// round-2 work on an application that was not invited; importing the same
-/// file again was then refused. Now round 2 is checked against round 1 as
-/// the import leaves it: the file is refused and nothing changes.
+/// round-2 work on A04. The import once checked round 2 against round 1 as
+/// it was before the import and accepted the file (found by the `result`
+/// fuzz target). Now it is refused either way the package was issued, and
+/// nothing changes.
 #[test]
 fn a_result_file_that_uninvites_its_own_round_2_work_is_refused() {
+    use leidraad_core::dossier::{Issued, Round};
+    use leidraad_core::panel::PanelError;
     let rubric = Rubric::builtin();
-    let example = store::parse_dossier(
+    let mut example = store::parse_dossier(
         leidraad_core::dossier::EXAMPLE_SOURCE,
         "voorbeelddossier.ron",
         &rubric,
     )
     .unwrap();
+    example.id = "dossier".into();
     let path = corpus("result/uninvites-round-2.ron");
-    let result = store::load_dossier(&path, &rubric).unwrap();
-    let mut dossier = example.clone();
+    let file = store::load_dossier(&path, &rubric).unwrap();
+    // The file as the answer to a package this dossier issued, for each
+    // round in turn.
+    let issued_as = |round: Round| {
+        let mut result = file.clone();
+        let info = result.package.as_mut().unwrap();
+        info.dossier = "dossier".into();
+        info.id = format!("pakket-{round}");
+        info.round = round;
+        let mut dossier = example.clone();
+        dossier.issued.push(Issued {
+            id: info.id.clone(),
+            assessor: info.assessor.clone(),
+            round,
+            applications: result.applications.iter().map(|a| a.id.clone()).collect(),
+            created: info.created,
+        });
+        (result, dossier)
+    };
     let now = leidraad_core::dossier::now();
-    let err = leidraad_core::panel::import_result(&rubric, &mut dossier, &result, "test", now)
-        .unwrap_err();
-    assert_eq!(
-        err,
-        leidraad_core::panel::PanelError::NotInvited(leidraad_core::dossier::ApplicationId::from(
-            "A04"
-        ))
-    );
-    assert!(dossier == example, "a refused import changes nothing");
-    // The same work without the round-2 part is a valid (round-1) result.
-    let mut round_one_only = result.clone();
-    round_one_only
-        .assessments
-        .retain(|a| a.round == leidraad_core::dossier::Round::One);
+    let a04 = leidraad_core::dossier::ApplicationId::from("A04");
+    // As a round-2 package: it may not change round 1.
+    // As a round-1 package: its round-2 copy of A04 is the dossier's own
+    // (unchanged), but its round-1 change un-invites A04, whose round-2
+    // work then cannot stand: refused as the fuzz target found it.
+    for round in [Round::Two, Round::One] {
+        let (result, mut dossier) = issued_as(round);
+        let before = dossier.clone();
+        let err = leidraad_core::panel::import_result(&rubric, &mut dossier, &result, "test", now)
+            .unwrap_err();
+        let expected = match round {
+            Round::Two => PanelError::NotInPackage {
+                application: a04.clone(),
+                round: Round::One,
+            },
+            Round::One => PanelError::NotInvited(a04.clone()),
+        };
+        assert_eq!(err, expected, "a round-{round} package");
+        assert!(dossier == before, "a refused import changes nothing");
+    }
+    // The same work without the round-2 part is a valid round-1 result.
+    let (mut round_one_only, mut dossier) = issued_as(Round::One);
+    round_one_only.assessments.retain(|a| a.round == Round::One);
     leidraad_core::panel::import_result(&rubric, &mut dossier, &round_one_only, "test", now)
         .expect("round-1 work alone is accepted");
     let again =

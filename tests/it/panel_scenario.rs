@@ -182,8 +182,10 @@ fn set_up(r: &Rubric, m: &Machines) -> PathBuf {
 /// Round 1 packages out: each assessor's package on their machine.
 fn packages_out(r: &Rubric, m: &Machines, main: &Path) -> Vec<(&'static str, PathBuf)> {
     let mut inbox = Vec::new();
+    // Issuing is recorded in the office's dossier.
+    let mut office = receive(main, r);
     for (who, pc) in m.assessors() {
-        let p = panel::package(r, &receive(main, r), who, Round::One, None, at(2)).unwrap();
+        let p = panel::issue_package(r, &mut office, who, Round::One, None, at(2)).unwrap();
         assert!(p.assessments.iter().all(|a| a.assessor == who));
         assert!(
             p.audit.is_empty(),
@@ -191,6 +193,7 @@ fn packages_out(r: &Rubric, m: &Machines, main: &Path) -> Vec<(&'static str, Pat
         );
         inbox.push((who, send(pc, "pakket-ronde1.ron", &p)));
     }
+    assert_eq!(send(&m.office, "dossier.ron", &office), main);
     let cees_pkg = receive(&inbox[2].1, r);
     assert!(
         cees_pkg.application(&app("A05")).is_none(),
@@ -426,8 +429,9 @@ fn interviews_and_an_addendum(r: &Rubric, dossier: &mut Dossier) {
 /// the results. The dossier and the result files.
 fn round_two(r: &Rubric, m: &Machines, main: &Path) -> (Dossier, Vec<PathBuf>) {
     let mut results2 = Vec::new();
+    let mut office = receive(main, r);
     for (who, pc) in m.assessors() {
-        let p = panel::package(r, &receive(main, r), who, Round::Two, None, at(90)).unwrap();
+        let p = panel::issue_package(r, &mut office, who, Round::Two, None, at(90)).unwrap();
         let ids: Vec<&str> = p.applications.iter().map(|a| a.id.0.as_str()).collect();
         assert_eq!(ids, ["A01", "A02", "A03", "A04", "A06"]);
         assert_eq!(p.addenda.len(), 1, "the addendum travels with the package");
@@ -438,6 +442,7 @@ fn round_two(r: &Rubric, m: &Machines, main: &Path) -> (Dossier, Vec<PathBuf>) {
         }
         results2.push(send(pc, "resultaat-ronde2.ron", &work));
     }
+    assert_eq!(send(&m.office, "dossier.ron", &office), main);
     let mut dossier = receive(main, r);
     for result in &results2 {
         let rep =

@@ -535,8 +535,8 @@ fn enter_on_a_copied_value_confirms_it() {
 
 #[test]
 fn an_assessor_saves_the_scored_package_as_a_result_that_the_office_imports() {
-    let (r, office) = invited_dossier();
-    let package = panel::package(&r, &office, "Nieuw", Round::One, None, when()).unwrap();
+    let (r, mut office) = invited_dossier();
+    let package = panel::issue_package(&r, &mut office, "Nieuw", Round::One, None, when()).unwrap();
     let mut app = App::with_dossier(r.clone(), package, "Nieuw");
     assert!(matches!(app.screen, Screen::List));
     let mut ui = Simulator::with_size(leidraad::ui::theme::settings(), TALL, app.view());
@@ -577,7 +577,6 @@ fn an_assessor_saves_the_scored_package_as_a_result_that_the_office_imports() {
 
     let text = std::fs::read_to_string(&path).unwrap();
     let result = leidraad_core::store::parse_dossier(&text, "resultaat", &r).unwrap();
-    let mut office = office;
     let report = panel::import_result(&r, &mut office, &result, "Bureau", when()).unwrap();
     assert_eq!(report.added, [id("A01")]);
     let a = office.assessment(&id("A01"), "Nieuw", Round::One).unwrap();

@@ -49,6 +49,8 @@ pub enum Field {
     /// A result file was imported (the summary; the values follow as
     /// their own entries).
     Import,
+    /// A package was issued to an assessor.
+    Package,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -172,6 +172,11 @@ impl std::str::FromStr for Round {
 #[serde(deny_unknown_fields)]
 pub struct Dossier {
     pub format_version: u32,
+    /// A random id given when the dossier is created (or, for an older
+    /// dossier, when it first issues a package): a package and its result
+    /// file name the dossier they belong to.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub id: String,
     pub title: String,
     /// The rubric every score here is given against.
     pub rubric: RubricRef,
@@ -192,6 +197,10 @@ pub struct Dossier {
     /// only that assessor's applications and own work.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub package: Option<PackageInfo>,
+    /// The packages this dossier has issued: only a result of one of them
+    /// is imported, for its assessor and its applications.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub issued: Vec<Issued>,
     /// The interviews held with invited applicants between the rounds.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub interviews: Vec<Interview>,
@@ -254,6 +263,28 @@ pub struct PackageInfo {
     /// The title of the dossier the package was made from.
     pub source: String,
     pub created: DateTime<Utc>,
+    /// The id of the dossier that issued the package.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub dossier: String,
+    /// The package's own id, recorded in the issuing dossier.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub id: String,
+}
+
+/// A package a dossier issued: to whom, for which round and applications.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Issued {
+    pub id: String,
+    pub assessor: String,
+    pub round: Round,
+    pub applications: BTreeSet<ApplicationId>,
+    pub created: DateTime<Utc>,
+}
+
+/// A new random id (for a dossier or a package).
+pub fn new_id() -> String {
+    uuid::Uuid::new_v4().to_string()
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -742,6 +773,7 @@ impl Dossier {
     pub fn new(title: &str, rubric: &Rubric) -> Dossier {
         Dossier {
             format_version: FORMAT_VERSION,
+            id: String::new(),
             title: title.to_string(),
             rubric: rubric.reference(),
             assessors: Vec::new(),
@@ -751,6 +783,7 @@ impl Dossier {
             decisions: Vec::new(),
             conflicts: Vec::new(),
             package: None,
+            issued: Vec::new(),
             interviews: Vec::new(),
             addenda: Vec::new(),
             audit: Vec::new(),

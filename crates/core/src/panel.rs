@@ -57,6 +57,19 @@ pub enum PanelError {
     },
     #[error("{0} may not be scored in round 2: round 1 did not invite it")]
     NotInvited(ApplicationId),
+    #[error(
+        "this result file belongs to a package of another dossier (or was made before packages were recorded); import refused"
+    )]
+    OtherDossier,
+    #[error("this dossier did not issue the package this result file answers; import refused")]
+    NotIssued,
+    #[error(
+        "{application}, round {round}: not in the package this result file answers; import refused"
+    )]
+    NotInPackage {
+        application: ApplicationId,
+        round: Round,
+    },
     #[error(transparent)]
     ReadOnly(#[from] crate::session::ReadOnlyError),
 }
@@ -133,13 +146,80 @@ pub fn package(
         .filter(|a| include(&a.application))
         .cloned()
         .collect();
+    p.id = dossier.id.clone();
     p.package = Some(PackageInfo {
         assessor: assessor.to_string(),
         round,
         source: dossier.title.clone(),
         created: now,
+        dossier: dossier.id.clone(),
+        id: String::new(),
     });
     Ok(p)
+}
+
+/// Issue a package: make it as [`package`] does, give it an id of its own,
+/// and record in the dossier that it was issued (to whom, for which round
+/// and applications), so that only its result is imported later. A dossier
+/// without an id yet (made by an older version) gets one now.
+pub fn issue_package(
+    rubric: &Rubric,
+    dossier: &mut Dossier,
+    assessor: &str,
+    round: Round,
+    assigned: Option<&BTreeSet<ApplicationId>>,
+    now: DateTime<Utc>,
+) -> Result<Dossier, PanelError> {
+    if dossier.id.is_empty() {
+        dossier.id = crate::dossier::new_id();
+    }
+    let mut p = package(rubric, dossier, assessor, round, assigned, now)?;
+    let id = crate::dossier::new_id();
+    if let Some(info) = &mut p.package {
+        info.id = id.clone();
+    }
+    let applications: BTreeSet<ApplicationId> =
+        p.applications.iter().map(|a| a.id.clone()).collect();
+    audit::record(
+        dossier,
+        Entry::new(now, assessor, Field::Package)
+            .subject(assessor)
+            .change(
+                "",
+                format!("pakket {id}, ronde {round}: {}", join(applications.iter())),
+            ),
+    );
+    dossier.issued.push(crate::dossier::Issued {
+        id,
+        assessor: assessor.to_string(),
+        round,
+        applications,
+        created: now,
+    });
+    Ok(p)
+}
+
+/// The package record a result file answers to: issued by this dossier,
+/// for the assessor the file names.
+fn issued_for<'d>(
+    dossier: &'d Dossier,
+    info: &PackageInfo,
+) -> Result<&'d crate::dossier::Issued, PanelError> {
+    if info.dossier.is_empty() || info.dossier != dossier.id {
+        return Err(PanelError::OtherDossier);
+    }
+    let issued = dossier
+        .issued
+        .iter()
+        .find(|i| i.id == info.id)
+        .ok_or(PanelError::NotIssued)?;
+    if issued.assessor != info.assessor || issued.round != info.round {
+        return Err(PanelError::OtherAssessor {
+            expected: issued.assessor.clone(),
+            found: info.assessor.clone(),
+        });
+    }
+    Ok(issued)
 }
 
 /// What an import did.
@@ -184,6 +264,7 @@ pub fn import_result(
         });
     }
     let info = result.package.as_ref().ok_or(PanelError::NotAPackage)?;
+    let issued = issued_for(dossier, info)?;
     let mut report = ImportReport::default();
     let mut changes: Vec<Assessment> = Vec::new();
     for a in &result.assessments {
@@ -200,6 +281,19 @@ pub fn import_result(
             return Err(PanelError::Conflict {
                 assessor: a.assessor.clone(),
                 application: a.application.clone(),
+            });
+        }
+        // Only what the package was issued for: its applications, and its
+        // round (a round-2 package carries the assessor's round 1 along,
+        // which may not change).
+        let carried_along = a.round != issued.round
+            && dossier.assessment(&a.application, &a.assessor, a.round) == Some(a);
+        if !issued.applications.contains(&a.application)
+            || (a.round != issued.round && !carried_along)
+        {
+            return Err(PanelError::NotInPackage {
+                application: a.application.clone(),
+                round: a.round,
             });
         }
         for (id, score) in &a.criteria {

@@ -318,6 +318,8 @@ fn for_scoring(a: &Assessment) -> Assessment {
 fn restrict(dossier: &Dossier, keep: &BTreeSet<&ApplicationId>) -> Dossier {
     Dossier {
         format_version: dossier.format_version,
+        id: dossier.id.clone(),
+        issued: Vec::new(),
         title: dossier.title.clone(),
         rubric: dossier.rubric.clone(),
         assessors: dossier.assessors.clone(),

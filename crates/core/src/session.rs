@@ -275,6 +275,10 @@ impl Session {
         if path.exists() {
             return Err(OpenError::Exists(name));
         }
+        let mut dossier = dossier;
+        if dossier.id.is_empty() {
+            dossier.id = crate::dossier::new_id();
+        }
         let mut session = Session {
             path: Some(path.to_path_buf()),
             lock: Some(lock),

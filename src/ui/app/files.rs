@@ -191,7 +191,8 @@ impl App {
             },
             _ => None,
         };
-        let dossier = Dossier::new(&title, &rubric);
+        let mut dossier = Dossier::new(&title, &rubric);
+        dossier.id = leidraad_core::dossier::new_id();
         // The file dialog asked before replacing a file; the new dossier
         // is written once and then opened like any other.
         if let Err(e) = leidraad_core::store::save_dossier(&path, &dossier) {

@@ -200,5 +200,6 @@ pub fn audit_field(field: leidraad_core::audit::Field) -> &'static str {
         Field::Interview => "gesprek",
         Field::Addendum => "addendum",
         Field::Import => "import",
+        Field::Package => "pakket uitgegeven",
     }
 }

@@ -92,7 +92,7 @@ fn scored_package() -> (
         .clone();
     d.assessments
         .retain(|a| !(a.application == app("A01") && a.assessor == FEMKE));
-    let mut p = panel::package(&r, &d, FEMKE, Round::One, None, when()).unwrap();
+    let mut p = panel::issue_package(&r, &mut d, FEMKE, Round::One, None, when()).unwrap();
     let t = Target {
         application: app("A01"),
         assessor: FEMKE.into(),
@@ -164,6 +164,29 @@ fn tampered_or_stale_result_files_are_refused_and_change_nothing() {
         refused(&unknown),
         PanelError::UnknownApplication(app("A99"))
     );
+
+    // Bound to the dossier that issued it (issue "Nothing lost, nothing
+    // forged", point 6): a result of another dossier with the same ids, a
+    // package whose assessor was renamed to a colleague, work on an
+    // application outside the package, a package never issued.
+    let mut foreign = result.clone();
+    foreign.package.as_mut().unwrap().dossier = leidraad_core::dossier::new_id();
+    assert_eq!(refused(&foreign), PanelError::OtherDossier);
+    let mut renamed = result.clone();
+    renamed.package.as_mut().unwrap().assessor = "Ruben Kasteel".into();
+    for a in &mut renamed.assessments {
+        a.assessor = "Ruben Kasteel".into();
+    }
+    assert!(matches!(
+        refused(&renamed),
+        PanelError::OtherAssessor { .. }
+    ));
+    let mut not_issued = result.clone();
+    not_issued.package.as_mut().unwrap().id = leidraad_core::dossier::new_id();
+    assert_eq!(refused(&not_issued), PanelError::NotIssued);
+    let mut legacy = result.clone();
+    legacy.package.as_mut().unwrap().dossier.clear();
+    assert_eq!(refused(&legacy), PanelError::OtherDossier);
 
     let mut out_of_scale = result.clone();
     let a01 = out_of_scale
@@ -252,6 +275,34 @@ fn disagreement_lists_split_verdicts_spreads_and_threshold_splits_worst_first() 
         panel::disagreements(&r, &split, Round::One)[0],
         Flag::KoSplit { .. }
     ));
+}
+
+#[test]
+fn work_outside_the_issued_package_is_refused() {
+    let r = rubric();
+    let mut d = example();
+    let assigned: BTreeSet<ApplicationId> = [app("A01")].into();
+    let p = panel::issue_package(&r, &mut d, FEMKE, Round::One, Some(&assigned), when()).unwrap();
+    assert_eq!(d.issued.len(), 1);
+    assert_eq!(d.issued[0].applications, assigned);
+    // Work on A02, which the package does not hold, smuggled in.
+    let mut smuggled = p.clone();
+    let mut a02 = d
+        .assessment(&app("A02"), FEMKE, Round::One)
+        .unwrap()
+        .clone();
+    a02.criteria.clear();
+    a02.submitted = Some(when() + Duration::days(3));
+    smuggled.assessments.push(a02);
+    let before = d.clone();
+    assert_eq!(
+        panel::import_result(&r, &mut d, &smuggled, "Staf", when()),
+        Err(PanelError::NotInPackage {
+            application: app("A02"),
+            round: Round::One
+        })
+    );
+    assert_eq!(d, before);
 }
 
 #[test]

@@ -77,7 +77,7 @@ impl State {
 
     /// Write the package asked for to `path` (from the save dialog). The
     /// open dossier itself is never overwritten.
-    fn write_package(&mut self, session: &Session, path: Option<&Path>) {
+    fn write_package(&mut self, session: &mut Session, path: Option<&Path>) {
         let pending = self.pending_package.take();
         let (Some(path), Some((assessor, round))) = (path, pending) else {
             return;
@@ -86,14 +86,18 @@ impl State {
             self.notice = Some(Notice::Refused(strings::PACKAGE_OVER_DOSSIER.to_string()));
             return;
         }
-        let made = leidraad_core::panel::package(
-            session.rubric(),
-            session.dossier(),
-            &assessor,
-            round,
-            None,
-            leidraad_core::dossier::now(),
-        );
+        // Issuing is recorded in the dossier (saved with the next save), so
+        // that only this package's result is imported later.
+        let made = session.edit(|rubric, dossier| {
+            leidraad_core::panel::issue_package(
+                rubric,
+                dossier,
+                &assessor,
+                round,
+                None,
+                leidraad_core::dossier::now(),
+            )
+        });
         self.notice = Some(match made {
             Err(e) => Notice::Refused(strings::package_failed(&strings::panel_error(&e))),
             Ok(p) => {
