@@ -30,6 +30,18 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let mut dossier = EXAMPLE.clone();
+    // Let the file answer a package this dossier issued, so that the
+    // fuzzer reaches the checks beyond that binding.
+    if let Some(info) = &result.package {
+        dossier.id = info.dossier.clone();
+        dossier.issued.push(leidraad_core::dossier::Issued {
+            id: info.id.clone(),
+            assessor: info.assessor.clone(),
+            round: info.round,
+            applications: result.applications.iter().map(|a| a.id.clone()).collect(),
+            created: info.created,
+        });
+    }
     let before = dossier.clone();
     match leidraad_core::panel::import_result(rubric, &mut dossier, &result, BY, now) {
         // A refused import changes nothing.
