@@ -139,6 +139,17 @@ pub enum Command {
         #[arg(long)]
         rubric: Option<PathBuf>,
     },
+    /// Check the audit log: its chain, that the data is what it accounts
+    /// for, and (with --head) that it still holds a head printed earlier on
+    /// a sheet ("logboek N:HASH").
+    Verify {
+        dossier: PathBuf,
+        /// A head printed on a sheet, as N:HASH (the hash may be shortened).
+        #[arg(long, value_parser = parse_head)]
+        head: Option<(usize, String)>,
+        #[arg(long)]
+        rubric: Option<PathBuf>,
+    },
     /// List where the assessors disagree, worst first.
     Disagreements {
         dossier: PathBuf,
@@ -223,6 +234,11 @@ pub fn run(command: Command) -> ExitCode {
             application,
             rubric,
         } => history(&dossier, application.as_deref(), rubric.as_deref()),
+        Command::Verify {
+            dossier,
+            head,
+            rubric,
+        } => verify(&dossier, head.as_ref(), rubric.as_deref()),
         Command::Disagreements {
             dossier,
             round,
@@ -538,6 +554,50 @@ fn package(
         out.display(),
         p.applications.len()
     ))
+}
+
+/// `N:HASH`, as the sheets print the head of the log.
+fn parse_head(s: &str) -> Result<(usize, String), String> {
+    let (n, hash) = s
+        .split_once(':')
+        .ok_or_else(|| format!("{s:?}: give the head as N:HASH, as printed on a sheet"))?;
+    let n = n
+        .trim()
+        .parse()
+        .map_err(|_| format!("{n:?}: the number of entries must be a whole number"))?;
+    let hash = hash.trim().to_ascii_lowercase();
+    if hash.len() < 8 || !hash.chars().all(|c| c.is_ascii_hexdigit()) {
+        return Err(format!(
+            "{hash:?}: the hash is at least 8 hexadecimal characters"
+        ));
+    }
+    Ok((n, hash))
+}
+
+/// The log's chain and what it accounts for are checked by loading; this
+/// prints the head, and holds the log to a head printed earlier.
+fn verify(
+    path: &Path,
+    head: Option<&(usize, String)>,
+    rubric: Option<&Path>,
+) -> Result<String, Failure> {
+    let (_, dossier) = open(path, rubric)?;
+    let (count, hash) = leidraad_core::audit::head(&dossier);
+    let mut out = format!(
+        "{}: the audit log's chain holds and the data is what it accounts for\nhead {count}:{}\n",
+        path.display(),
+        leidraad_core::rubric::short_hash(hash)
+    );
+    if let Some((n, h)) = head {
+        if !leidraad_core::audit::holds_head(&dossier, *n, h) {
+            return Err(Failure(format!(
+                "{}: the audit log does NOT hold the head {n}:{h}: entries were removed or the log was rewritten since that head was printed",
+                path.display()
+            )));
+        }
+        writeln!(out, "the log still holds the head {n}:{h}")?;
+    }
+    Ok(out)
 }
 
 fn history(

@@ -377,3 +377,73 @@ fn a_cut_off_csv_is_refused_and_lines_are_the_editors_with_crlf() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("crlf.csv:4: C2"), "{err}");
 }
+
+/// Point 4, against a printed head: the head of the audit log on a sheet
+/// (`logboek N:HASH`), and `leidraad verify --head` on the dossier later:
+/// held while the log only grows, not held once entries were removed from
+/// its end (which the chain alone cannot see).
+#[test]
+fn verify_holds_a_dossier_to_the_head_printed_on_its_sheet() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("in.csv");
+    std::fs::write(
+        &csv,
+        format!(
+            "{HEADER}A01,Regio Noordkust,Anna,1,KO1,voldaan,ok\nA01,Regio Noordkust,Anna,1,C2,7,goed\n"
+        ),
+    )
+    .unwrap();
+    let path = dir.path().join("d.ron");
+    assert!(
+        leidraad()
+            .args(["import-csv", "--out"])
+            .arg(&path)
+            .arg(&csv)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let (rubric, dossier) = leidraad::cli::open(&path, None).unwrap();
+    let sheet = leidraad_report::score_sheet(
+        &rubric,
+        &dossier,
+        &leidraad_report::SheetKind::Assessment {
+            application: "A01".into(),
+            assessor: "Anna".into(),
+            round: leidraad_core::dossier::Round::One,
+        },
+        chrono::NaiveDate::from_ymd_opt(2022, 8, 10).unwrap(),
+    )
+    .unwrap();
+    let text = crate::report_support::pages(&sheet).join("\n");
+    let head = text
+        .split("logboek ")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .expect("the footer prints the head of the log")
+        .to_string();
+    let verify = |head: &str| {
+        leidraad()
+            .arg("verify")
+            .arg(&path)
+            .args(["--head", head])
+            .output()
+            .unwrap()
+    };
+    let out = verify(&head);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("still holds the head"));
+    // The last entry removed from the log: the chain still holds, the
+    // printed head does not.
+    let mut cut = dossier.clone();
+    cut.audit.pop();
+    store::save_dossier(&path, &cut).unwrap();
+    assert!(check_ok(&path), "the chain alone does not see it");
+    let out = verify(&head);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("does NOT hold the head"));
+}

@@ -204,6 +204,54 @@ pub fn verify(dossier: &Dossier) -> Result<(), Broken> {
     Ok(())
 }
 
+/// A decision as its log entry writes it: what was decided, then the
+/// motivation.
+pub fn decision_text(decision: &crate::dossier::Decision) -> String {
+    use crate::dossier::DecisionKind;
+    let join = |ids: &mut dyn Iterator<Item = &ApplicationId>| {
+        ids.map(|i| i.0.as_str()).collect::<Vec<_>>().join(", ")
+    };
+    let what = match &decision.kind {
+        DecisionKind::TieBreak { group, awarded } => format!(
+            "gelijke stand {}: toegekend aan {}",
+            join(&mut group.iter()),
+            join(&mut awarded.iter())
+        ),
+        DecisionKind::AwardCount(n) => format!("aantal toekenningen {n}"),
+        DecisionKind::Allocation { amounts, rule } => format!(
+            "verdeling ({rule}): {}",
+            amounts
+                .iter()
+                .map(|(id, a)| format!("{id} EUR {a}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    };
+    format!("{what}; {}", decision.motivation)
+}
+
+/// The head of the log: how many entries, and the chain of the last one.
+/// Printed on every sheet, so that a copy of the dossier can be held to it
+/// later (`leidraad verify --head N:HASH`).
+pub fn head(dossier: &Dossier) -> (usize, &str) {
+    (
+        dossier.audit.len(),
+        dossier.audit.last().map_or("", |e| e.chain.as_str()),
+    )
+}
+
+/// Whether this dossier's log still holds the head `count:hash` (the hash
+/// may be shortened to its first characters): entry `count` has that chain.
+pub fn holds_head(dossier: &Dossier, count: usize, hash: &str) -> bool {
+    count == 0 && hash.is_empty()
+        || count >= 1
+            && !hash.is_empty()
+            && dossier
+                .audit
+                .get(count - 1)
+                .is_some_and(|e| e.chain.starts_with(&hash.to_ascii_lowercase()))
+}
+
 /// The history of one application, oldest first.
 pub fn history<'a>(
     dossier: &'a Dossier,

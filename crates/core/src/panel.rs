@@ -476,24 +476,7 @@ pub fn record_decision(
     check_decision(rubric, dossier, &decision)?;
     let at = decision.at.unwrap_or_else(crate::dossier::now);
     let by = decision.by.clone();
-    let what = match &decision.kind {
-        DecisionKind::TieBreak { group, awarded } => format!(
-            "gelijke stand {}: toegekend aan {}",
-            join(group),
-            join(awarded)
-        ),
-        DecisionKind::AwardCount(n) => format!("aantal toekenningen {n}"),
-        DecisionKind::Allocation { amounts, rule } => format!(
-            "verdeling ({rule}): {}",
-            amounts
-                .iter()
-                .map(|(id, a)| format!("{id} EUR {a}"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-    };
-    let entry =
-        Entry::new(at, &by, Field::Decision).change("", format!("{what}; {}", decision.motivation));
+    let entry = Entry::new(at, &by, Field::Decision).change("", audit::decision_text(&decision));
     let entry = Entry {
         round: Some(decision.round),
         ..entry

@@ -204,6 +204,18 @@ pub fn ranking_fingerprint(rubric: &Rubric, dossier: &Dossier, round: Round) -> 
 
 /// "1a2b 3c4d 5e6f 7a8b": the first 16 hex digits, grouped for reading
 /// aloud.
+/// The head of a dossier's audit log as the footers print it: the number of
+/// entries and the first 12 characters of the last entry's chain
+/// (`leidraad verify DOSSIER --head N:HASH` holds a copy to it).
+pub fn audit_head(dossier: &leidraad_core::dossier::Dossier) -> String {
+    let (count, hash) = leidraad_core::audit::head(dossier);
+    if count == 0 {
+        "0:-".to_string()
+    } else {
+        format!("{count}:{}", leidraad_core::rubric::short_hash(hash))
+    }
+}
+
 pub fn short_fingerprint(fingerprint: &str) -> String {
     fingerprint
         .chars()

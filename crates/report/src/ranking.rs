@@ -37,11 +37,13 @@ pub(crate) fn render(
     let footer = vec![
         format!("{running} · {}", s::dossier_label(&dossier.title)),
         format!(
-            "{} {} · {} {} · {} {}",
+            "{} {} · {} {} · {} {} · {} {}",
             s::RUBRIC_HASH,
             short_hash(&rubric.hash()),
             s::FINGERPRINT.to_lowercase(),
             short_fingerprint(&fingerprint),
+            s::AUDIT_HEAD,
+            super::audit_head(dossier),
             s::PRINTED_ON.to_lowercase(),
             s::date(printed)
         ),

@@ -32,6 +32,9 @@ struct Sheet<'a> {
     printed: NaiveDate,
     fingerprint: String,
     rubric_hash: String,
+    /// The head of the dossier's audit log (`N:HASH`), to hold a copy of the
+    /// dossier to later (`leidraad verify --head`).
+    head: String,
     /// The assessor's organisation, when the dossier names one.
     organisation: Option<String>,
     source: Source<'a>,
@@ -101,6 +104,7 @@ pub(crate) fn render(
         printed,
         fingerprint,
         rubric_hash,
+        head: super::audit_head(dossier),
         organisation,
         source,
     };
@@ -121,11 +125,13 @@ impl Sheet<'_> {
         let footer = vec![
             running.clone(),
             format!(
-                "{} {} · {} {} · {} {}",
+                "{} {} · {} {} · {} {} · {} {}",
                 s::RUBRIC_HASH,
                 short_hash(&self.rubric_hash),
                 s::FINGERPRINT.to_lowercase(),
                 short_fingerprint(&self.fingerprint),
+                s::AUDIT_HEAD,
+                self.head,
                 s::PRINTED_ON.to_lowercase(),
                 s::date(self.printed)
             ),

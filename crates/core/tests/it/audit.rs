@@ -350,3 +350,53 @@ fn an_assessor_who_has_not_submitted_cannot_record_consensus() {
         .push(assessment(&r, "A01", "X4", Round::One, 60));
     consensus::start_from_proposal(&r, &mut d, &chair, when()).unwrap();
 }
+
+/// What the file alone cannot show (the log rewritten and chained anew
+/// together with the data, or removed) is found against a head printed
+/// earlier on a sheet; a log that only grew still holds it.
+#[test]
+fn a_removed_or_rechained_log_is_found_against_a_printed_head() {
+    let r = rubric();
+    let mut d = dossier_with(&r, &["A01"]);
+    let anna = target("Anna", Round::One);
+    for (n, p) in [2, 5, 8].into_iter().enumerate() {
+        let at = when() + Duration::minutes(n as i64);
+        edit::set_value(&r, &mut d, &anna, &id("C2"), Some(Value::Points(p)), at).unwrap();
+    }
+    let (count, hash) = audit::head(&d);
+    assert_eq!(count, 3);
+    let printed = hash[..12].to_string();
+    assert!(audit::holds_head(&d, count, &printed));
+    let mut later = d.clone();
+    edit::set_value(
+        &r,
+        &mut later,
+        &anna,
+        &id("C3"),
+        Some(Value::Points(5)),
+        when(),
+    )
+    .unwrap();
+    assert!(
+        audit::holds_head(&later, count, &printed),
+        "the log only grew"
+    );
+    let mut bare = d.clone();
+    bare.audit.clear();
+    assert!(!audit::holds_head(&bare, count, &printed));
+    let mut cut = d.clone();
+    cut.audit.pop();
+    assert!(!audit::holds_head(&cut, count, &printed));
+    // Rewritten and chained anew: the chain holds, the head does not.
+    let mut rechained = d.clone();
+    let entries = std::mem::take(&mut rechained.audit);
+    for (i, mut e) in entries.into_iter().enumerate() {
+        e.chain.clear();
+        if i == 2 {
+            e.new = "10".into();
+        }
+        audit::record(&mut rechained, e);
+    }
+    audit::verify(&rechained).unwrap();
+    assert!(!audit::holds_head(&rechained, count, &printed));
+}
