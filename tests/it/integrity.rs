@@ -31,6 +31,21 @@ fn import_into(dossier: &Path, csv: &Path) -> Output {
         .unwrap()
 }
 
+/// `leidraad import-csv --out NEW CSV`, which must succeed.
+fn import_new(dossier: &Path, csv: &Path) {
+    let out = leidraad()
+        .args(["import-csv", "--out"])
+        .arg(dossier)
+        .arg(csv)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 fn check_ok(dossier: &Path) -> bool {
     leidraad()
         .arg("check")
@@ -263,17 +278,7 @@ fn formula_cells_are_written_safely_and_read_back_unchanged() {
     }
     std::fs::write(&csv, rows).unwrap();
     let first = dir.path().join("eerste.ron");
-    let out = leidraad()
-        .args(["import-csv", "--out"])
-        .arg(&first)
-        .arg(&csv)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    import_new(&first, &csv);
     let exported = leidraad().arg("export-csv").arg(&first).output().unwrap();
     let text = String::from_utf8(exported.stdout).unwrap();
     for line in text.lines().skip(1) {
@@ -290,17 +295,7 @@ fn formula_cells_are_written_safely_and_read_back_unchanged() {
     let again = dir.path().join("export.csv");
     std::fs::write(&again, &text).unwrap();
     let second = dir.path().join("tweede.ron");
-    let out = leidraad()
-        .args(["import-csv", "--out"])
-        .arg(&second)
-        .arg(&again)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    import_new(&second, &again);
     let motivations = |p: &Path| {
         let (_, d) = leidraad::cli::open(p, None).unwrap();
         d.assessments[0]
@@ -325,17 +320,7 @@ fn history_shows_control_characters_escaped() {
     )
     .unwrap();
     let path = dir.path().join("d.ron");
-    let out = leidraad()
-        .args(["import-csv", "--out"])
-        .arg(&path)
-        .arg(&csv)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    import_new(&path, &csv);
     let out = leidraad().arg("history").arg(&path).output().unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(!text.contains('\u{1b}'), "a raw ESC reached the terminal");
@@ -394,15 +379,7 @@ fn verify_holds_a_dossier_to_the_head_printed_on_its_sheet() {
     )
     .unwrap();
     let path = dir.path().join("d.ron");
-    assert!(
-        leidraad()
-            .args(["import-csv", "--out"])
-            .arg(&path)
-            .arg(&csv)
-            .status()
-            .unwrap()
-            .success()
-    );
+    import_new(&path, &csv);
     let (rubric, dossier) = leidraad::cli::open(&path, None).unwrap();
     let sheet = leidraad_report::score_sheet(
         &rubric,
