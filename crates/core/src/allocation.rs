@@ -424,3 +424,22 @@ pub fn recorded(dossier: &Dossier) -> Option<(usize, &Decision)> {
         .rev()
         .find(|(_, d)| matches!(d.kind, DecisionKind::Allocation { .. }))
 }
+
+#[cfg(test)]
+mod overflow_tests {
+    use super::*;
+
+    /// Issue "Nothing lost, nothing forged", point 7: amounts of u64::MAX
+    /// and 1 summed to 0 in a release build and passed the budget check.
+    #[test]
+    fn amounts_near_the_largest_number_are_over_budget_not_zero() {
+        let amounts: BTreeMap<ApplicationId, u64> = [
+            (ApplicationId::from("A01"), u64::MAX),
+            (ApplicationId::from("A02"), 1),
+        ]
+        .into();
+        let c = check(4_000_000, &[], &amounts);
+        assert_eq!(c.total, u64::MAX);
+        assert!(c.over_budget());
+    }
+}
