@@ -424,3 +424,105 @@ fn verify_holds_a_dossier_to_the_head_printed_on_its_sheet() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("does NOT hold the head"));
 }
+
+mod generated {
+    //! Point 1 as a property: after any import that exits 0, `leidraad
+    //! check` on the result exits 0. The CSVs are generated with texts at
+    //! and past every limit, mostly valid so that many imports succeed.
+    use super::*;
+    use proptest::prelude::*;
+    use proptest::test_runner::{Config, TestRunner};
+    use std::cell::Cell;
+
+    fn text(lens: Vec<usize>) -> impl Strategy<Value = String> {
+        (prop::sample::select(lens), "[a-zA-Zé ,\"=]{1,8}")
+            .prop_map(|(n, unit)| unit.chars().cycle().take(n).collect())
+    }
+
+    fn row() -> impl Strategy<Value = String> {
+        let id = store::limits::ID;
+        let name = store::limits::NAME;
+        let motivation = store::limits::MOTIVATION;
+        (
+            prop::sample::select(vec![
+                "A01".to_string(),
+                "A02".into(),
+                "x".repeat(id),
+                "x".repeat(id + 1),
+            ]),
+            prop::sample::select(vec![0usize, 0, 0, 0, name, name + 1]),
+            text(vec![6, 6, 6, name, name + 1]),
+            prop::sample::select(vec!["1", "1", "1", "2"]),
+            prop::sample::select(vec![
+                ("KO1", "voldaan"),
+                ("KO2", "twijfel"),
+                ("KO3", "niet voldaan"),
+                ("C1", "ja"),
+                ("C1", "nee"),
+                ("C2", "5"),
+                ("C2", "nb"),
+                ("C3", "2"),
+                ("C5", "3"),
+                ("C2", "11"),
+            ]),
+            text(vec![0, 20, 20, motivation, motivation + 1]),
+        )
+            .prop_map(
+                move |(app, region, who, round, (criterion, value), motivation)| {
+                    // One region per application, or a name at or past the limit.
+                    let region = match region {
+                        0 => format!("Regio {}", &app[..app.len().min(8)]),
+                        n => "R".repeat(n),
+                    };
+                    let q = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
+                    format!(
+                        "{},{},{},{round},{criterion},{value},{}\n",
+                        q(&app),
+                        q(&region),
+                        q(&who),
+                        q(&motivation)
+                    )
+                },
+            )
+    }
+
+    #[test]
+    fn after_any_import_that_exits_0_check_exits_0() {
+        let (accepted, refused) = (Cell::new(0), Cell::new(0));
+        let mut runner = TestRunner::new(Config {
+            cases: 96,
+            ..Config::default()
+        });
+        runner
+            .run(&prop::collection::vec(row(), 1..5), |rows| {
+                let dir = tempfile::tempdir().unwrap();
+                let csv = dir.path().join("gegenereerd.csv");
+                std::fs::write(&csv, format!("{HEADER}{}", rows.concat())).unwrap();
+                let path = dir.path().join("d.ron");
+                let out = leidraad()
+                    .args(["import-csv", "--out"])
+                    .arg(&path)
+                    .arg(&csv)
+                    .output()
+                    .unwrap();
+                if out.status.success() {
+                    accepted.set(accepted.get() + 1);
+                    prop_assert!(check_ok(&path), "{}", rows.concat());
+                } else {
+                    refused.set(refused.get() + 1);
+                    prop_assert!(!path.exists(), "a refused import wrote a file");
+                }
+                Ok(())
+            })
+            .unwrap();
+        eprintln!(
+            "{} imports accepted, {} refused",
+            accepted.get(),
+            refused.get()
+        );
+        assert!(
+            accepted.get() > 0 && refused.get() > 0,
+            "both kinds were tried"
+        );
+    }
+}
