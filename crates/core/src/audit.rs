@@ -230,6 +230,174 @@ pub fn decision_text(decision: &crate::dossier::Decision) -> String {
     format!("{what}; {}", decision.motivation)
 }
 
+/// Something in the data that the audit log does not account for.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{what}: the file says {found:?}, but {logged}; changed in the file without its log entry")]
+pub struct Unaccounted {
+    /// Where: application, round, whose work, criterion and field.
+    pub what: String,
+    pub found: String,
+    /// What the log says instead.
+    pub logged: String,
+}
+
+/// Where a logged value lives: application, round, whose work, criterion,
+/// field.
+type Place = (
+    Option<ApplicationId>,
+    Option<Round>,
+    String,
+    Option<CriterionId>,
+    Field,
+);
+
+fn place(e: &Entry) -> Place {
+    (
+        e.application.clone(),
+        e.round,
+        e.subject.clone(),
+        e.criterion.clone(),
+        e.field,
+    )
+}
+
+fn describe(p: &Place) -> String {
+    let mut out = Vec::new();
+    if let Some(a) = &p.0 {
+        out.push(a.to_string());
+    }
+    if let Some(r) = p.1 {
+        out.push(format!("round {r}"));
+    }
+    if !p.2.is_empty() {
+        out.push(p.2.clone());
+    }
+    if let Some(c) = &p.3 {
+        out.push(c.to_string());
+    }
+    out.push(format!("{:?}", p.4).to_lowercase());
+    out.join(", ")
+}
+
+/// The fields whose values the data holds and the log follows.
+fn follows(field: Field) -> bool {
+    matches!(
+        field,
+        Field::Score
+            | Field::Verdict
+            | Field::Motivation
+            | Field::Evidence
+            | Field::Confirmed
+            | Field::WhyChanged
+            | Field::Submitted
+    )
+}
+
+/// Whether the data is what its log accounts for: every score, verdict,
+/// motivation, evidence, round-2 confirmation and reason and submission
+/// that the log has an entry for is the last value the log gave it,
+/// nothing the log gave is missing from the file, and every decision has
+/// its entry. What this cannot see: a value from before the log began (it
+/// has no entry to compare with), a value whose only entries were removed,
+/// a log removed whole, or rewritten and chained anew together with the
+/// data; for the last ones the head of the log is printed on every sheet
+/// (`leidraad verify --head`).
+pub fn accounts_for(dossier: &Dossier) -> Result<(), Unaccounted> {
+    let mut logged: std::collections::HashMap<Place, &str> = std::collections::HashMap::new();
+    for e in &dossier.audit {
+        if e.field == Field::Assessment && e.new.starts_with("verwijderd") {
+            logged.retain(|p, _| !(p.0 == e.application && p.1 == e.round && p.2 == e.subject));
+        } else if follows(e.field) {
+            logged.insert(place(e), e.new.as_str());
+        }
+    }
+    // Only the work the log speaks of is rendered and compared: a large
+    // dossier without a log (or with a short one) costs next to nothing.
+    let spoken_of: std::collections::HashSet<(Option<&ApplicationId>, Option<Round>, &str)> =
+        logged
+            .keys()
+            .map(|p| (p.0.as_ref(), p.1, p.2.as_str()))
+            .collect();
+    let mut found: std::collections::HashSet<Place> = std::collections::HashSet::new();
+    let mut check = |entries: Vec<Entry>| -> Result<(), Unaccounted> {
+        for e in entries {
+            let p = place(&e);
+            match logged.get(&p) {
+                // A value from before the log began (an older dossier, the
+                // example, one written by hand) has no entry: not checked.
+                None => {}
+                Some(l) if *l == e.new => {}
+                Some(l) => {
+                    return Err(Unaccounted {
+                        what: describe(&p),
+                        found: e.new.clone(),
+                        logged: format!("its log ends at {l:?}"),
+                    });
+                }
+            }
+            found.insert(p);
+        }
+        Ok(())
+    };
+    for a in &dossier.assessments {
+        if !spoken_of.contains(&(Some(&a.application), Some(a.round), a.assessor.as_str())) {
+            continue;
+        }
+        let template = Entry::new(a.created.unwrap_or_default(), "", Field::Score)
+            .on(&a.application, Some(a.round))
+            .subject(&a.assessor);
+        check(diff(&template, None, Some(a.into())))?;
+    }
+    for c in &dossier.consensus {
+        if !spoken_of.contains(&(Some(&c.application), Some(c.round), CONSENSUS)) {
+            continue;
+        }
+        let template = Entry::new(DateTime::<Utc>::default(), "", Field::Score)
+            .on(&c.application, Some(c.round))
+            .subject(CONSENSUS);
+        check(diff(&template, None, Some(c.into())))?;
+    }
+    if let Some((p, l)) = logged
+        .iter()
+        .filter(|(p, l)| !l.is_empty() && !found.contains(*p))
+        .min_by(|a, b| describe(a.0).cmp(&describe(b.0)))
+    {
+        return Err(Unaccounted {
+            what: describe(p),
+            found: String::new(),
+            logged: format!("its log gives {l:?}"),
+        });
+    }
+    let decisions: Vec<&str> = dossier
+        .audit
+        .iter()
+        .filter(|e| e.field == Field::Decision)
+        .map(|e| e.new.as_str())
+        .collect();
+    for (n, d) in dossier.decisions.iter().enumerate() {
+        let text = decision_text(d);
+        if decisions.get(n) != Some(&text.as_str()) {
+            return Err(Unaccounted {
+                what: format!("decision {}", n + 1),
+                found: text,
+                logged: decisions
+                    .get(n)
+                    .map_or("its log has no entry for it".into(), |l| {
+                        format!("its log says {l:?}")
+                    }),
+            });
+        }
+    }
+    if decisions.len() > dossier.decisions.len() {
+        return Err(Unaccounted {
+            what: format!("decision {}", dossier.decisions.len() + 1),
+            found: String::new(),
+            logged: format!("its log says {:?}", decisions[dossier.decisions.len()]),
+        });
+    }
+    Ok(())
+}
+
 /// The head of the log: how many entries, and the chain of the last one.
 /// Printed on every sheet, so that a copy of the dossier can be held to it
 /// later (`leidraad verify --head N:HASH`).

@@ -162,6 +162,9 @@ pub fn check_dossier(
     if let Err(broken) = crate::audit::verify(d) {
         return Err(at_field("audit", broken.to_string()));
     }
+    if let Err(unaccounted) = crate::audit::accounts_for(d) {
+        return Err(at_field("audit", unaccounted.to_string()));
+    }
     let at_id = |id: &str, n: usize, msg: String| {
         LoadError::at(file, Location::of_nth_id(text, id, n), msg)
     };

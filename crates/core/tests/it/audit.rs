@@ -400,3 +400,95 @@ fn a_removed_or_rechained_log_is_found_against_a_printed_head() {
     audit::verify(&rechained).unwrap();
     assert!(!audit::holds_head(&rechained, count, &printed));
 }
+
+/// A dossier with a log: Anna's work on A01 (C2 set twice), Bram's KO1.
+fn logged() -> (leidraad_core::rubric::Rubric, Dossier) {
+    let r = rubric();
+    let mut d = dossier_with(&r, &["A01", "A02"]);
+    let anna = target("Anna", Round::One);
+    for (n, c) in ["C2", "C3", "C5"].into_iter().enumerate() {
+        let at = when() + Duration::minutes(n as i64);
+        edit::set_value(&r, &mut d, &anna, &id(c), Some(Value::Points(4)), at).unwrap();
+        edit::set_motivation(&r, &mut d, &anna, &id(c), "Goed onderbouwd.", at).unwrap();
+    }
+    edit::set_value(&r, &mut d, &anna, &id("C2"), Some(Value::Points(8)), when()).unwrap();
+    edit::set_verdict(
+        &r,
+        &mut d,
+        &target("Bram", Round::One),
+        &id("KO1"),
+        Verdict::Met,
+        when(),
+    )
+    .unwrap();
+    (r, d)
+}
+
+fn refused(r: &leidraad_core::rubric::Rubric, d: &Dossier) -> String {
+    store::parse_dossier(&store::to_ron(d), "d.ron", r)
+        .unwrap_err()
+        .to_string()
+}
+
+/// Issue "Nothing lost, nothing forged", point 4: a value changed in the
+/// data while its log entries are left as they were (72.00 became 70.00
+/// unseen) is refused, naming it; so is logged work removed from the data.
+#[test]
+fn a_value_changed_in_the_file_without_its_log_entry_is_refused() {
+    let (r, d) = logged();
+    store::parse_dossier(&store::to_ron(&d), "d.ron", &r).expect("as logged, it loads");
+    let mut forged = d.clone();
+    let a = forged
+        .assessment_mut(&app("A01"), "Anna", Round::One)
+        .unwrap();
+    a.criteria.get_mut(&id("C2")).unwrap().value = Some(Value::Points(10));
+    let msg = refused(&r, &forged);
+    assert!(msg.starts_with("d.ron:"), "{msg}");
+    assert!(msg.contains("A01, round 1, Anna, C2, score"), "{msg}");
+    assert!(
+        msg.contains("\"10\"") && msg.contains("ends at \"8\""),
+        "{msg}"
+    );
+    let mut motivation = d.clone();
+    let a = motivation
+        .assessment_mut(&app("A01"), "Anna", Round::One)
+        .unwrap();
+    a.criteria.get_mut(&id("C5")).unwrap().motivation = "Herschreven.".into();
+    assert!(refused(&r, &motivation).contains("C5, motivation"));
+    let mut removed = d.clone();
+    removed.assessments.retain(|a| a.assessor != "Bram");
+    assert!(
+        refused(&r, &removed).contains("Bram"),
+        "removed work is missed"
+    );
+}
+
+/// Entries removed from the end of the log are found where the value
+/// they set had an earlier entry (the earlier value no longer matches).
+#[test]
+fn entries_removed_from_the_end_of_the_log_are_found_where_a_value_had_an_earlier_entry() {
+    let (r, d) = logged();
+    let mut cut = d.clone();
+    // Bram's verdict and Anna's second C2 entry (4 → 8).
+    cut.audit.truncate(cut.audit.len() - 2);
+    let msg = refused(&r, &cut);
+    assert!(
+        msg.contains("C2, score") && msg.contains("ends at \"4\""),
+        "{msg}"
+    );
+}
+
+/// A decision added to the file by hand, without its log entry, is refused.
+#[test]
+fn a_decision_without_its_log_entry_is_refused() {
+    let (r, mut d) = logged();
+    d.decisions.push(leidraad_core::dossier::Decision {
+        round: Round::Two,
+        kind: leidraad_core::dossier::DecisionKind::AwardCount(5),
+        motivation: "Vijf regio's.".into(),
+        by: "Staf".into(),
+        at: Some(when()),
+    });
+    let msg = refused(&r, &d);
+    assert!(msg.contains("decision 1"), "{msg}");
+}
