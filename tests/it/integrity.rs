@@ -100,6 +100,20 @@ fn an_import_beyond_a_limit_writes_nothing_and_the_dossier_still_loads() {
         );
         assert!(check_ok(&path), "{what}: the dossier still loads");
     }
+    // 10,001 applications: each row a new one.
+    let mut rows = String::from(HEADER);
+    for n in 0..=store::limits::APPLICATIONS {
+        rows.push_str(&format!("N{n:05},Regio {n},Anna,1,KO1,voldaan,ok\n"));
+    }
+    let csv = dir.path().join("applications.csv");
+    std::fs::write(&csv, rows).unwrap();
+    let out = import_into(&path, &csv);
+    assert_ne!(
+        out.status.code(),
+        Some(0),
+        "10,001 applications are refused"
+    );
+    assert_eq!(std::fs::read(&path).unwrap(), before);
     // 101 assessors: each row a new one.
     let mut rows = String::from(HEADER);
     for n in 0..=store::limits::ASSESSORS {
