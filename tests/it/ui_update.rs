@@ -440,3 +440,38 @@ fn start_up_opens_the_given_dossier() {
     let (app, _) = App::boot(Some(dir.path().join("bestaat-niet.ron")), None);
     assert!(matches!(app.screen, Screen::Error(_)));
 }
+
+/// The window closed while an autosave still runs on its own thread: the
+/// change typed after the autosave started is written at close, and the
+/// autosave, finishing afterwards, does not write its older copy over it.
+#[test]
+fn closing_during_a_running_save_keeps_the_last_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("dossier.ron");
+    let (_, d) = dossier();
+    leidraad_core::store::save_dossier(&path, &d).unwrap();
+    let config = Config {
+        assessor: ASSESSOR.into(),
+        ..Config::default()
+    };
+    let mut app = App::new(config, None);
+    app.open_path(&path);
+    let _ = app.update(Message::List(list::Message::Score("A01".into())));
+    ch(&mut app, "v");
+    // The save starts; its task is held back, as if still running.
+    let running = app.update(Message::Save);
+    assert!(app.session.as_ref().unwrap().is_saving());
+    // KO1 changed again: niet voldaan.
+    ch(&mut app, "n");
+    let _ = app.update(Message::CloseRequested(iced::window::Id::unique()));
+    crate::ui_support::settle(&mut app, running);
+    let (_, saved) = leidraad::cli::open(&path, None).unwrap();
+    let a = saved
+        .assessment(&"A01".into(), ASSESSOR, Round::One)
+        .unwrap();
+    assert_eq!(
+        a.verdict(&"KO1".into()),
+        Verdict::NotMet,
+        "the last change is kept"
+    );
+}

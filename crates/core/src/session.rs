@@ -22,7 +22,7 @@
 //! it anywhere, and [`Session::finish_save`] takes the outcome back.
 
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 use std::time::SystemTime;
 
 use crate::dossier::{ApplicationId, Dossier, Round};
@@ -137,6 +137,16 @@ pub fn real_path(path: &Path) -> PathBuf {
     }
 }
 
+/// The file as the session last read or wrote it.
+#[derive(Debug, Default)]
+struct Disk {
+    /// The file's stamp then.
+    stamp: Option<Stamp>,
+    /// The generation last written (or read, after a reload): a save of an
+    /// older one is skipped.
+    written: u64,
+}
+
 /// Read and check the dossier at `path` against the rubric file given, or
 /// else the built-in leidraad. The file is only read.
 pub fn read(path: &Path, rubric: Option<&Path>) -> Result<(Rubric, Dossier), LoadError> {
@@ -178,8 +188,10 @@ pub struct Session {
     read_only: Option<ReadOnly>,
     /// The dossier's lock, held while the session lives; released on drop.
     lock: Option<Lock>,
-    /// The file as this session last read or wrote it.
-    on_disk: Option<Stamp>,
+    /// What this session last read or wrote, shared with its save jobs:
+    /// every write takes it, so writes are ordered and an older one never
+    /// lands after a newer one.
+    disk: Arc<Mutex<Disk>>,
     /// Both rounds, computed when first asked for after a change.
     evaluations: OnceLock<[Evaluation; 2]>,
 }
@@ -208,7 +220,7 @@ impl Session {
             saving: None,
             read_only: None,
             lock: None,
-            on_disk: None,
+            disk: Arc::default(),
             evaluations: OnceLock::new(),
         }
     }
@@ -257,7 +269,10 @@ impl Session {
             path: Some(path.to_path_buf()),
             lock,
             read_only,
-            on_disk,
+            disk: Arc::new(Mutex::new(Disk {
+                stamp: on_disk,
+                written: 0,
+            })),
             ..Session::in_memory(rubric, dossier)
         })
     }
@@ -392,8 +407,10 @@ impl Session {
     }
 
     /// Save now, on this thread.
+    /// Also while a [`SaveJob`] runs elsewhere (the window closing during an
+    /// autosave): the writes are ordered, and the older one is skipped.
     pub fn save(&mut self) -> Result<(), SaveError> {
-        match self.save_job()? {
+        match self.job(true)? {
             Some(job) => {
                 let saved = job.run();
                 self.finish_save(saved)
@@ -407,9 +424,14 @@ impl Session {
     /// the backup).
     pub fn save_over_changes(&mut self) -> Result<(), SaveError> {
         if let Some(path) = &self.path {
-            self.on_disk = Stamp::of(path);
+            self.disk_state().stamp = Stamp::of(path);
         }
         self.save()
+    }
+
+    fn disk_state(&self) -> std::sync::MutexGuard<'_, Disk> {
+        // A writer that panicked left the state as it was: still usable.
+        self.disk.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     /// A save of the dossier as it is now, to be run on any thread; None
@@ -417,7 +439,11 @@ impl Session {
     /// again when it has finished). A dossier in memory only is marked
     /// saved at once.
     pub fn save_job(&mut self) -> Result<Option<SaveJob>, SaveError> {
-        if !self.is_dirty() || self.saving.is_some() {
+        self.job(false)
+    }
+
+    fn job(&mut self, also_while_saving: bool) -> Result<Option<SaveJob>, SaveError> {
+        if !self.is_dirty() || (self.saving.is_some() && !also_while_saving) {
             return Ok(None);
         }
         if self.read_only.is_some() {
@@ -427,13 +453,15 @@ impl Session {
             self.saved = self.generation;
             return Ok(None);
         };
-        self.saving = Some(self.generation);
+        if self.saving.is_none() {
+            self.saving = Some(self.generation);
+        }
         Ok(Some(SaveJob {
             path: path.clone(),
             rubric: self.rubric.clone(),
             dossier: Arc::clone(&self.dossier),
             generation: self.generation,
-            expected: self.on_disk,
+            disk: Arc::clone(&self.disk),
         }))
     }
 
@@ -442,8 +470,7 @@ impl Session {
         if self.saving == Some(saved.generation) {
             self.saving = None;
         }
-        let stamp = saved.result?;
-        self.on_disk = stamp;
+        saved.result?;
         self.saved = self.saved.max(saved.generation);
         Ok(())
     }
@@ -458,16 +485,20 @@ impl Session {
         let (rubric, dossier) = read(&path, rubric_file)?;
         self.rubric = rubric;
         self.dossier = Arc::new(dossier);
-        self.on_disk = on_disk;
         self.changed();
         self.saved = self.generation;
+        // A save of the dropped changes still running may not land now.
+        *self.disk_state() = Disk {
+            stamp: on_disk,
+            written: self.generation,
+        };
         Ok(())
     }
 
     /// Whether the file on disk is still what this session read or wrote.
     pub fn changed_on_disk(&self) -> bool {
         match &self.path {
-            Some(path) => Stamp::of(path) != self.on_disk,
+            Some(path) => Stamp::of(path) != self.disk_state().stamp,
             None => false,
         }
     }
@@ -490,19 +521,19 @@ pub struct SaveJob {
     rubric: Rubric,
     dossier: Arc<Dossier>,
     generation: u64,
-    expected: Option<Stamp>,
+    disk: Arc<Mutex<Disk>>,
 }
 
 /// The outcome of a [`SaveJob`], for [`Session::finish_save`].
 #[derive(Debug, Clone)]
 pub struct Saved {
     generation: u64,
-    result: Result<Option<Stamp>, SaveError>,
+    result: Result<(), SaveError>,
 }
 
 impl Saved {
     pub fn result(&self) -> Result<(), &SaveError> {
-        self.result.as_ref().map(|_| ())
+        self.result.as_ref().copied()
     }
 }
 
@@ -515,9 +546,13 @@ impl SaveJob {
     /// file since the session read or last wrote it, or the dossier breaks
     /// a rule the loader enforces: whatever the loader would refuse, no
     /// writer writes (the window, an import, a package import alike).
+    /// A job older than what was written meanwhile writes nothing.
     pub fn run(self) -> Saved {
         let file = self.path.display().to_string();
-        let result = if Stamp::of(&self.path) != self.expected {
+        let mut disk = self.disk.lock().unwrap_or_else(|e| e.into_inner());
+        let result = if disk.written >= self.generation {
+            Ok(())
+        } else if Stamp::of(&self.path) != disk.stamp {
             Err(SaveError::ChangedOnDisk { file })
         } else if let Err(e) = store::check_dossier(&self.dossier, &self.rubric, "", &file) {
             let problem = match e {
@@ -527,9 +562,13 @@ impl SaveJob {
             Err(SaveError::WouldNotLoad { file, problem })
         } else {
             store::save_dossier(&self.path, &self.dossier)
-                .map(|()| Stamp::of(&self.path))
+                .map(|()| {
+                    disk.stamp = Stamp::of(&self.path);
+                    disk.written = self.generation;
+                })
                 .map_err(SaveError::from)
         };
+        drop(disk);
         Saved {
             generation: self.generation,
             result,
@@ -662,6 +701,43 @@ mod tests {
         s.save().unwrap();
         assert_eq!(read(&path, None).unwrap().1.title, "second");
         assert!(!s.is_dirty());
+    }
+
+    /// The window closing (a save on its own thread) while an autosave
+    /// job still runs: the last change is written, and the older job,
+    /// finishing later, does not write over it. Before, the close saved
+    /// nothing ("a save is running") and the change was lost.
+    #[test]
+    fn a_save_while_a_job_runs_keeps_the_last_change_whatever_finishes_last() {
+        for job_first in [false, true] {
+            let dir = tempfile::tempdir().unwrap();
+            let path = example(dir.path());
+            let mut s = Session::open(&path, None, Access::Write).unwrap();
+            let set = |s: &mut Session, title: &str| {
+                let title = title.to_string();
+                s.edit(|_, d| {
+                    d.title = title;
+                    Ok::<_, ReadOnlyError>(())
+                })
+                .unwrap();
+            };
+            set(&mut s, "first");
+            let job = s.save_job().unwrap().expect("something to save");
+            set(&mut s, "second");
+            if job_first {
+                let _ = job.run();
+                s.save().expect("no false change on disk after our own job");
+            } else {
+                s.save().unwrap();
+                drop(s);
+                let _ = job.run();
+            }
+            assert_eq!(
+                read(&path, None).unwrap().1.title,
+                "second",
+                "job first: {job_first}"
+            );
+        }
     }
 
     #[test]
