@@ -205,14 +205,16 @@ pub fn ranking_fingerprint(rubric: &Rubric, dossier: &Dossier, round: Round) -> 
 /// "1a2b 3c4d 5e6f 7a8b": the first 16 hex digits, grouped for reading
 /// aloud.
 /// The head of a dossier's audit log as the footers print it: the number of
-/// entries and the first 12 characters of the last entry's chain
-/// (`leidraad verify DOSSIER --head N:HASH` holds a copy to it).
+/// entries and the first 8 characters of the last entry's chain, short
+/// enough that the footer line stays clear of the page number also with a
+/// log of 100,000 entries (`leidraad verify DOSSIER --head N:HASH` holds a
+/// copy to it).
 pub fn audit_head(dossier: &leidraad_core::dossier::Dossier) -> String {
     let (count, hash) = leidraad_core::audit::head(dossier);
     if count == 0 {
         "0:-".to_string()
     } else {
-        format!("{count}:{}", leidraad_core::rubric::short_hash(hash))
+        format!("{count}:{}", &hash[..hash.len().min(8)])
     }
 }
 

@@ -32,7 +32,7 @@ pub const PRINTED_ON: &str = "Datum afdruk";
 pub const RUBRIC: &str = nl::RUBRIC;
 pub const DOSSIER: &str = nl::DOSSIER;
 pub const FINGERPRINT: &str = "Vingerafdruk";
-/// Before the head of the audit log in the footer (`logboek 42:3fa9c2e1b07d`).
+/// Before the head of the audit log in the footer (`logboek 42:3fa9c2e1`).
 pub const AUDIT_HEAD: &str = "logboek";
 pub const RUBRIC_HASH: &str = "Leidraad-hash";
 pub const NOT_SUBMITTED: &str = "nog niet ingediend (concept)";
