@@ -175,18 +175,8 @@ fn parse_round(s: &str) -> Result<Round, String> {
 /// A failure of a subcommand: the message goes to stderr, the exit code is 1.
 struct Failure(String);
 
-impl<E: std::fmt::Display + 'static> From<E> for Failure {
+impl<E: std::fmt::Display> From<E> for Failure {
     fn from(e: E) -> Failure {
-        // A dossier of another rubric: say how to give it.
-        let any: &dyn std::any::Any = &e;
-        if let Some(load) = any.downcast_ref::<leidraad_core::error::LoadError>() {
-            return Failure(explain(load));
-        }
-        if let Some(leidraad_core::session::OpenError::Load(load)) =
-            any.downcast_ref::<leidraad_core::session::OpenError>()
-        {
-            return Failure(explain(load));
-        }
         Failure(e.to_string())
     }
 }
@@ -295,11 +285,19 @@ pub fn open(
     leidraad_core::session::read(dossier, rubric)
 }
 
+/// [`open`] for a command: a dossier of another rubric says how to give it.
+fn read_dossier(path: &Path, rubric: Option<&Path>) -> Result<(Rubric, Dossier), Failure> {
+    open(path, rubric).map_err(|e| Failure(explain(&e)))
+}
+
 /// Open a dossier to change it, through the same door as the window: the
 /// lock first (refused while a window or another command has it open),
 /// then the file.
 fn open_for_writing(path: &Path, rubric: Option<&Path>) -> Result<Session, Failure> {
-    Session::open(path, rubric, Access::Write).map_err(Failure::from)
+    Session::open(path, rubric, Access::Write).map_err(|e| match e {
+        leidraad_core::session::OpenError::Load(load) => Failure(explain(&load)),
+        other => Failure(other.to_string()),
+    })
 }
 
 /// What the command line adds to an error: how to give the right rubric.
@@ -368,7 +366,7 @@ fn check_rubric(file: &Path) -> Result<String, Failure> {
 
 fn check(path: &Path, rubric: Option<&Path>) -> Result<String, Failure> {
     let mut out = String::new();
-    let (rubric, dossier) = open(path, rubric)?;
+    let (rubric, dossier) = read_dossier(path, rubric)?;
     writeln!(
         out,
         "{}: valid; {} applications, {} assessors, {} assessments, {} consensus records, {} decisions",
@@ -501,7 +499,7 @@ fn rank(
     rubric: Option<&Path>,
 ) -> Result<String, Failure> {
     let mut out = String::new();
-    let (rubric, dossier) = open(path, rubric)?;
+    let (rubric, dossier) = read_dossier(path, rubric)?;
     let eval = scoring::evaluate(&rubric, &dossier, round);
     let text = match format {
         Format::Json => interchange::ranking::to_json(&rubric, &eval) + "\n",
@@ -581,7 +579,7 @@ fn verify(
     head: Option<&(usize, String)>,
     rubric: Option<&Path>,
 ) -> Result<String, Failure> {
-    let (_, dossier) = open(path, rubric)?;
+    let (_, dossier) = read_dossier(path, rubric)?;
     let (count, hash) = leidraad_core::audit::head(&dossier);
     let mut out = format!(
         "{}: the audit log's chain holds and the data is what it accounts for\nhead {count}:{}\n",
@@ -605,7 +603,7 @@ fn history(
     application: Option<&str>,
     rubric: Option<&Path>,
 ) -> Result<String, Failure> {
-    let (_, dossier) = open(path, rubric)?;
+    let (_, dossier) = read_dossier(path, rubric)?;
     let app = application.map(leidraad_core::dossier::ApplicationId::from);
     if let Some(id) = &app
         && dossier.application(id).is_none()
@@ -692,7 +690,7 @@ fn import_result(
 
 fn disagreements(path: &Path, round: Round, rubric: Option<&Path>) -> Result<String, Failure> {
     use leidraad_core::panel::Flag;
-    let (rubric, dossier) = open(path, rubric)?;
+    let (rubric, dossier) = read_dossier(path, rubric)?;
     let mut out = String::new();
     let flags = leidraad_core::panel::disagreements(&rubric, &dossier, round);
     if flags.is_empty() {
@@ -743,7 +741,7 @@ fn disagreements(path: &Path, round: Round, rubric: Option<&Path>) -> Result<Str
 
 fn export_csv(path: &Path, round: Option<Round>, rubric: Option<&Path>) -> Result<String, Failure> {
     let mut out = String::new();
-    let (rubric, dossier) = open(path, rubric)?;
+    let (rubric, dossier) = read_dossier(path, rubric)?;
     out.push_str(&interchange::csv::export(&rubric, &dossier, round));
     Ok(out)
 }
@@ -756,7 +754,7 @@ fn export_pdf(
     rubric: Option<&Path>,
 ) -> Result<String, Failure> {
     let mut listing = String::new();
-    let (rubric, dossier) = open(path, rubric)?;
+    let (rubric, dossier) = read_dossier(path, rubric)?;
     let options = leidraad_report::ExportOptions {
         round,
         application: application

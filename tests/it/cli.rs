@@ -454,3 +454,15 @@ fn history_prints_what_an_import_changed_and_who_imported_it() {
         .unwrap();
     assert_eq!(err.status.code(), Some(1));
 }
+
+/// A dossier of another rubric: the command line says how to give it
+/// (the window offers "Leidraad kiezen…" instead: ui_update).
+#[test]
+fn a_dossier_of_another_rubric_says_to_give_it_with_rubric() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bad_input/other-rubric.ron");
+    let out = leidraad().arg("check").arg(&path).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("other-rubric.ron:6:3:"), "{err}");
+    assert!(err.contains("give that rubric with --rubric FILE"), "{err}");
+}

@@ -475,3 +475,44 @@ fn closing_during_a_running_save_keeps_the_last_change() {
         "the last change is kept"
     );
 }
+
+/// A dossier of another rubric: the error screen says so in Dutch and
+/// offers "Leidraad kiezen…"; the rubric chosen is remembered for that
+/// dossier and it is opened again with it.
+#[test]
+fn a_dossier_of_another_rubric_offers_to_choose_its_rubric() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ander.ron");
+    std::fs::copy(
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/bad_input/other-rubric.ron"
+        ),
+        &path,
+    )
+    .unwrap();
+    let mut app = App::new(Config::default(), None);
+    app.open_path(&path);
+    assert!(matches!(app.screen, Screen::Error(_)));
+    let Screen::Error(e) = &app.screen else {
+        unreachable!()
+    };
+    let leidraad_core::error::LoadError::OtherRubric(o) = &e.error else {
+        panic!("not named as another rubric: {}", e.error)
+    };
+    let message = leidraad::ui::strings::other_rubric(&o.id, &o.version);
+    assert!(crate::ui_support::shows(&app, &message), "{message}");
+    // The button asks for a file (a dialog, not run here) ...
+    crate::ui_support::interact(&mut app, |ui| {
+        ui.click(leidraad::ui::strings::PICK_RUBRIC)
+            .expect("the button is there");
+    });
+    // ... and the file chosen is remembered for this dossier.
+    let rubric = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("rubrics/leidraad-proeftuinen-tweede-tranche-2022.ron");
+    let _ = app.update(Message::RubricPicked(Some(rubric.clone())));
+    assert_eq!(
+        app.config.rubric_for(&path),
+        Some(std::fs::canonicalize(&rubric).unwrap())
+    );
+}
