@@ -1,0 +1,321 @@
+//! The command line: each subcommand a thin call into the library.
+//! Exit codes: 0 ok; 1 invalid input (message on stderr); 2 usage.
+
+use std::fmt::Write as _;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use leidraad_core::dossier::{Dossier, Round};
+use leidraad_core::interchange;
+use leidraad_core::rubric::{Rubric, Scale};
+use leidraad_core::scoring::{self, Status};
+use leidraad_core::session::{Access, Session};
+use leidraad_core::store;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "leidraad",
+    version,
+    about = "Score the plans of the proeftuinen (tweede tranche) against the leidraad",
+    long_about = "Score the plans of the proeftuinen (tweede tranche) against the leidraad.\n\nWithout a subcommand, the window opens."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+    Csv,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Open a dossier in the window.
+    Open { dossier: PathBuf },
+    /// Validate a rubric file and summarise it.
+    CheckRubric { file: PathBuf },
+    /// Validate a dossier and list what is incomplete per application.
+    Check {
+        dossier: PathBuf,
+        /// The rubric the dossier was scored against (default: the built-in leidraad).
+        #[arg(long)]
+        rubric: Option<PathBuf>,
+    },
+    /// Import scores from CSV (application,region,assessor,round,criterion,value,motivation).
+    #[command(group(clap::ArgGroup::new("target").required(true).args(["out", "into"])))]
+    ImportCsv {
+        /// The rubric: for --out, the new dossier's; for --into, the one the
+        /// dossier names (default: the built-in leidraad).
+        #[arg(long)]
+        rubric: Option<PathBuf>,
+        /// The new dossier to create; refuses to replace an existing file.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// An existing dossier to add the scores to.
+        #[arg(long)]
+        into: Option<PathBuf>,
+        /// The CSV file with scores.
+        scores: PathBuf,
+    },
+    /// Rank the applications of a round.
+    Rank {
+        dossier: PathBuf,
+        #[arg(long, default_value = "1", value_parser = parse_round)]
+        round: Round,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        #[arg(long)]
+        rubric: Option<PathBuf>,
+    },
+    /// Write the PDF score sheets (one per submitted assessment and per
+    /// consensus) and the ranking report of every round into a folder.
+    Export {
+        dossier: PathBuf,
+        /// The folder to write the PDFs to (created when missing).
+        #[arg(long)]
+        out: PathBuf,
+        /// Only this round.
+        #[arg(long, value_parser = parse_round)]
+        round: Option<Round>,
+        /// Only the sheets of this application (no ranking report).
+        #[arg(long)]
+        application: Option<String>,
+        #[arg(long)]
+        rubric: Option<PathBuf>,
+    },
+    /// Self-check of a draft plan, for applicants: print the result of a
+    /// self-check file (without FILE: a blank self-check file to fill in).
+    Zelftoets {
+        /// The self-check file (RON); made in the window or from the blank one.
+        file: Option<PathBuf>,
+        /// Also write the result as PDF to this file.
+        #[arg(long, requires = "file")]
+        pdf: Option<PathBuf>,
+        /// Hold the deadline against this date (YYYY-MM-DD) instead of the
+        /// file's date or today.
+        #[arg(long)]
+        date: Option<chrono::NaiveDate>,
+        #[arg(long)]
+        rubric: Option<PathBuf>,
+    },
+    /// Write one assessor's package: a dossier with that assessor's
+    /// applications and own work only, to score offline.
+    Package {
+        dossier: PathBuf,
+        #[arg(long)]
+        assessor: String,
+        #[arg(long, default_value = "1", value_parser = parse_round)]
+        round: Round,
+        /// Only these applications (comma-separated ids; default: all).
+        #[arg(long, value_delimiter = ',')]
+        applications: Vec<String>,
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long)]
+        rubric: Option<PathBuf>,
+    },
+    /// Import an assessor's result file (a scored package) into the dossier.
+    ImportResult {
+        dossier: PathBuf,
+        result: PathBuf,
+        /// Who imports, for the audit log (default: the login name).
+        #[arg(long)]
+        by: Option<String>,
+        #[arg(long)]
+        rubric: Option<PathBuf>,
+    },
+    /// Print the audit log: every change, oldest first (tab-separated).
+    History {
+        dossier: PathBuf,
+        /// Only this application's history.
+        #[arg(long)]
+        application: Option<String>,
+        #[arg(long)]
+        rubric: Option<PathBuf>,
+    },
+    /// Check the audit log: its chain, that the data is what it accounts
+    /// for, and (with --head) that it still holds a head printed earlier on
+    /// a sheet ("logboek N:HASH").
+    Verify {
+        dossier: PathBuf,
+        /// A head printed on a sheet, as N:HASH (the hash may be shortened).
+        #[arg(long, value_parser = parse_head)]
+        head: Option<(usize, String)>,
+        #[arg(long)]
+        rubric: Option<PathBuf>,
+    },
+    /// List where the assessors disagree, worst first.
+    Disagreements {
+        dossier: PathBuf,
+        #[arg(long, default_value = "1", value_parser = parse_round)]
+        round: Round,
+        #[arg(long)]
+        rubric: Option<PathBuf>,
+    },
+    /// Write every submitted score and consensus value as CSV (long format) to stdout.
+    ExportCsv {
+        dossier: PathBuf,
+        #[arg(long, value_parser = parse_round)]
+        round: Option<Round>,
+        #[arg(long)]
+        rubric: Option<PathBuf>,
+    },
+}
+
+fn parse_round(s: &str) -> Result<Round, String> {
+    s.parse()
+}
+
+/// A failure of a subcommand: the message goes to stderr, the exit code is 1.
+struct Failure(String);
+
+impl<E: std::fmt::Display> From<E> for Failure {
+    fn from(e: E) -> Failure {
+        Failure(e.to_string())
+    }
+}
+
+pub fn run(command: Command) -> ExitCode {
+    let result = match command {
+        Command::Open { .. } => unreachable!("main starts the window for `open`"),
+        Command::CheckRubric { file } => check_rubric(&file),
+        Command::Check { dossier, rubric } => check(&dossier, rubric.as_deref()),
+        Command::ImportCsv {
+            rubric,
+            out,
+            into,
+            scores,
+        } => import_csv(rubric.as_deref(), out.as_deref(), into.as_deref(), &scores),
+        Command::Rank {
+            dossier,
+            round,
+            format,
+            rubric,
+        } => rank(&dossier, round, format, rubric.as_deref()),
+        Command::Package {
+            dossier,
+            assessor,
+            round,
+            applications,
+            out,
+            rubric,
+        } => package(
+            &dossier,
+            &assessor,
+            round,
+            &applications,
+            &out,
+            rubric.as_deref(),
+        ),
+        Command::ImportResult {
+            dossier,
+            result,
+            by,
+            rubric,
+        } => import_result(&dossier, &result, by, rubric.as_deref()),
+        Command::History {
+            dossier,
+            application,
+            rubric,
+        } => history(&dossier, application.as_deref(), rubric.as_deref()),
+        Command::Verify {
+            dossier,
+            head,
+            rubric,
+        } => verify(&dossier, head.as_ref(), rubric.as_deref()),
+        Command::Disagreements {
+            dossier,
+            round,
+            rubric,
+        } => disagreements(&dossier, round, rubric.as_deref()),
+        Command::ExportCsv {
+            dossier,
+            round,
+            rubric,
+        } => export_csv(&dossier, round, rubric.as_deref()),
+        Command::Export {
+            dossier,
+            out,
+            round,
+            application,
+            rubric,
+        } => export_pdf(&dossier, &out, round, application, rubric.as_deref()),
+        Command::Zelftoets {
+            file,
+            pdf,
+            date,
+            rubric,
+        } => zelftoets(file.as_deref(), pdf.as_deref(), date, rubric.as_deref()),
+    };
+    match result {
+        Ok(text) => {
+            // A closed pipe (`leidraad rank ... | head`) is not an error.
+            let mut stdout = std::io::stdout().lock();
+            match stdout
+                .write_all(text.as_bytes())
+                .and_then(|()| stdout.flush())
+            {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("leidraad: could not write the output: {e}");
+                    ExitCode::from(1)
+                }
+            }
+        }
+        Err(Failure(message)) => {
+            eprintln!("leidraad: {message}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Read a dossier (only read: the commands that change one open a
+/// [`Session`]) against the rubric file given, or the built-in leidraad.
+pub fn open(
+    dossier: &Path,
+    rubric: Option<&Path>,
+) -> Result<(Rubric, Dossier), leidraad_core::error::LoadError> {
+    leidraad_core::session::read(dossier, rubric)
+}
+
+/// [`open`] for a command: a dossier of another rubric says how to give it.
+fn read_dossier(path: &Path, rubric: Option<&Path>) -> Result<(Rubric, Dossier), Failure> {
+    open(path, rubric).map_err(|e| Failure(explain(&e)))
+}
+
+/// Open a dossier to change it, through the same door as the window: the
+/// lock first (refused while a window or another command has it open),
+/// then the file.
+fn open_for_writing(path: &Path, rubric: Option<&Path>) -> Result<Session, Failure> {
+    Session::open(path, rubric, Access::Write).map_err(|e| match e {
+        leidraad_core::session::OpenError::Load(load) => Failure(explain(&load)),
+        other => Failure(other.to_string()),
+    })
+}
+
+/// What the command line adds to an error: how to give the right rubric.
+fn explain(e: &leidraad_core::error::LoadError) -> String {
+    match e {
+        leidraad_core::error::LoadError::OtherRubric(_) => {
+            format!("{e}; give that rubric with --rubric FILE")
+        }
+        other => other.to_string(),
+    }
+}
+
+mod check;
+mod export;
+mod panel;
+mod scores;
+
+use check::{check, check_rubric, history, parse_head, verify};
+use export::{export_pdf, zelftoets};
+use panel::{import_result, package};
+use scores::{disagreements, export_csv, import_csv, rank};
