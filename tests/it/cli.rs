@@ -76,6 +76,8 @@ fn rank_json_is_exactly_the_interchange_format() {
         [
             "applications",
             "award_count",
+            "final",
+            "pending",
             "round",
             "rubric",
             "threshold"

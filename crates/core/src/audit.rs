@@ -226,7 +226,25 @@ pub fn decision_text(decision: &crate::dossier::Decision) -> String {
                 .collect::<Vec<_>>()
                 .join(", ")
         ),
+        DecisionKind::ThresholdWaiver { application } => {
+            format!("ontheffing van de drempel voor {application}")
+        }
+        DecisionKind::Revoke { decision } => {
+            format!("intrekking van {}", crate::nl::decision_number(*decision))
+        }
     };
+    // The situation it was taken in is part of what was decided (older
+    // decisions have none, and their text is unchanged).
+    let mut what = what;
+    if !decision.basis.in_line.is_empty() {
+        what.push_str(&format!(
+            " (toegekend of gelijk op de grens: {})",
+            join(&mut decision.basis.in_line.iter())
+        ));
+    }
+    if !decision.basis.total.is_empty() {
+        what.push_str(&format!(" (totaal {})", decision.basis.total));
+    }
     format!("{what}; {}", decision.motivation)
 }
 

@@ -118,6 +118,7 @@ pub fn rule_label(rule: leidraad_core::allocation::Rule) -> &'static str {
     match rule {
         Rule::Equal => "Gelijke delen",
         Rule::Requested => "Naar aanvraag",
+        Rule::Points => "Naar punten",
         Rule::Scale(ScaleFigure::Inhabitants) => "Naar inwoners",
         Rule::Scale(ScaleFigure::YoungPeople) => "Naar jeugdigen",
         Rule::Scale(ScaleFigure::Municipalities) => "Naar gemeenten",
@@ -177,6 +178,34 @@ pub fn allocation_error(e: &leidraad_core::allocation::AllocationError) -> Strin
     }
 }
 
+/// The ranking of round 2 is provisional.
+pub fn provisional_banner(pending: &[leidraad_core::dossier::ApplicationId]) -> String {
+    let text = leidraad_core::nl::provisional(pending);
+    let mut c = text.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+/// Recorded decisions that no longer fit the ranking.
+pub fn stale_banner(lines: &[String]) -> String {
+    format!(
+        "Verouderd, en daarom niet toegepast (het panel legt opnieuw vast of trekt in):\n{}",
+        lines.join("\n")
+    )
+}
+pub fn waiver_recorded(app: &str, motivation: &str) -> String {
+    format!("ontheffing van de drempel voor {app}: {motivation}")
+}
+pub fn revoke_recorded(index: usize, motivation: &str) -> String {
+    format!(
+        "{} ingetrokken: {motivation}",
+        leidraad_core::nl::decision_number(index)
+    )
+}
+pub fn decision_state_line(state: leidraad_core::scoring::DecisionState, why: &str) -> String {
+    format!("{}: {why}", leidraad_core::nl::decision_state(state))
+}
+
 /// Why a decision was not recorded.
 pub fn decision_error(e: &leidraad_core::panel::DecisionError) -> String {
     use leidraad_core::panel::DecisionError as E;
@@ -189,6 +218,30 @@ pub fn decision_error(e: &leidraad_core::panel::DecisionError) -> String {
         E::NoAwards => "Het aantal toekenningen moet minstens 1 zijn.".into(),
         E::NoMotivation => MOTIVATION_REQUIRED.to_string(),
         E::ReadOnly(_) => READ_ONLY_EDIT_REFUSED.to_string(),
+        E::Provisional(pending) => format!(
+            "De rangschikking van ronde 2 is voorlopig ({} nog niet compleet): eerst afronden, dan besluiten.",
+            pending
+                .iter()
+                .map(|i| i.to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        E::WrongRound(_) => "Dit besluit gaat over ronde 2.".into(),
+        E::UnknownApplication(id) => format!("{id} is geen aanvraag van dit dossier."),
+        E::NotBelowThreshold {
+            application,
+            status,
+        } => {
+            format!("{application} staat nu niet onder de drempel ({status}).")
+        }
+        E::NoSuchDecision(n) => format!(
+            "Er is geen {} om in te trekken.",
+            leidraad_core::nl::decision_number(*n)
+        ),
+        E::AlreadyRevoked(n) => format!(
+            "{} is al ingetrokken.",
+            leidraad_core::nl::decision_number(*n)
+        ),
     }
 }
 

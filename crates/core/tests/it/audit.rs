@@ -488,6 +488,7 @@ fn a_decision_without_its_log_entry_is_refused() {
         motivation: "Vijf regio's.".into(),
         by: "Staf".into(),
         at: Some(when()),
+        basis: Default::default(),
     });
     let msg = refused(&r, &d);
     assert!(msg.contains("decision 1"), "{msg}");

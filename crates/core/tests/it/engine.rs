@@ -503,6 +503,7 @@ fn a_tie_across_the_award_line_waits_for_a_recorded_decision() {
         motivation: "Onjuiste groep".into(),
         by: "Panel".into(),
         at: None,
+        basis: Default::default(),
     });
     assert_eq!(
         evaluate(&r, &d, Round::Two).status_of(&app("A05")),
@@ -518,6 +519,7 @@ fn a_tie_across_the_award_line_waits_for_a_recorded_decision() {
         motivation: "Sterker bestuurlijk draagvlak in het gesprek.".into(),
         by: "Panel".into(),
         at: None,
+        basis: Default::default(),
     });
     let e = evaluate(&r, &d, Round::Two);
     assert_eq!(e.status_of(&app("A05")), Some(Status::Awarded));
@@ -571,6 +573,7 @@ fn a_recorded_award_count_changes_the_award_line() {
         motivation: "Vijf regio's starten in de tweede tranche.".into(),
         by: "Opdrachtgevers".into(),
         at: None,
+        basis: Default::default(),
     });
     let e = evaluate(&r, &d, Round::Two);
     assert_eq!(e.award_count, 5);

@@ -31,6 +31,7 @@ use crate::ui::widget::scale::{self, Choice};
 use crate::ui::{strings, theme};
 use leidraad_core::allocation::Rule;
 use leidraad_core::dossier::{ApplicationId, Decision, DecisionKind, Round};
+use leidraad_core::scoring::Evaluation;
 use leidraad_core::session::Session;
 
 pub use charts::CHART;
@@ -252,6 +253,7 @@ impl State {
                 eval.award_count
             ))
             .style(theme::muted),
+            warnings(eval),
             self.panes(),
             match self.pane {
                 Pane::Table => self.table(session, eval),
@@ -265,7 +267,7 @@ impl State {
             if !eval.ties.is_empty() {
                 page = page.push(self.ties(session, eval));
             }
-            page = page.push(decisions(session));
+            page = page.push(decisions(session, eval));
             page = page.push(self.sensitivity_view(session));
             page = page.push(self.budget(session));
         } else {
@@ -300,30 +302,70 @@ impl State {
     }
 }
 
-/// The decisions recorded for round 2.
-fn decisions(session: &Session) -> Element<'_, Message> {
-    let list: Vec<&Decision> = session
+/// What must be read before the ranking: it is provisional (who is still
+/// open), or recorded decisions are stale.
+fn warnings(eval: &Evaluation) -> Element<'_, Message> {
+    let mut c = column![].spacing(4);
+    if !eval.is_final {
+        c = c.push(
+            container(text(strings::provisional_banner(&eval.pending)))
+                .padding(10)
+                .width(Fill)
+                .style(theme::tone_box(theme::Tone::Warn)),
+        );
+    }
+    let stale: Vec<String> = eval
+        .stale()
+        .map(|st| {
+            format!(
+                "{}: {}",
+                leidraad_core::nl::decision_number(st.index),
+                st.why
+            )
+        })
+        .collect();
+    if !stale.is_empty() {
+        c = c.push(
+            container(text(strings::stale_banner(&stale)))
+                .padding(10)
+                .width(Fill)
+                .style(theme::tone_box(theme::Tone::Warn)),
+        );
+    }
+    c.into()
+}
+
+/// The decisions recorded for round 2, each with where it stands now: a
+/// stale or revoked one says why.
+fn decisions<'a>(session: &'a Session, eval: &Evaluation) -> Element<'a, Message> {
+    let list: Vec<(usize, &Decision)> = session
         .dossier()
         .decisions
         .iter()
-        .filter(|d| d.round == Round::Two)
+        .enumerate()
+        .filter(|(_, d)| d.round == Round::Two)
         .collect();
     if list.is_empty() {
         return column![].into();
     }
     let mut c = column![text(strings::DECISIONS).size(theme::HEADING).font(bold())].spacing(4);
-    for d in list {
+    for (n, d) in list {
         let what = match &d.kind {
             DecisionKind::TieBreak { awarded, .. } => {
                 let v: Vec<String> = awarded.iter().map(|i| i.to_string()).collect();
                 strings::tie_decided(&v.join(", "), &d.motivation)
             }
-            DecisionKind::AwardCount(n) => format!("{}: {n}", strings::award_line(*n)),
+            DecisionKind::AwardCount(k) => format!("{}: {k}", strings::award_line(*k)),
             DecisionKind::Allocation { amounts, rule } => {
                 let label = Rule::from_code(rule).map_or(rule.as_str(), |r| strings::rule_label(r));
                 strings::allocation_recorded(label, amounts.values().sum())
             }
+            DecisionKind::ThresholdWaiver { application } => {
+                strings::waiver_recorded(&application.0, &d.motivation)
+            }
+            DecisionKind::Revoke { decision } => strings::revoke_recorded(*decision, &d.motivation),
         };
+        let what = format!("{}: {what}", leidraad_core::nl::decision_number(n));
         let when = d.at.as_ref().map(strings::date_time).unwrap_or_default();
         c = c.push(
             row![
@@ -332,6 +374,13 @@ fn decisions(session: &Session) -> Element<'_, Message> {
             ]
             .spacing(8),
         );
+        if let Some(st) = eval.decision(n).filter(|st| !st.is_current()) {
+            c = c.push(
+                text(strings::decision_state_line(st.state, &st.why))
+                    .size(theme::SMALL)
+                    .style(theme::warning_text),
+            );
+        }
     }
     c.into()
 }
