@@ -222,10 +222,30 @@ pub struct Interview {
     pub participants: Vec<String>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
+    /// Whether the interview raised or lowered the panel's confidence in
+    /// the plan (the money may follow "de gevoerde gesprekken").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<Confidence>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub recorded_by: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recorded: Option<DateTime<Utc>>,
+}
+
+/// What an interview did to the panel's confidence in a plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Confidence {
+    Raised,
+    Unchanged,
+    Lowered,
+}
+
+impl Confidence {
+    pub const ALL: [Confidence; 3] = [
+        Confidence::Raised,
+        Confidence::Unchanged,
+        Confidence::Lowered,
+    ];
 }
 
 /// An addendum to the plan, received after the interview.

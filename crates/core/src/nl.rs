@@ -149,6 +149,16 @@ pub fn provisional(pending: &[crate::dossier::ApplicationId]) -> String {
     )
 }
 
+/// What an interview did to the panel's confidence.
+pub fn confidence(c: crate::dossier::Confidence) -> &'static str {
+    use crate::dossier::Confidence;
+    match c {
+        Confidence::Raised => "hoger",
+        Confidence::Unchanged => "gelijk",
+        Confidence::Lowered => "lager",
+    }
+}
+
 /// A division rule (the code `allocation::Rule::code` stores) in a few
 /// words.
 pub fn rule_name(code: &str) -> &str {

@@ -126,6 +126,9 @@ pub fn rule_label(rule: leidraad_core::allocation::Rule) -> &'static str {
     }
 }
 pub const PROPOSAL: &str = "Voorstel:";
+pub const COL_INTERVIEW: &str = "Gesprek";
+pub const COL_PLACE: &str = nl::PLACE;
+pub const BUDGET_PROVISIONAL: &str = "De rangschikking van ronde 2 is voorlopig: hieronder staan de aanvragen die nu toegekend zouden worden. Een voorstel kan worden bekeken, maar pas vastgelegd als elke uitgenodigde aanvraag compleet is.";
 pub const COL_REQUESTED: &str = "Aangevraagd";
 pub const COL_INHABITANTS: &str = "Inwoners";
 pub const COL_YOUNG: &str = "Jeugdigen";
@@ -191,6 +194,21 @@ pub fn stale_banner(lines: &[String]) -> String {
     format!(
         "Verouderd, en daarom niet toegepast (het panel legt opnieuw vast of trekt in):\n{}",
         lines.join("\n")
+    )
+}
+pub const REVOKE: &str = "Intrekken…";
+pub const WAIVER: &str = "Ontheffing van de drempel…";
+pub const DECIDE_MOTIVATION_PLACEHOLDER: &str = "Motivering van het besluit (verplicht)";
+pub const WAIVER_INTRO: &str = "Onder de drempel van ronde 2. Het product past de drempel ook in ronde 2 toe; de leidraad zegt letterlijk ‘de vier aanvragen die de meeste punten scoren’. Het panel kan voor één aanvraag met een motivering ontheffing geven.";
+pub fn revoke_intro(index: usize) -> String {
+    format!(
+        "{} intrekken. Het besluit blijft in het dossier staan, als ingetrokken; de motivering komt in het logboek.",
+        nl::decision_number(index)
+    )
+}
+pub fn waiver_form_intro(app: &str) -> String {
+    format!(
+        "Ontheffing van de drempel voor {app}: de aanvraag dingt mee naar toekenning zolang haar totaal blijft wat het nu is."
     )
 }
 pub fn waiver_recorded(app: &str, motivation: &str) -> String {

@@ -14,6 +14,7 @@
 
 mod budget;
 mod charts;
+mod decide;
 mod sensitivity;
 mod table;
 mod ties;
@@ -30,11 +31,12 @@ use crate::ui::widget::chart::{self, Hit, Kind};
 use crate::ui::widget::scale::{self, Choice};
 use crate::ui::{strings, theme};
 use leidraad_core::allocation::Rule;
-use leidraad_core::dossier::{ApplicationId, Decision, DecisionKind, Round};
+use leidraad_core::dossier::{ApplicationId, Round};
 use leidraad_core::scoring::Evaluation;
 use leidraad_core::session::Session;
 
 pub use charts::CHART;
+pub use decide::DecideForm;
 pub use table::{Column, Sort, sort_results};
 pub use ties::TieForm;
 
@@ -50,6 +52,13 @@ pub enum Message {
     TieMotivation(String),
     RecordTie,
     CancelTie,
+    /// Open the form that revokes recorded decision `n`.
+    StartRevoke(usize),
+    /// Open the form that waives the round-2 minimum for an application.
+    StartWaiver(ApplicationId),
+    DecideMotivation(String),
+    RecordDecide,
+    CancelDecide,
     Proposal(Rule),
     Amount(ApplicationId, String),
     AllocationMotivation(String),
@@ -82,6 +91,8 @@ pub enum Action {
 pub struct State {
     pub round: Round,
     pub tie: Option<TieForm>,
+    /// The open revoke or waiver form.
+    pub decide: Option<DecideForm>,
     /// The sensitivity of round 2, with the generation it was computed for.
     sensitivity: Option<(u64, leidraad_core::sensitivity::Report)>,
     pub rule: Rule,
@@ -104,6 +115,7 @@ impl State {
         let mut s = State {
             round,
             tie: None,
+            decide: None,
             sensitivity: None,
             rule: Rule::Equal,
             amounts: BTreeMap::new(),
@@ -201,6 +213,16 @@ impl State {
                 }
             }
             Message::CancelTie => self.tie = None,
+            Message::StartRevoke(n) => self.decide = Some(DecideForm::revoke(n)),
+            Message::StartWaiver(id) => self.decide = Some(DecideForm::waiver(id)),
+            Message::DecideMotivation(s) => {
+                if let Some(f) = &mut self.decide {
+                    f.motivation = s;
+                    f.error = None;
+                }
+            }
+            Message::CancelDecide => self.decide = None,
+            Message::RecordDecide => return self.record_decide(session, user),
             Message::RecordTie => return self.record_tie(session, user),
             Message::Proposal(rule) => self.propose(session, rule),
             Message::Amount(id, s) => {
@@ -267,7 +289,7 @@ impl State {
             if !eval.ties.is_empty() {
                 page = page.push(self.ties(session, eval));
             }
-            page = page.push(decisions(session, eval));
+            page = page.push(self.decisions(session, eval));
             page = page.push(self.sensitivity_view(session));
             page = page.push(self.budget(session));
         } else {
@@ -331,56 +353,6 @@ fn warnings(eval: &Evaluation) -> Element<'_, Message> {
                 .width(Fill)
                 .style(theme::tone_box(theme::Tone::Warn)),
         );
-    }
-    c.into()
-}
-
-/// The decisions recorded for round 2, each with where it stands now: a
-/// stale or revoked one says why.
-fn decisions<'a>(session: &'a Session, eval: &Evaluation) -> Element<'a, Message> {
-    let list: Vec<(usize, &Decision)> = session
-        .dossier()
-        .decisions
-        .iter()
-        .enumerate()
-        .filter(|(_, d)| d.round == Round::Two)
-        .collect();
-    if list.is_empty() {
-        return column![].into();
-    }
-    let mut c = column![text(strings::DECISIONS).size(theme::HEADING).font(bold())].spacing(4);
-    for (n, d) in list {
-        let what = match &d.kind {
-            DecisionKind::TieBreak { awarded, .. } => {
-                let v: Vec<String> = awarded.iter().map(|i| i.to_string()).collect();
-                strings::tie_decided(&v.join(", "), &d.motivation)
-            }
-            DecisionKind::AwardCount(k) => format!("{}: {k}", strings::award_line(*k)),
-            DecisionKind::Allocation { amounts, rule } => {
-                let label = Rule::from_code(rule).map_or(rule.as_str(), |r| strings::rule_label(r));
-                strings::allocation_recorded(label, amounts.values().sum())
-            }
-            DecisionKind::ThresholdWaiver { application } => {
-                strings::waiver_recorded(&application.0, &d.motivation)
-            }
-            DecisionKind::Revoke { decision } => strings::revoke_recorded(*decision, &d.motivation),
-        };
-        let what = format!("{}: {what}", leidraad_core::nl::decision_number(n));
-        let when = d.at.as_ref().map(strings::date_time).unwrap_or_default();
-        c = c.push(
-            row![
-                text(what).width(Fill),
-                text(when).size(theme::SMALL).style(theme::muted)
-            ]
-            .spacing(8),
-        );
-        if let Some(st) = eval.decision(n).filter(|st| !st.is_current()) {
-            c = c.push(
-                text(strings::decision_state_line(st.state, &st.why))
-                    .size(theme::SMALL)
-                    .style(theme::warning_text),
-            );
-        }
     }
     c.into()
 }
