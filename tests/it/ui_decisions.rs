@@ -91,7 +91,7 @@ fn a_tie_decision_is_revoked_from_the_window_with_a_motivation_and_stays_listed(
     ));
     // Saved at once.
     let path = session.path().unwrap();
-    let on_disk = leidraad_core::store::load_dossier(&path, session.rubric()).unwrap();
+    let on_disk = leidraad_core::store::load_dossier(path, session.rubric()).unwrap();
     assert_eq!(on_disk.decisions.len(), 2);
 }
 
