@@ -211,6 +211,9 @@ pub fn waiver_form_intro(app: &str) -> String {
         "Ontheffing van de drempel voor {app}: de aanvraag dingt mee naar toekenning zolang haar totaal blijft wat het nu is."
     )
 }
+pub fn award_count_recorded(count: u32, motivation: &str) -> String {
+    format!("aantal toekenningen {count}. Motivering: {motivation}")
+}
 pub fn waiver_recorded(app: &str, motivation: &str) -> String {
     format!("ontheffing van de drempel voor {app}: {motivation}")
 }

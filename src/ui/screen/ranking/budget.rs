@@ -8,7 +8,7 @@ use chrono::Utc;
 use iced::widget::{Id, button, column, container, row, rule, text, text_input};
 use iced::{Alignment, Element, Fill};
 
-use super::{Action, Message, State};
+use super::{Action, Message, READABLE, State};
 use crate::ui::screen::scoring::bold;
 use crate::ui::widget::scale::{self, Choice};
 use crate::ui::{strings, theme};
@@ -101,7 +101,10 @@ impl State {
             text(strings::BUDGET).size(theme::HEADING).font(bold()),
             text(strings::budget_intro(budget)).style(theme::muted),
         ]
-        .spacing(8);
+        .spacing(8)
+        // Beside a ranking table wider than the window, the page is as wide
+        // as the table: the amounts stay within a width that one sees.
+        .max_width(READABLE);
         let eval = session.evaluation(Round::Two);
         let recipients = allocation::candidates(session.dossier(), eval);
         if recipients.is_empty() {

@@ -116,7 +116,9 @@ impl State {
         if list.is_empty() && below.is_empty() {
             return column![].into();
         }
-        let mut c = column![text(strings::DECISIONS).size(theme::HEADING).font(bold())].spacing(4);
+        let mut c = column![text(strings::DECISIONS).size(theme::HEADING).font(bold())]
+            .spacing(4)
+            .max_width(super::READABLE);
         for (n, d) in list {
             let state = eval.decision(n);
             let standing = state.is_none_or(|s| s.state != DecisionState::Revoked);
@@ -126,14 +128,15 @@ impl State {
                     .on_press(Message::StartRevoke(n))
             });
             let when = d.at.as_ref().map(strings::date_time).unwrap_or_default();
+            // What was decided, then when and the action on a line of its
+            // own: at the left, where a wide table cannot push it out of
+            // sight.
+            c = c.push(text(format!("{}: {}", nl::decision_number(n), describe(d))));
             c = c.push(
-                row![
-                    text(format!("{}: {}", nl::decision_number(n), describe(d))).width(Fill),
-                    text(when).size(theme::SMALL).style(theme::muted),
-                ]
-                .push(revoke)
-                .spacing(8)
-                .align_y(Alignment::Center),
+                row![text(when).size(theme::SMALL).style(theme::muted)]
+                    .push(revoke)
+                    .spacing(12)
+                    .align_y(Alignment::Center),
             );
             if let Some(st) = state.filter(|st| !st.is_current()) {
                 c = c.push(
@@ -163,7 +166,7 @@ impl State {
                     .is_some_and(|f| f.what == Decide::Waiver(id.clone()));
                 c = c.push(
                     row![
-                        text(format!("{id} {region}")).width(Fill),
+                        text(format!("{id} {region}")),
                         button(text(strings::WAIVER).size(theme::SMALL))
                             .style(theme::link)
                             .on_press(Message::StartWaiver(id.clone())),
@@ -223,7 +226,7 @@ fn describe(d: &Decision) -> String {
             let v: Vec<String> = awarded.iter().map(|i| i.to_string()).collect();
             strings::tie_decided(&v.join(", "), &d.motivation)
         }
-        DecisionKind::AwardCount(k) => format!("{}: {k}", strings::award_line(*k)),
+        DecisionKind::AwardCount(k) => strings::award_count_recorded(*k, &d.motivation),
         DecisionKind::Allocation { amounts, rule } => {
             let label = Rule::from_code(rule).map_or(rule.as_str(), |r| strings::rule_label(r));
             strings::allocation_recorded(label, amounts.values().sum())

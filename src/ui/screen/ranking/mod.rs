@@ -42,6 +42,10 @@ pub use ties::TieForm;
 
 pub const SCROLL: &str = "ranking-scroll";
 
+/// The widest the sections under the table (decisions, budget) become, so
+/// that their fields stay in view beside a table wider than the window.
+const READABLE: f32 = 1100.0;
+
 #[derive(Debug, Clone)]
 pub enum Message {
     Round(Round),
