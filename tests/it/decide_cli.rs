@@ -196,6 +196,19 @@ fn a_late_import_makes_the_recorded_tie_break_and_allocation_stale_everywhere() 
         text.contains("De vastgelegde verdeling is verouderd"),
         "{text}"
     );
+    // and the score sheets of the applications the stale decisions concern
+    let sheet = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.file_name().unwrap().to_string_lossy().contains("A07"))
+        .expect("a sheet of A07");
+    let text = pages(&std::fs::read(&sheet).unwrap()).join(" ");
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        text.contains("Besluit 1 (gelijke stand beslecht) is verouderd"),
+        "{}: {text}",
+        sheet.display()
+    );
 
     // Recorded again over the new ranking: current again, the old one
     // replaced.

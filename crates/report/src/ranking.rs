@@ -605,12 +605,7 @@ fn decisions(doc: &mut Doc, dossier: &Dossier, eval: &Evaluation) -> Result<(), 
 fn warnings(doc: &mut Doc, dossier: &Dossier, eval: &Evaluation) -> Result<(), ReportError> {
     let mut paras = Vec::new();
     if !eval.is_final {
-        let text = leidraad_core::nl::provisional(&eval.pending);
-        let mut chars = text.chars();
-        let text = chars
-            .next()
-            .map(|c| c.to_uppercase().chain(chars).collect::<String>())
-            .unwrap_or_default();
+        let text = s::capitalised(&leidraad_core::nl::provisional(&eval.pending));
         paras.push(Para::new(text, BODY_BOLD.color(WARN)).gap(2.0));
     }
     let stale: Vec<_> = eval.stale().collect();

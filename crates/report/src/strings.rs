@@ -302,6 +302,23 @@ pub fn decision_state_line(state: leidraad_core::scoring::DecisionState, why: &s
     format!("{}: {why}", nl::decision_state(state).to_uppercase())
 }
 
+/// A sentence with its first letter in capitals.
+pub fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// On a sheet: a decision about this application no longer applies.
+pub fn stale_decision_note(index: usize, kind: &str, why: &str) -> String {
+    format!(
+        "{} ({kind}) is verouderd en wordt niet toegepast: {why}",
+        capitalised(&nl::decision_number(index))
+    )
+}
+
 pub const STALE_HEADING: &str = "Verouderde besluiten";
 pub const STALE_ADVICE: &str = "Deze besluiten gelden niet meer: de rangorde is veranderd sinds ze werden genomen. Ze worden niet toegepast; het panel legt ze opnieuw vast of trekt ze in, met een motivering.";
 pub const ALLOCATION_STALE: &str =
