@@ -373,3 +373,51 @@ fn a_provisional_round_two_awards_nobody_and_refuses_an_allocation() {
         "a proposal over a provisional ranking says so"
     );
 }
+
+#[test]
+fn a_waiver_lets_an_application_below_fifty_be_ranked_for_award_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    // A01 and A02 of the example, both rounds; A02's C11 in round 2 set to
+    // 0 by every assessor: 68.00 - 18.66 = 49.33, below the minimum.
+    let export = ok(&["export-csv", EXAMPLE]);
+    let mut lines = export.lines();
+    let mut csv = format!("{}\n", lines.next().unwrap());
+    for l in lines.filter(|l| l.starts_with("A01,") || l.starts_with("A02,")) {
+        let fields: Vec<&str> = l.splitn(7, ',').collect();
+        let l = if fields[0] == "A02" && fields[3] == "2" && fields[4] == "C11" {
+            format!("{},0,{}", fields[..5].join(","), fields[6])
+        } else {
+            l.to_string()
+        };
+        csv.push_str(&l);
+        csv.push('\n');
+    }
+    let scores = dir.path().join("scores.csv");
+    std::fs::write(&scores, csv).unwrap();
+    let d = dir.path().join("twee.ron");
+    let ds = d.to_str().unwrap();
+    ok(&["import-csv", "--out", ds, scores.to_str().unwrap()]);
+    let ranking = json(&["rank", ds, "--round", "2", "--format", "json"]);
+    assert_eq!(status_of(&ranking, "A02"), "below_threshold", "{ranking}");
+
+    ok(&[
+        "decide",
+        ds,
+        "threshold-waiver",
+        "--application",
+        "A02",
+        "--by",
+        "M. Jansen",
+        "--motivation",
+        "De leidraad zegt: de vier aanvragen die de meeste punten scoren.",
+    ]);
+    let ranking = json(&["rank", ds, "--round", "2", "--format", "json"]);
+    assert_eq!(status_of(&ranking, "A02"), "awarded", "{ranking}");
+    let states = json(&["decisions", ds, "--format", "json"]);
+    assert_eq!(states["decisions"][0]["kind"], "threshold_waiver");
+    assert_eq!(states["decisions"][0]["state"], "current");
+    assert_eq!(
+        states["decisions"][0]["applications"],
+        serde_json::json!(["A02"])
+    );
+}
