@@ -55,6 +55,36 @@ fn status_of(ranking: &Value, id: &str) -> String {
         .to_string()
 }
 
+/// The rows of `assessor`'s work on `app` in an `export-csv` output, as a
+/// late assessor's ("Late Beoordelaar") CSV, with the values `change`
+/// gives for (criterion, value) where it gives one: the file a late import
+/// brings.
+pub(crate) fn late_assessor(
+    export: &str,
+    app: &str,
+    assessor: &str,
+    change: impl Fn(&str, &str) -> Option<String>,
+) -> String {
+    let mut lines = export.lines();
+    let mut csv = format!("{}\n", lines.next().unwrap());
+    for l in lines {
+        // application,region,assessor,round,criterion,value,motivation: the
+        // first six never hold a comma.
+        let mut f: Vec<String> = l.splitn(7, ',').map(str::to_string).collect();
+        if f[0] != app || f[2] != assessor {
+            continue;
+        }
+        f[2] = "Late Beoordelaar".to_string();
+        if let Some(v) = change(&f[4], &f[5]) {
+            f[5] = v;
+        }
+        csv.push_str(&f.join(","));
+        csv.push('\n');
+    }
+    assert!(csv.lines().count() > 1, "{assessor} scored {app}");
+    csv
+}
+
 fn tie_break(d: &str) -> std::process::Output {
     run(&[
         "decide",
@@ -139,20 +169,9 @@ fn a_late_import_makes_the_recorded_tie_break_and_allocation_stale_everywhere() 
     // A late assessor's round-2 scores for A04 (as the example's first
     // assessor, three points more on C11) arrive by CSV.
     let export = ok(&["export-csv", ds, "--round", "2"]);
-    let mut lines = export.lines();
-    let mut csv = format!("{}\n", lines.next().unwrap());
-    for l in lines.filter(|l| l.starts_with("A04,") && l.contains(",Femke Hoogland,")) {
-        let l = l.replace(",Femke Hoogland,", ",Late Beoordelaar,");
-        let l = match l.split_once(",C11,") {
-            Some((head, rest)) => {
-                let (v, m) = rest.split_once(',').unwrap();
-                format!("{head},C11,{},{m}", v.parse::<u32>().unwrap() + 3)
-            }
-            None => l,
-        };
-        csv.push_str(&l);
-        csv.push('\n');
-    }
+    let csv = late_assessor(&export, "A04", "Femke Hoogland", |criterion, value| {
+        (criterion == "C11").then(|| (value.parse::<u32>().unwrap() + 3).to_string())
+    });
     let scores = dir.path().join("laat.csv");
     std::fs::write(&scores, csv).unwrap();
     let import = ok(&["import-csv", "--into", ds, scores.to_str().unwrap()]);
@@ -315,25 +334,9 @@ fn a_provisional_round_two_awards_nobody_and_refuses_an_allocation() {
     // A late assessor of A01 answers twijfel on KO2 (a legitimate
     // import): until the panel settles that KO, A01 is incomplete.
     let export = ok(&["export-csv", ds, "--round", "2"]);
-    let mut lines = export.lines();
-    let mut csv = format!("{}\n", lines.next().unwrap());
-    let first = export
-        .lines()
-        .find(|l| l.starts_with("A01,"))
-        .unwrap()
-        .split(',')
-        .nth(2)
-        .unwrap()
-        .to_string();
-    for l in lines.filter(|l| l.starts_with("A01,") && l.split(',').nth(2) == Some(&first)) {
-        let l = l.replacen(&format!(",{first},"), ",Late Beoordelaar,", 1);
-        let l = match l.split_once(",KO2,") {
-            Some((head, _)) => format!("{head},KO2,twijfel,Het veiligheidsteam is nog onzeker."),
-            None => l,
-        };
-        csv.push_str(&l);
-        csv.push('\n');
-    }
+    let csv = late_assessor(&export, "A01", "Femke Hoogland", |criterion, _| {
+        (criterion == "KO2").then(|| "twijfel".to_string())
+    });
     let scores = dir.path().join("laat.csv");
     std::fs::write(&scores, csv).unwrap();
     let import = ok(&["import-csv", "--into", ds, scores.to_str().unwrap()]);

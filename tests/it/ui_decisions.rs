@@ -198,17 +198,9 @@ fn a_provisional_round_two_says_voorlopig_and_the_allocation_cannot_be_recorded(
         session.dossier(),
         Some(Round::Two),
     );
-    let mut lines = export.lines();
-    let mut csv = format!("{}\n", lines.next().unwrap());
-    for l in lines.filter(|l| l.starts_with("A01,") && l.contains(",Femke Hoogland,")) {
-        let l = l.replace(",Femke Hoogland,", ",Late Beoordelaar,");
-        let l = match l.split_once(",KO2,") {
-            Some((head, _)) => format!("{head},KO2,twijfel,Nog onzeker."),
-            None => l,
-        };
-        csv.push_str(&l);
-        csv.push('\n');
-    }
+    let csv = crate::decide_cli::late_assessor(&export, "A01", "Femke Hoogland", |c, _| {
+        (c == "KO2").then(|| "twijfel".to_string())
+    });
     session
         .edit(|rubric, dossier| {
             leidraad_core::interchange::csv::import(
