@@ -655,6 +655,20 @@ pub enum Flag {
         threshold: u32,
         totals: Vec<(String, Exact)>,
     },
+    /// An assessor submitted a knock-out in twijfel: "KO: panel beslist"
+    /// (the verdicts of all submitted assessors beside it). Takes the place
+    /// of a [`Flag::KoSplit`] on that knock-out.
+    KoDoubt {
+        application: ApplicationId,
+        ko: CriterionId,
+        verdicts: Vec<(String, Verdict)>,
+    },
+    /// The recorded consensus was made without these assessors: they
+    /// submitted after it was recorded (`consensus::made_without`).
+    MadeWithout {
+        application: ApplicationId,
+        assessors: Vec<String>,
+    },
 }
 
 impl Flag {
@@ -662,7 +676,9 @@ impl Flag {
         match self {
             Flag::Spread { application, .. }
             | Flag::KoSplit { application, .. }
-            | Flag::ThresholdSplit { application, .. } => application,
+            | Flag::ThresholdSplit { application, .. }
+            | Flag::KoDoubt { application, .. }
+            | Flag::MadeWithout { application, .. } => application,
         }
     }
 
@@ -671,7 +687,8 @@ impl Flag {
     /// of the cap.
     fn severity(&self) -> Exact {
         match self {
-            Flag::KoSplit { .. } => Exact::whole(3),
+            Flag::MadeWithout { .. } => Exact::whole(4),
+            Flag::KoSplit { .. } | Flag::KoDoubt { .. } => Exact::whole(3),
             Flag::ThresholdSplit { .. } => Exact::whole(2),
             Flag::Spread { low, high, cap, .. } => {
                 Exact::new(i64::from(high - low), i64::from((*cap).max(1)))
@@ -688,8 +705,12 @@ pub fn disagreements(rubric: &Rubric, dossier: &Dossier, round: Round) -> Vec<Fl
     let threshold = eval.threshold;
     let mut flags = Vec::new();
     for app in &eval.applications {
-        if app.assessors < 2 {
-            continue;
+        let without = crate::consensus::made_without(dossier, &app.id, round);
+        if !without.is_empty() {
+            flags.push(Flag::MadeWithout {
+                application: app.id.clone(),
+                assessors: without,
+            });
         }
         let submitted: Vec<&Assessment> = dossier
             .assessments_for(&app.id, round)
@@ -700,13 +721,22 @@ pub fn disagreements(rubric: &Rubric, dossier: &Dossier, round: Round) -> Vec<Fl
                 .iter()
                 .map(|a| (a.assessor.clone(), a.verdict(&ko.id)))
                 .collect();
-            if verdicts.iter().any(|(_, v)| *v != verdicts[0].1) {
+            if verdicts.iter().any(|(_, v)| *v == Verdict::Doubt) {
+                flags.push(Flag::KoDoubt {
+                    application: app.id.clone(),
+                    ko: ko.id.clone(),
+                    verdicts,
+                });
+            } else if verdicts.iter().any(|(_, v)| *v != verdicts[0].1) {
                 flags.push(Flag::KoSplit {
                     application: app.id.clone(),
                     ko: ko.id.clone(),
                     verdicts,
                 });
             }
+        }
+        if app.assessors < 2 {
+            continue;
         }
         for c in &app.criteria {
             let own: Vec<u32> = app.assessor_points(c).filter_map(|(_, p)| p).collect();

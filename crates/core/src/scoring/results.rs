@@ -187,6 +187,24 @@ pub struct Evaluation {
 }
 
 impl AppResult {
+    /// The knock-outs the panel must decide before this result is complete:
+    /// an assessor's twijfel, or assessors who differ ("KO: panel beslist").
+    pub fn panel_decides(&self) -> impl Iterator<Item = &CriterionId> {
+        self.missing.iter().filter_map(|m| match m {
+            Missing::KoDoubt(id) | Missing::KoSplit(id) => Some(id),
+            _ => None,
+        })
+    }
+
+    /// Whether the panel's decision on knock-outs is all that is missing.
+    pub fn waits_only_for_panel(&self) -> bool {
+        self.panel_decides().next().is_some()
+            && self
+                .missing
+                .iter()
+                .all(|m| matches!(m, Missing::KoDoubt(_) | Missing::KoSplit(_)))
+    }
+
     /// Each submitted assessor's own points on one criterion, by name.
     pub fn assessor_points<'a>(
         &'a self,

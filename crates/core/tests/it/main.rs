@@ -4,6 +4,7 @@
 use leidraad_core::testkit as common;
 
 mod audit;
+mod deliberate;
 mod engine;
 mod fastron;
 mod loaders;

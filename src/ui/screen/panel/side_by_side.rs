@@ -115,7 +115,7 @@ impl State {
         let flagged = self
             .flags
             .iter()
-            .any(|f| matches!(f, Flag::KoSplit { ko: k, .. } if k == &ko.id));
+            .any(|f| matches!(f, Flag::KoSplit { ko: k, .. } | Flag::KoDoubt { ko: k, .. } if k == &ko.id));
         let body = column![card_head(&ko.id, &ko.name, None, flagged), cols].spacing(8);
         self.card(body, &ko.id, flagged)
     }
@@ -213,6 +213,10 @@ impl State {
                 Flag::KoSplit { ko, verdicts, .. } => {
                     (strings::panel_flag_ko_split(ko, verdicts), Some(ko.clone()))
                 }
+                Flag::KoDoubt { ko, verdicts, .. } => {
+                    (strings::panel_flag_ko_doubt(ko, verdicts), Some(ko.clone()))
+                }
+                Flag::MadeWithout { assessors, .. } => (strings::made_without(assessors), None),
                 Flag::ThresholdSplit {
                     threshold, totals, ..
                 } => (strings::panel_flag_threshold(*threshold, totals), None),
