@@ -12,6 +12,7 @@ mod allocation;
 mod bad_input;
 mod cli;
 mod crash_safety;
+mod deliberate_cli;
 mod integrity;
 mod no_network;
 mod panel_scenario;

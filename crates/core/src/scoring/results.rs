@@ -71,7 +71,7 @@ impl std::fmt::Display for Missing {
         match self {
             Missing::NoAssessments => write!(f, "no submitted assessment"),
             Missing::KoOpen(id) => write!(f, "{id}: verdict open"),
-            Missing::KoDoubt(id) => write!(f, "{id}: verdict twijfel"),
+            Missing::KoDoubt(id) => write!(f, "{id}: twijfel, the panel decides"),
             Missing::KoSplit(id) => write!(f, "{id}: assessors differ, panel must decide"),
             Missing::Unscored(id) => write!(f, "{id}: not scored"),
             Missing::UnscoredBy(id, who) => write!(f, "{id}: not scored by {who}"),
