@@ -471,10 +471,7 @@ pub fn crossings(
     app: &ApplicationId,
 ) -> Vec<Crossing> {
     let round = eval.round;
-    let (Some(exact), Some(agreed)) = (
-        total_with(rubric, dossier, app, round, false),
-        total_with(rubric, dossier, app, round, true),
-    ) else {
+    let (Some(exact), Some(agreed)) = totals(rubric, dossier, app, round) else {
         return Vec::new();
     };
     let threshold = rubric.process.threshold(round);
@@ -500,6 +497,22 @@ pub fn crossings(
             agreed,
         })
         .collect()
+}
+
+/// The application's total in a round without any consensus of that round
+/// (the exact means), and with its consensus counted as if recorded (a
+/// draft too): what recording would make of it. None where a total cannot
+/// be computed yet.
+pub fn totals(
+    rubric: &Rubric,
+    dossier: &Dossier,
+    app: &ApplicationId,
+    round: Round,
+) -> (Option<Exact>, Option<Exact>) {
+    (
+        total_with(rubric, dossier, app, round, false),
+        total_with(rubric, dossier, app, round, true),
+    )
 }
 
 /// The application's total in a round: without any consensus of that

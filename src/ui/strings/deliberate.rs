@@ -83,7 +83,6 @@ pub fn crossing(c: &Crossing) -> String {
 pub const RECORDED_READ_ONLY: &str = "Deze consensus is vastgelegd. Wilt u iets wijzigen, heropen haar dan: ze wordt weer een concept en telt niet mee tot u haar opnieuw vastlegt.";
 pub const REOPEN_CONSENSUS: &str = "Heropenen (wordt concept)";
 pub const FROM_ROUND_ONE: &str = "voorstel: de consensus van ronde 1";
-pub const START_HINT_DRAFT: &str = "Vult elk knock-outcriterium en elk criterium dat nog geen consensuswaarde heeft met de meerderheid (in ronde 2: de consensus van ronde 1) of het afgeronde gemiddelde. Dat is een concept: het telt pas mee als u het vastlegt, met een motivering bij elke waarde.";
 pub fn unmotivated(ids: &[CriterionId]) -> String {
     let ids: Vec<String> = ids.iter().map(|i| i.to_string()).collect();
     format!(

@@ -87,6 +87,9 @@ impl State {
         if let Some(note) = &self.conflict_form {
             content = content.push(conflict_form(&self.target, region, note));
         }
+        if let Some(form) = self.withdraw_form_view() {
+            content = content.push(form);
+        }
 
         if let Some(c) = conflict {
             content = content.push(
