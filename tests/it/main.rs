@@ -20,6 +20,7 @@ mod report_cli;
 mod report_ranking;
 mod report_sheets;
 mod selfcheck;
+mod ui_deliberate;
 mod ui_export;
 mod ui_lock;
 mod ui_panel;
