@@ -24,6 +24,10 @@ pub fn panel_flag_ko_doubt(ko: &CriterionId, verdicts: &[(String, Verdict)]) -> 
         .collect();
     format!("{ko}: twijfel, het panel beslist ({})", parts.join(", "))
 }
+/// The scoring screen, once submitted: what this assessor left to the panel.
+pub fn doubt_submitted(ids: &[String]) -> String {
+    format!("Twijfel bij {}: het panel beslist.", ids.join(", "))
+}
 /// The scoring screen: what this assessor leaves to the panel.
 pub fn doubt_to_panel(ids: &[String]) -> String {
     format!(
@@ -43,6 +47,9 @@ pub fn made_without(names: &[String]) -> String {
 
 // Draft and record.
 pub const CONSENSUS_DRAFT: &str = "Concept: deze consensus telt nog niet mee in het totaal of de status. Leg haar vast als elke waarde een motivering heeft.";
+pub fn draft_changed(by: &str, at: &DateTime<Utc>) -> String {
+    format!("Laatst gewijzigd door {by} op {}.", date_time(at))
+}
 pub fn consensus_recorded(by: &str, at: &DateTime<Utc>) -> String {
     format!(
         "Vastgelegd door {by} op {}: deze consensus telt mee.",

@@ -529,16 +529,6 @@ impl State {
             motivations,
         ]
         .spacing(8);
-        if let Some(c) = agreed
-            && c.draft
-            && let Some(at) = &c.recorded
-        {
-            col = col.push(
-                text(strings::panel_recorded(&c.recorded_by, at))
-                    .size(theme::SMALL)
-                    .style(theme::muted),
-            );
-        }
         col = col.push(self.record_box(session, agreed, may_edit));
         if let Some(e) = &self.consensus.notice {
             col = col.push(danger(e.clone()));

@@ -94,8 +94,16 @@ impl State {
             }
             return col.into();
         }
+        let mut draft = column![text(strings::CONSENSUS_DRAFT).size(theme::TEXT)].spacing(2);
+        if let Some(at) = &c.recorded {
+            draft = draft.push(
+                text(strings::draft_changed(&c.recorded_by, at))
+                    .size(theme::SMALL)
+                    .style(theme::muted),
+            );
+        }
         col = col.push(
-            container(text(strings::CONSENSUS_DRAFT).size(theme::TEXT))
+            container(draft)
                 .padding([6, 10])
                 .width(Fill)
                 .style(theme::tone_box(theme::Tone::Warn)),

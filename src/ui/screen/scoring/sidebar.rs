@@ -116,8 +116,13 @@ impl State {
                 side = side.push(list);
             }
             if !doubts.is_empty() {
+                let line = if self.is_submitted(session) {
+                    strings::doubt_submitted(&doubts)
+                } else {
+                    strings::doubt_to_panel(&doubts)
+                };
                 side = side.push(
-                    container(text(strings::doubt_to_panel(&doubts)).size(theme::TEXT))
+                    container(text(line).size(theme::TEXT))
                         .padding(8)
                         .width(Fill)
                         .style(theme::tone_box(theme::Tone::Warn)),
