@@ -99,6 +99,16 @@ pub fn unmotivated(ids: &[CriterionId]) -> String {
 }
 pub const NO_DRAFT: &str = "Er is nog geen concept om vast te leggen: stel eerst een waarde vast.";
 
+/// The field of a log entry in the history: a consensus "submitted" is
+/// the consensus recorded (and, emptied, reopened as a draft).
+pub fn audit_field_of(e: &leidraad_core::audit::Entry) -> &'static str {
+    use leidraad_core::audit::{CONSENSUS, Field};
+    match e.field {
+        Field::Submitted if e.subject == CONSENSUS => "vastgelegd",
+        other => super::audit_field(other),
+    }
+}
+
 // Withdrawing a submission.
 pub const WITHDRAW: &str = "Indiening intrekken…";
 pub const WITHDRAW_TITLE: &str = "Indiening intrekken";

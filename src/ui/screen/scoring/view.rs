@@ -87,9 +87,7 @@ impl State {
         if let Some(note) = &self.conflict_form {
             content = content.push(conflict_form(&self.target, region, note));
         }
-        if let Some(form) = self.withdraw_form_view() {
-            content = content.push(form);
-        }
+        content = content.push(self.withdraw_form_view());
 
         if let Some(c) = conflict {
             content = content.push(
