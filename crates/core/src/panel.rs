@@ -72,6 +72,16 @@ pub enum PanelError {
     },
     #[error(transparent)]
     ReadOnly(#[from] crate::session::ReadOnlyError),
+    /// The result withdraws a submission on which the panel has recorded
+    /// consensus since.
+    #[error(
+        "{application}, round {round}: the result file withdraws {assessor}'s submission, but the panel has recorded consensus on it; import refused"
+    )]
+    WithdrawnAfterConsensus {
+        application: ApplicationId,
+        assessor: String,
+        round: Round,
+    },
 }
 
 /// The package for one assessor and round: the applications assigned (all,
@@ -320,7 +330,26 @@ pub fn import_result(
                         result,
                     });
                 }
-                if existing.is_submitted() && !a.is_submitted() {
+                // A submission withdrawn in the package (after the
+                // dossier's copy was submitted) is a withdrawal, under the
+                // same rule as `edit::withdraw`.
+                let withdrawal = existing.is_submitted()
+                    && !a.is_submitted()
+                    && a.withdrawn
+                        .zip(existing.submitted)
+                        .is_some_and(|(w, s)| w >= s);
+                if withdrawal
+                    && dossier
+                        .recorded_consensus_for(&a.application, a.round)
+                        .is_some_and(|c| !c.is_empty())
+                {
+                    return Err(PanelError::WithdrawnAfterConsensus {
+                        application: a.application.clone(),
+                        assessor: a.assessor.clone(),
+                        round: a.round,
+                    });
+                }
+                if existing.is_submitted() && !a.is_submitted() && !withdrawal {
                     return Err(PanelError::Older {
                         application: a.application.clone(),
                         assessor: a.assessor.clone(),
@@ -374,7 +403,7 @@ pub fn import_result(
         );
         audit::record(
             dossier,
-            template.change(
+            template.clone().change(
                 "",
                 format!(
                     "resultaat van {} ({})",
@@ -383,6 +412,27 @@ pub fn import_result(
                 ),
             ),
         );
+        if before.as_ref().is_some_and(|b| b.is_submitted()) && !a.is_submitted() {
+            // A withdrawal: its reason, as the package's log gave it.
+            let reason = result
+                .audit
+                .iter()
+                .rev()
+                .find(|e| {
+                    e.field == Field::Assessment
+                        && e.application.as_ref() == Some(&a.application)
+                        && e.round == Some(a.round)
+                        && e.subject == a.assessor
+                        && e.new.starts_with(crate::edit::WITHDRAWN)
+                })
+                .map_or_else(
+                    || format!("{} (in het pakket)", crate::edit::WITHDRAWN),
+                    |e| e.new.clone(),
+                );
+            let mut e = template.change("ingediend", reason);
+            e.field = Field::Assessment;
+            audit::record(dossier, e);
+        }
         for e in entries {
             audit::record(dossier, e);
         }

@@ -487,3 +487,44 @@ fn withdrawing_is_refused_once_the_panel_recorded_consensus_and_allowed_on_a_dra
     assert!(message.contains("can no longer be withdrawn"), "{message}");
     assert_eq!(d, before);
 }
+
+#[test]
+fn a_submission_withdrawn_in_a_package_is_imported_until_the_panel_records_consensus() {
+    let r = rubric();
+    let mut d = dossier_with(&r, &["A01"]);
+    score(&mut d, &r, "A01", Round::One, &[40, 60]);
+    let later = when() + chrono::Duration::hours(1);
+    let mut package = panel::issue_package(&r, &mut d, "X1", Round::One, None, when()).unwrap();
+    edit::withdraw(&mut package, &anna(), "Bijlage gemist.", later).unwrap();
+    let result = package.clone();
+    let mut imported = d.clone();
+    panel::import_result(&r, &mut imported, &result, "Staf", later).unwrap();
+    let a = imported.assessment(&app("A01"), "X1", Round::One).unwrap();
+    assert!(!a.is_submitted());
+    assert!(imported.audit.iter().any(|e| e.field == Field::Assessment
+        && e.subject == "X1"
+        && e.new == "ingetrokken: Bijlage gemist."));
+    assert!(audit::accounts_for(&imported).is_ok());
+    assert_eq!(total(&r, &imported, Round::One).0, Some(Exact::whole(60)));
+    // A result from before the withdrawal is older work: it cannot submit
+    // the assessment again.
+    let mut stale = result.clone();
+    *stale.assessment_mut(&app("A01"), "X1", Round::One).unwrap() =
+        d.assessment(&app("A01"), "X1", Round::One).unwrap().clone();
+    let mut again = imported.clone();
+    assert!(matches!(
+        panel::import_result(&r, &mut again, &stale, "Staf", later),
+        Err(panel::PanelError::Older { .. })
+    ));
+    // After the panel recorded consensus the withdrawal is refused.
+    let c = chair(Round::One);
+    consensus::start_from_proposal(&r, &mut d, &c, when()).unwrap();
+    motivate_all(&r, &mut d, &c);
+    consensus::record(&r, &mut d, &c, when()).unwrap();
+    let before = d.clone();
+    assert!(matches!(
+        panel::import_result(&r, &mut d, &result, "Staf", later),
+        Err(panel::PanelError::WithdrawnAfterConsensus { .. })
+    ));
+    assert_eq!(d, before);
+}
