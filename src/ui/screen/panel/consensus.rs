@@ -515,7 +515,7 @@ impl State {
                     button(text(strings::PANEL_CONSENSUS_SHEET))
                         .padding([8, 14])
                         .style(theme::secondary)
-                        .on_press_maybe(agreed.map(|_| Message::ExportPdf))
+                        .on_press_maybe(record::is_recorded(agreed).then_some(Message::ExportPdf))
                 )
                 .id(Id::new("consensus-pdf")),
                 space::horizontal(),

@@ -34,7 +34,7 @@ impl State {
         if self.round == Round::Two && !round_two_open(session, &self.application) {
             return info(strings::PANEL_ROUND_TWO_NOT_INVITED);
         }
-        let agreed = dossier.consensus_for(&self.application, self.round);
+        let agreed = dossier.recorded_consensus_for(&self.application, self.round);
         let mut out = column![].spacing(10);
         if submitted.is_empty() {
             out = out.push(info(strings::PANEL_NO_SUBMITTED));
