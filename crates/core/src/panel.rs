@@ -330,34 +330,7 @@ pub fn import_result(
                         result,
                     });
                 }
-                // A submission withdrawn in the package (after the
-                // dossier's copy was submitted) is a withdrawal, under the
-                // same rule as `edit::withdraw`.
-                let withdrawal = existing.is_submitted()
-                    && !a.is_submitted()
-                    && a.withdrawn
-                        .zip(existing.submitted)
-                        .is_some_and(|(w, s)| w >= s);
-                if withdrawal
-                    && dossier
-                        .recorded_consensus_for(&a.application, a.round)
-                        .is_some_and(|c| !c.is_empty())
-                {
-                    return Err(PanelError::WithdrawnAfterConsensus {
-                        application: a.application.clone(),
-                        assessor: a.assessor.clone(),
-                        round: a.round,
-                    });
-                }
-                if existing.is_submitted() && !a.is_submitted() && !withdrawal {
-                    return Err(PanelError::Older {
-                        application: a.application.clone(),
-                        assessor: a.assessor.clone(),
-                        round: a.round,
-                        dossier: existing.last_change().unwrap_or_default(),
-                        result: a.last_change().unwrap_or_default(),
-                    });
-                }
+                unsubmits(dossier, existing, a)?;
                 report.updated.push(a.application.clone());
                 changes.push(a.clone());
             }
@@ -412,27 +385,7 @@ pub fn import_result(
                 ),
             ),
         );
-        if before.as_ref().is_some_and(|b| b.is_submitted()) && !a.is_submitted() {
-            // A withdrawal: its reason, as the package's log gave it.
-            let reason = result
-                .audit
-                .iter()
-                .rev()
-                .find(|e| {
-                    e.field == Field::Assessment
-                        && e.application.as_ref() == Some(&a.application)
-                        && e.round == Some(a.round)
-                        && e.subject == a.assessor
-                        && e.new.starts_with(crate::edit::WITHDRAWN)
-                })
-                .map_or_else(
-                    || format!("{} (in het pakket)", crate::edit::WITHDRAWN),
-                    |e| e.new.clone(),
-                );
-            let mut e = template.change("ingediend", reason);
-            e.field = Field::Assessment;
-            audit::record(dossier, e);
-        }
+        log_withdrawal(dossier, result, template, before.as_ref(), &a);
         for e in entries {
             audit::record(dossier, e);
         }
@@ -442,6 +395,72 @@ pub fn import_result(
         }
     }
     Ok(report)
+}
+
+/// A result whose copy of a submitted assessment is not submitted: a
+/// withdrawal when it was withdrawn in the package after the dossier's copy
+/// was submitted (refused, as `edit::withdraw` is, once the panel has
+/// recorded consensus there); otherwise older work, refused.
+fn unsubmits(dossier: &Dossier, existing: &Assessment, a: &Assessment) -> Result<(), PanelError> {
+    if !existing.is_submitted() || a.is_submitted() {
+        return Ok(());
+    }
+    let withdrawn_after = a
+        .withdrawn
+        .zip(existing.submitted)
+        .is_some_and(|(w, s)| w >= s);
+    if !withdrawn_after {
+        return Err(PanelError::Older {
+            application: a.application.clone(),
+            assessor: a.assessor.clone(),
+            round: a.round,
+            dossier: existing.last_change().unwrap_or_default(),
+            result: a.last_change().unwrap_or_default(),
+        });
+    }
+    if dossier
+        .recorded_consensus_for(&a.application, a.round)
+        .is_some_and(|c| !c.is_empty())
+    {
+        return Err(PanelError::WithdrawnAfterConsensus {
+            application: a.application.clone(),
+            assessor: a.assessor.clone(),
+            round: a.round,
+        });
+    }
+    Ok(())
+}
+
+/// Log an imported withdrawal (`before` submitted, `a` not) with its
+/// reason, as the package's log gave it.
+fn log_withdrawal(
+    dossier: &mut Dossier,
+    result: &Dossier,
+    template: Entry,
+    before: Option<&Assessment>,
+    a: &Assessment,
+) {
+    if !before.is_some_and(Assessment::is_submitted) || a.is_submitted() {
+        return;
+    }
+    let reason = result
+        .audit
+        .iter()
+        .rev()
+        .find(|e| {
+            e.field == Field::Assessment
+                && e.application.as_ref() == Some(&a.application)
+                && e.round == Some(a.round)
+                && e.subject == a.assessor
+                && e.new.starts_with(crate::edit::WITHDRAWN)
+        })
+        .map_or_else(
+            || format!("{} (in het pakket)", crate::edit::WITHDRAWN),
+            |e| e.new.clone(),
+        );
+    let mut e = template.change("ingediend", reason);
+    e.field = Field::Assessment;
+    audit::record(dossier, e);
 }
 
 /// Declare a conflict of interest; the assessor's draft work on that
