@@ -111,25 +111,7 @@ pub(super) fn check(path: &Path, rubric: Option<&Path>) -> Result<String, Failur
             }
         }
     }
-    let settled: Vec<usize> = scoring::evaluate(&rubric, &dossier, Round::Two)
-        .ties
-        .iter()
-        .filter_map(|t| t.decision)
-        .collect();
-    for (n, d) in dossier.decisions.iter().enumerate() {
-        if matches!(
-            d.kind,
-            leidraad_core::dossier::DecisionKind::TieBreak { .. }
-        ) && !settled.contains(&n)
-        {
-            writeln!(
-                out,
-                "\nDecision {} (round {}) does not match the current tie at the award line; it has no effect",
-                n + 1,
-                d.round
-            )?;
-        }
-    }
+    out.push_str(&super::decide::notes(&rubric, &dossier));
     if out.lines().count() == 1 {
         writeln!(out, "Nothing is incomplete.")?;
     }

@@ -36,6 +36,40 @@ pub enum Format {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Record a decision of the panel (tie-break, award-count, allocation,
+    /// threshold-waiver, revoke), with who and why.
+    Decide {
+        dossier: PathBuf,
+        /// The rubric the dossier was scored against (default: the built-in leidraad).
+        #[arg(long)]
+        rubric: Option<PathBuf>,
+        #[command(subcommand)]
+        decision: decide::Decision,
+    },
+    /// List the recorded decisions and whether each is current, stale or
+    /// revoked (formats.md section 3).
+    Decisions {
+        dossier: PathBuf,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        #[arg(long)]
+        rubric: Option<PathBuf>,
+    },
+    /// Propose a division of the budget over the awarded applications of
+    /// round 2 (printed, never recorded; formats.md section 4). `points`
+    /// divides in proportion to the final round-2 total.
+    Allocate {
+        dossier: PathBuf,
+        #[arg(long, value_enum)]
+        rule: decide::RuleArg,
+        /// With `--rule scale`: which figure of the proeftuin's scale.
+        #[arg(long, value_enum, default_value_t = decide::FigureArg::YoungPeople)]
+        figure: decide::FigureArg,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        #[arg(long)]
+        rubric: Option<PathBuf>,
+    },
     /// Open a dossier in the window.
     Open { dossier: PathBuf },
     /// Validate a rubric file and summarise it.
@@ -199,6 +233,23 @@ impl<E: std::fmt::Display> From<E> for Failure {
 
 pub fn run(command: Command) -> ExitCode {
     let result = match command {
+        Command::Decide {
+            dossier,
+            rubric,
+            decision,
+        } => decide::decide(&dossier, decision, rubric.as_deref()),
+        Command::Decisions {
+            dossier,
+            format,
+            rubric,
+        } => decide::decisions(&dossier, format, rubric.as_deref()),
+        Command::Allocate {
+            dossier,
+            rule,
+            figure,
+            format,
+            rubric,
+        } => decide::allocate(&dossier, rule, figure, format, rubric.as_deref()),
         Command::Open { .. } => unreachable!("main starts the window for `open`"),
         Command::CheckRubric { file } => check_rubric(&file),
         Command::Check { dossier, rubric } => check(&dossier, rubric.as_deref()),
@@ -342,6 +393,7 @@ fn explain(e: &leidraad_core::error::LoadError) -> String {
 }
 
 mod check;
+mod decide;
 mod export;
 mod panel;
 mod scores;

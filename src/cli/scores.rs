@@ -47,6 +47,7 @@ pub(super) fn import_csv(
         summary.assessors,
         summary.assessments
     )?;
+    out.push_str(&super::decide::notes(session.rubric(), session.dossier()));
     Ok(out)
 }
 

@@ -400,6 +400,7 @@ fn interviews_and_an_addendum(r: &Rubric, dossier: &mut Dossier) {
             date: NaiveDate::from_ymd_opt(2022, 9, 1 + n as u32).unwrap(),
             participants: vec![ANNA.into(), BRAM.into(), "Projectleider".into()],
             notes: format!("Gesprek met {invited}"),
+            confidence: None,
             recorded_by: String::new(),
             recorded: None,
         };
@@ -410,6 +411,7 @@ fn interviews_and_an_addendum(r: &Rubric, dossier: &mut Dossier) {
         date: NaiveDate::from_ymd_opt(2022, 9, 9).unwrap(),
         participants: vec![],
         notes: String::new(),
+        confidence: None,
         recorded_by: String::new(),
         recorded: None,
     };

@@ -590,8 +590,12 @@ pub fn record_interview(
         limit("a participant", p, limits::NAME)?;
     }
     let text = |i: &Interview| {
+        let confidence = i
+            .confidence
+            .map(|c| format!("; vertrouwen na het gesprek: {}", crate::nl::confidence(c)))
+            .unwrap_or_default();
         format!(
-            "{}; {}; {}",
+            "{}; {}; {}{confidence}",
             i.date.format("%d-%m-%Y"),
             i.participants.join(", "),
             i.notes

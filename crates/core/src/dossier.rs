@@ -222,10 +222,30 @@ pub struct Interview {
     pub participants: Vec<String>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
+    /// Whether the interview raised or lowered the panel's confidence in
+    /// the plan (the money may follow "de gevoerde gesprekken").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<Confidence>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub recorded_by: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recorded: Option<DateTime<Utc>>,
+}
+
+/// What an interview did to the panel's confidence in a plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Confidence {
+    Raised,
+    Unchanged,
+    Lowered,
+}
+
+impl Confidence {
+    pub const ALL: [Confidence; 3] = [
+        Confidence::Raised,
+        Confidence::Unchanged,
+        Confidence::Lowered,
+    ];
 }
 
 /// An addendum to the plan, received after the interview.
@@ -642,6 +662,34 @@ pub enum DecisionKind {
         amounts: BTreeMap<ApplicationId, u64>,
         rule: String,
     },
+    /// Lets one application below the round-2 minimum take part in the
+    /// award line (the literal leidraad: "de vier aanvragen die de meeste
+    /// punten scoren").
+    ThresholdWaiver { application: ApplicationId },
+    /// Withdraws the decision at this index of `Dossier::decisions`.
+    Revoke { decision: usize },
+}
+
+/// What the ranking was when a decision was recorded, where the decision
+/// itself does not say it: it is `stale` once the ranking differs (see
+/// `scoring::decision_states`). A tie break names its group and an
+/// allocation its recipients; these name the rest.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Basis {
+    /// Award count: the applications awarded or tied at the award line
+    /// under the new count.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub in_line: BTreeSet<ApplicationId>,
+    /// Threshold waiver: the application's exact total (`n/d` or `n`).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub total: String,
+}
+
+impl Basis {
+    pub fn is_empty(&self) -> bool {
+        self.in_line.is_empty() && self.total.is_empty()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -654,6 +702,9 @@ pub struct Decision {
     pub by: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub at: Option<DateTime<Utc>>,
+    /// The ranking it was taken over (filled in when it is recorded).
+    #[serde(default, skip_serializing_if = "Basis::is_empty")]
+    pub basis: Basis,
 }
 
 /// A score that does not fit its criterion: typed, never clamped.

@@ -11,6 +11,7 @@
 pub mod allocation;
 pub mod audit;
 pub mod consensus;
+pub mod decide;
 pub mod dossier;
 pub mod edit;
 pub mod error;

@@ -13,8 +13,7 @@ use chrono::{DateTime, Utc};
 
 use crate::audit::{self, Entry, Field};
 use crate::dossier::{
-    ApplicationId, Assessment, Conflict, Decision, DecisionKind, Dossier, PackageInfo, Round,
-    Verdict, validate_value,
+    ApplicationId, Assessment, Conflict, Dossier, PackageInfo, Round, Verdict, validate_value,
 };
 use crate::exact::Exact;
 use crate::rubric::{CriterionId, Rubric};
@@ -511,127 +510,7 @@ pub fn declare_conflict(
     Ok(())
 }
 
-/// Why a decision was refused. Nothing is recorded then.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum DecisionError {
-    /// No group of equal totals with exactly these members is cut by the
-    /// award line now (the ranking moved, or the group never existed).
-    #[error("round {round}: no tie of exactly {group} at the award line now")]
-    NoSuchTie { round: Round, group: String },
-    #[error("{0} is not in the tied group")]
-    NotInGroup(ApplicationId),
-    /// As many of the group must be awarded as there are places left.
-    #[error("choose {places} of the tied group, not {chosen}")]
-    Count { places: u32, chosen: usize },
-    #[error("the award count must be at least 1")]
-    NoAwards,
-    #[error("a decision needs a motivation")]
-    NoMotivation,
-    #[error(transparent)]
-    ReadOnly(#[from] crate::session::ReadOnlyError),
-}
-
-/// Record a decision (a tie settled, the award count, the allocation) and
-/// log it, after checking the rules every decision keeps: a motivation; a
-/// tie break only for a group of equal totals that the award line cuts
-/// through now, awarding exactly as many of it as there are places; an
-/// award count of at least one. (An allocation is checked further by
-/// `allocation::record`.)
-pub fn record_decision(
-    rubric: &Rubric,
-    dossier: &mut Dossier,
-    decision: Decision,
-) -> Result<(), DecisionError> {
-    check_decision(rubric, dossier, &decision)?;
-    let at = decision.at.unwrap_or_else(crate::dossier::now);
-    let by = decision.by.clone();
-    let entry = Entry::new(at, &by, Field::Decision).change("", audit::decision_text(&decision));
-    let entry = Entry {
-        round: Some(decision.round),
-        ..entry
-    };
-    dossier.decisions.push(decision);
-    audit::record(dossier, entry);
-    Ok(())
-}
-
-fn check_decision(
-    rubric: &Rubric,
-    dossier: &Dossier,
-    decision: &Decision,
-) -> Result<(), DecisionError> {
-    match &decision.kind {
-        DecisionKind::TieBreak { group, awarded } => {
-            let eval = scoring::evaluate(rubric, dossier, decision.round);
-            let tie = eval
-                .ties
-                .iter()
-                .find(|t| t.members.iter().collect::<BTreeSet<_>>() == group.iter().collect())
-                .ok_or_else(|| DecisionError::NoSuchTie {
-                    round: decision.round,
-                    group: join(group),
-                })?;
-            if let Some(outside) = awarded.iter().find(|a| !group.contains(*a)) {
-                return Err(DecisionError::NotInGroup(outside.clone()));
-            }
-            if awarded.len() != tie.places as usize {
-                return Err(DecisionError::Count {
-                    places: tie.places,
-                    chosen: awarded.len(),
-                });
-            }
-        }
-        DecisionKind::AwardCount(0) => return Err(DecisionError::NoAwards),
-        DecisionKind::AwardCount(_) | DecisionKind::Allocation { .. } => {}
-    }
-    if decision.motivation.trim().is_empty() {
-        return Err(DecisionError::NoMotivation);
-    }
-    Ok(())
-}
-
-/// Settle the tie group `number` of `round` as it stands now: `awarded` of
-/// its members are awarded. The rules of [`record_decision`] apply.
-#[allow(clippy::too_many_arguments)]
-pub fn break_tie(
-    rubric: &Rubric,
-    dossier: &mut Dossier,
-    round: Round,
-    number: u32,
-    awarded: BTreeSet<ApplicationId>,
-    motivation: &str,
-    by: &str,
-    at: DateTime<Utc>,
-) -> Result<(), DecisionError> {
-    let eval = scoring::evaluate(rubric, dossier, round);
-    let Some(tie) = eval.ties.iter().find(|t| t.number == number) else {
-        return Err(DecisionError::NoSuchTie {
-            round,
-            group: format!("#{number}"),
-        });
-    };
-    record_decision(
-        rubric,
-        dossier,
-        Decision {
-            round,
-            kind: DecisionKind::TieBreak {
-                group: tie.members.iter().cloned().collect(),
-                awarded,
-            },
-            motivation: motivation.trim().to_string(),
-            by: by.to_string(),
-            at: Some(at),
-        },
-    )
-}
-
-fn join<'a>(ids: impl IntoIterator<Item = &'a ApplicationId>) -> String {
-    ids.into_iter()
-        .map(|i| i.0.as_str())
-        .collect::<Vec<_>>()
-        .join(", ")
-}
+pub use crate::decide::{DecisionError, break_tie, record_decision};
 
 /// Blind scoring: whether `viewer` may see the other assessors' scores of
 /// an application in a round. An assessor sees them only after submitting
@@ -842,4 +721,11 @@ pub fn disagreements(rubric: &Rubric, dossier: &Dossier, round: Round) -> Vec<Fl
             .then_with(|| a.application().cmp(b.application()))
     });
     flags
+}
+
+fn join<'a>(ids: impl IntoIterator<Item = &'a ApplicationId>) -> String {
+    ids.into_iter()
+        .map(|i| i.0.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
 }

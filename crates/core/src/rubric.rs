@@ -19,6 +19,13 @@ pub const BUILTIN_SOURCE: &str =
     include_str!("../../../rubrics/leidraad-proeftuinen-tweede-tranche-2022.ron");
 pub const BUILTIN_NAME: &str = "rubrics/leidraad-proeftuinen-tweede-tranche-2022.ron";
 
+/// Earlier editions of the built-in leidraad, kept so that a dossier
+/// scored against one keeps opening without a rubric file.
+const EARLIER_BUILTINS: [(&str, &str); 1] = [(
+    include_str!("../../../rubrics/leidraad-proeftuinen-tweede-tranche-2022-editie1.ron"),
+    "rubrics/leidraad-proeftuinen-tweede-tranche-2022-editie1.ron",
+)];
+
 /// A knock-out or criterion id (`KO1`, `C4`). Shared, so the many copies
 /// an evaluation hands out cost no allocation.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
@@ -355,6 +362,19 @@ impl Rubric {
     /// failure here is a build defect, not a user error.
     pub fn builtin() -> Rubric {
         Rubric::parse(BUILTIN_SOURCE, BUILTIN_NAME).expect("the built-in rubric is valid")
+    }
+
+    /// The built-in edition with this hash: the current one, or an earlier
+    /// one that dossiers may still name.
+    pub fn builtin_with_hash(hash: &str) -> Option<Rubric> {
+        let current = Rubric::builtin();
+        if current.hash() == hash {
+            return Some(current);
+        }
+        EARLIER_BUILTINS
+            .iter()
+            .map(|(source, name)| Rubric::parse(source, name).expect("a built-in rubric is valid"))
+            .find(|r| r.hash() == hash)
     }
 
     pub fn load(path: &Path) -> Result<Rubric, LoadError> {

@@ -171,6 +171,10 @@ pub fn status_line(
         Status::Awarded => "Toegekend".to_string(),
         Status::NotAwarded => "Niet toegekend".to_string(),
         Status::Tie => format!("{}: besluit van het panel nodig", nl::TIE_AT_AWARD_LINE),
+        Status::Provisional => {
+            "Voorlopig: de rangorde staat pas vast als elke uitgenodigde aanvraag compleet is"
+                .to_string()
+        }
     }
 }
 
@@ -283,6 +287,41 @@ pub fn tie_decision(awarded: &str) -> String {
 
 pub fn tie_break_decision(group: &str, awarded: &str) -> String {
     format!("{TIES_SECTION} ({group}): toegekend aan {awarded}")
+}
+
+pub fn waiver_decision(app: &str) -> String {
+    format!("Ontheffing van de drempel voor {app}: mag meedingen naar toekenning")
+}
+
+pub fn revoke_decision(index: usize) -> String {
+    format!("Intrekking van {}", nl::decision_number(index))
+}
+
+/// A decision that is not current: "VEROUDERD: ..." / "INGETROKKEN: ...".
+pub fn decision_state_line(state: leidraad_core::scoring::DecisionState, why: &str) -> String {
+    format!("{}: {why}", nl::decision_state(state).to_uppercase())
+}
+
+pub const STALE_HEADING: &str = "Verouderde besluiten";
+pub const STALE_ADVICE: &str = "Deze besluiten gelden niet meer: de rangorde is veranderd sinds ze werden genomen. Ze worden niet toegepast; het panel legt ze opnieuw vast of trekt ze in, met een motivering.";
+pub const ALLOCATION_STALE: &str =
+    "De vastgelegde verdeling is verouderd en geldt niet (zie de besluiten hierboven).";
+
+/// One line of the allocation table.
+pub fn allocation_line(
+    rank: Option<u32>,
+    id: &str,
+    region: &str,
+    total: &str,
+    requested: Option<u64>,
+    amount: u64,
+) -> String {
+    let place = rank.map_or("-".to_string(), |r| r.to_string());
+    let requested = requested.map_or("onbekend".to_string(), euro);
+    format!(
+        "{place}. {id} {region}: {total} punten; aangevraagd {requested}; toegekend {}",
+        euro(amount)
+    )
 }
 
 pub fn award_count_decision(n: u32) -> String {
@@ -680,15 +719,7 @@ pub fn allocation_decision(
     amounts: &std::collections::BTreeMap<leidraad_core::dossier::ApplicationId, u64>,
     rule: &str,
 ) -> String {
-    let rule = match rule {
-        "equal" => "gelijke delen",
-        "requested" => "naar rato van de aangevraagde bedragen",
-        "scale:inhabitants" => "naar rato van het aantal inwoners",
-        "scale:young_people" => "naar rato van het aantal jeugdigen",
-        "scale:municipalities" => "naar rato van het aantal gemeenten",
-        "manual" => "handmatig",
-        other => other,
-    };
+    let rule = nl::rule_name(rule);
     let parts: Vec<String> = amounts
         .iter()
         .map(|(id, eur)| format!("{id} {}", euro(*eur)))

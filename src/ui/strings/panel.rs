@@ -138,6 +138,7 @@ pub const PANEL_INTERVIEW: &str = "Gesprek";
 pub const PANEL_INTERVIEW_DATE: &str = "Datum (dd-mm-jjjj)";
 pub const PANEL_PARTICIPANTS: &str = "Deelnemers, gescheiden door komma’s";
 pub const PANEL_INTERVIEW_NOTES: &str = "Verslag van het gesprek";
+pub const PANEL_CONFIDENCE: &str = "Vertrouwen in het plan na het gesprek:";
 pub const PANEL_SAVE_INTERVIEW: &str = "Gesprek vastleggen";
 pub const PANEL_NO_INTERVIEW: &str = "Nog geen gesprek vastgelegd.";
 pub fn panel_interview_recorded(by: &str, at: Option<&DateTime<Utc>>) -> String {

@@ -21,6 +21,9 @@ pub enum Status {
     Awarded,
     NotAwarded,
     Tie,
+    /// Round 2 while an invited application is still incomplete: ranked,
+    /// but nobody is awarded or not awarded yet (see `Evaluation::is_final`).
+    Provisional,
 }
 
 impl Status {
@@ -35,6 +38,7 @@ impl Status {
             Status::Awarded => "awarded",
             Status::NotAwarded => "not_awarded",
             Status::Tie => "tie",
+            Status::Provisional => "provisional",
         }
     }
 
@@ -158,6 +162,13 @@ pub struct AppResult {
     /// Index into `Dossier::decisions` of a tie decision that settled this
     /// application's place.
     pub decision: Option<usize>,
+    /// While the ranking is provisional: the status it would have if it
+    /// were final (awarded, not awarded or tie), for a face that says
+    /// "voorlopig toegekend".
+    pub would_be: Option<Status>,
+    /// Index into `Dossier::decisions` of the threshold waiver that lets
+    /// this application below the minimum take part in the award line.
+    pub waiver: Option<usize>,
 }
 
 /// A group of equal totals that the award line cuts through.
@@ -184,6 +195,15 @@ pub struct Evaluation {
     /// the unranked by id.
     pub applications: Vec<AppResult>,
     pub ties: Vec<TieGroup>,
+    /// Round 2: false while an application invited after round 1 is still
+    /// incomplete (its total could still change who is awarded). Always
+    /// true in round 1.
+    #[serde(rename = "final")]
+    pub is_final: bool,
+    /// The incomplete invited applications that keep round 2 provisional.
+    pub pending: Vec<ApplicationId>,
+    /// The recorded decisions of this round and where each stands now.
+    pub decisions: Vec<super::DecisionStatus>,
 }
 
 impl AppResult {
@@ -226,5 +246,24 @@ impl Evaluation {
 
     pub fn status_of(&self, id: &ApplicationId) -> Option<Status> {
         self.get(id).map(|a| a.status)
+    }
+
+    /// Where recorded decision `index` stands, if it belongs to this round.
+    pub fn decision(&self, index: usize) -> Option<&super::DecisionStatus> {
+        self.decisions.iter().find(|d| d.index == index)
+    }
+
+    /// The stale decisions of this round.
+    pub fn stale(&self) -> impl Iterator<Item = &super::DecisionStatus> {
+        self.decisions
+            .iter()
+            .filter(|d| d.state == super::DecisionState::Stale)
+    }
+
+    /// The awarded applications (none while the ranking is provisional).
+    pub fn awarded(&self) -> impl Iterator<Item = &AppResult> {
+        self.applications
+            .iter()
+            .filter(|a| a.status == Status::Awarded)
     }
 }

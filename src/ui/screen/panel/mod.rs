@@ -108,6 +108,7 @@ pub enum Message {
     InterviewDate(String),
     Participants(String),
     InterviewNotes(text_editor::Action),
+    InterviewConfidence(leidraad_core::dossier::Confidence),
     SaveInterview,
     AddendumDate(String),
     AddendumDocument(String),
@@ -244,6 +245,7 @@ impl State {
                 });
             }
             Message::InterviewDate(s) => self.interview.interview_date(s),
+            Message::InterviewConfidence(c) => self.interview.confidence(c),
             Message::Participants(s) => self.interview.participants(s),
             Message::InterviewNotes(action) => self.interview.interview_notes(action),
             Message::SaveInterview => {
