@@ -96,7 +96,10 @@ pub(super) fn check(path: &Path, rubric: Option<&Path>) -> Result<String, Failur
                 .assessments_for(&a.id, round)
                 .filter(|x| !x.is_submitted())
                 .count();
-            if a.missing.is_empty() && drafts == 0 {
+            let consensus_draft = dossier
+                .consensus_for(&a.id, round)
+                .is_some_and(|c| !c.is_recorded());
+            if a.missing.is_empty() && drafts == 0 && !consensus_draft {
                 continue;
             }
             if let Some(h) = heading.take() {
@@ -108,6 +111,12 @@ pub(super) fn check(path: &Path, rubric: Option<&Path>) -> Result<String, Failur
             }
             if drafts > 0 {
                 writeln!(out, "    - {drafts} assessment(s) not yet submitted")?;
+            }
+            if consensus_draft {
+                writeln!(
+                    out,
+                    "    - a consensus draft: it counts once the chair records it"
+                )?;
             }
         }
     }

@@ -192,6 +192,22 @@ pub enum Command {
         #[arg(long)]
         rubric: Option<PathBuf>,
     },
+    /// Withdraw an assessor's submitted assessment (a reason is required
+    /// and logged); refused once the panel has recorded consensus on the
+    /// application in that round.
+    Withdraw {
+        dossier: PathBuf,
+        #[arg(long)]
+        application: String,
+        #[arg(long, value_parser = parse_round)]
+        round: Round,
+        #[arg(long)]
+        assessor: String,
+        #[arg(long)]
+        reason: String,
+        #[arg(long)]
+        rubric: Option<PathBuf>,
+    },
     /// Write every submitted score and consensus value as CSV (long format) to stdout.
     ExportCsv {
         dossier: PathBuf,
@@ -285,6 +301,21 @@ pub fn run(command: Command) -> ExitCode {
             round,
             rubric,
         } => disagreements(&dossier, round, rubric.as_deref()),
+        Command::Withdraw {
+            dossier,
+            application,
+            round,
+            assessor,
+            reason,
+            rubric,
+        } => withdraw(
+            &dossier,
+            &application,
+            round,
+            &assessor,
+            &reason,
+            rubric.as_deref(),
+        ),
         Command::ExportCsv {
             dossier,
             round,
@@ -366,8 +397,10 @@ mod decide;
 mod export;
 mod panel;
 mod scores;
+mod withdraw;
 
 use check::{check, check_rubric, history, parse_head, verify};
 use export::{export_pdf, zelftoets};
 use panel::{import_result, package};
 use scores::{disagreements, export_csv, import_csv, rank};
+use withdraw::withdraw;

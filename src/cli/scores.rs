@@ -96,6 +96,27 @@ pub(super) fn disagreements(
                     .collect::<Vec<_>>()
                     .join(", ")
             )?,
+            Flag::KoDoubt {
+                application,
+                ko,
+                verdicts,
+            } => writeln!(
+                out,
+                "{application} {ko}: twijfel, the panel decides: {}",
+                verdicts
+                    .iter()
+                    .map(|(who, v)| format!("{who} {}", v.csv_word()))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )?,
+            Flag::MadeWithout {
+                application,
+                assessors,
+            } => writeln!(
+                out,
+                "{application}: consensus made without {}: submitted after it was recorded",
+                assessors.join(", ")
+            )?,
             Flag::ThresholdSplit {
                 application,
                 threshold,

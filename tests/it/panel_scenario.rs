@@ -355,6 +355,10 @@ fn consensus_on_a03_and_a04(r: &Rubric, dossier: &mut Dossier) {
         consensus::set_motivation(r, dossier, &chair, &crit.id, "Panel eens.", at(71)).unwrap();
     }
     assert!(consensus::missing_motivations(dossier, &app("A04"), Round::One).is_empty());
+    // A draft counts only once the chair records it.
+    let draft = scoring::evaluate(r, dossier, Round::One);
+    assert_eq!(draft.status_of(&app("A04")), Some(Status::Incomplete));
+    consensus::record(r, dossier, &chair, at(71)).unwrap();
     // The panel settles A03 on 55: C1 agreed lower than the mean.
     let chair3 = Chair {
         application: app("A03"),

@@ -502,7 +502,8 @@ impl<'a> From<&'a Consensus> for Scores<'a> {
         Scores {
             knockouts: &c.knockouts,
             criteria: &c.criteria,
-            submitted: None,
+            // Recorded (counting) since then; a draft is not.
+            submitted: c.recorded.filter(|_| c.is_recorded()),
         }
     }
 }

@@ -534,6 +534,14 @@ pub struct Assessment {
         skip_serializing_if = "Option::is_none"
     )]
     pub created: Option<DateTime<Utc>>,
+    /// When the assessor last withdrew a submission of this assessment
+    /// (`edit::withdraw`): a result file from before it is older work.
+    #[serde(
+        default,
+        deserialize_with = "stamp::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub withdrawn: Option<DateTime<Utc>>,
 }
 
 impl Assessment {
@@ -546,6 +554,7 @@ impl Assessment {
             criteria: BTreeMap::new(),
             submitted: None,
             created: None,
+            withdrawn: None,
         }
     }
 
@@ -570,6 +579,7 @@ impl Assessment {
         kos.chain(scores)
             .chain(self.submitted)
             .chain(self.created)
+            .chain(self.withdrawn)
             .max()
     }
 }
@@ -597,6 +607,17 @@ pub struct Consensus {
     pub recorded_by: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recorded: Option<DateTime<Utc>>,
+    /// A draft: the chair's work in progress (a proposal taken over, values
+    /// being settled). Kept in the dossier, but it counts in no total or
+    /// status until the chair records it (`consensus::record`). Absent in
+    /// files from before drafts existed: such a consensus counts as it
+    /// always did.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub draft: bool,
+    /// The assessors whose submitted work the panel had when it recorded
+    /// this consensus; None when unknown (a draft, or an older file).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub made_with: Option<BTreeSet<String>>,
 }
 
 impl Consensus {
@@ -608,7 +629,14 @@ impl Consensus {
             criteria: BTreeMap::new(),
             recorded_by: String::new(),
             recorded: None,
+            draft: false,
+            made_with: None,
         }
+    }
+
+    /// Whether it counts: recorded, not a draft.
+    pub fn is_recorded(&self) -> bool {
+        !self.draft
     }
 
     pub fn is_empty(&self) -> bool {
@@ -892,6 +920,12 @@ impl Dossier {
         self.consensus
             .iter()
             .find(|c| &c.application == app && c.round == round)
+    }
+
+    /// The consensus that counts for an application in a round: recorded,
+    /// not a draft.
+    pub fn recorded_consensus_for(&self, app: &ApplicationId, round: Round) -> Option<&Consensus> {
+        self.consensus_for(app, round).filter(|c| c.is_recorded())
     }
 
     pub fn ensure_assessor(&mut self, name: &str) {

@@ -71,6 +71,16 @@ pub enum PanelError {
     },
     #[error(transparent)]
     ReadOnly(#[from] crate::session::ReadOnlyError),
+    /// The result withdraws a submission on which the panel has recorded
+    /// consensus since.
+    #[error(
+        "{application}, round {round}: the result file withdraws {assessor}'s submission, but the panel has recorded consensus on it; import refused"
+    )]
+    WithdrawnAfterConsensus {
+        application: ApplicationId,
+        assessor: String,
+        round: Round,
+    },
 }
 
 /// The package for one assessor and round: the applications assigned (all,
@@ -319,15 +329,7 @@ pub fn import_result(
                         result,
                     });
                 }
-                if existing.is_submitted() && !a.is_submitted() {
-                    return Err(PanelError::Older {
-                        application: a.application.clone(),
-                        assessor: a.assessor.clone(),
-                        round: a.round,
-                        dossier: existing.last_change().unwrap_or_default(),
-                        result: a.last_change().unwrap_or_default(),
-                    });
-                }
+                unsubmits(dossier, existing, a)?;
                 report.updated.push(a.application.clone());
                 changes.push(a.clone());
             }
@@ -373,7 +375,7 @@ pub fn import_result(
         );
         audit::record(
             dossier,
-            template.change(
+            template.clone().change(
                 "",
                 format!(
                     "resultaat van {} ({})",
@@ -382,6 +384,7 @@ pub fn import_result(
                 ),
             ),
         );
+        log_withdrawal(dossier, result, template, before.as_ref(), &a);
         for e in entries {
             audit::record(dossier, e);
         }
@@ -391,6 +394,72 @@ pub fn import_result(
         }
     }
     Ok(report)
+}
+
+/// A result whose copy of a submitted assessment is not submitted: a
+/// withdrawal when it was withdrawn in the package after the dossier's copy
+/// was submitted (refused, as `edit::withdraw` is, once the panel has
+/// recorded consensus there); otherwise older work, refused.
+fn unsubmits(dossier: &Dossier, existing: &Assessment, a: &Assessment) -> Result<(), PanelError> {
+    if !existing.is_submitted() || a.is_submitted() {
+        return Ok(());
+    }
+    let withdrawn_after = a
+        .withdrawn
+        .zip(existing.submitted)
+        .is_some_and(|(w, s)| w >= s);
+    if !withdrawn_after {
+        return Err(PanelError::Older {
+            application: a.application.clone(),
+            assessor: a.assessor.clone(),
+            round: a.round,
+            dossier: existing.last_change().unwrap_or_default(),
+            result: a.last_change().unwrap_or_default(),
+        });
+    }
+    if dossier
+        .recorded_consensus_for(&a.application, a.round)
+        .is_some_and(|c| !c.is_empty())
+    {
+        return Err(PanelError::WithdrawnAfterConsensus {
+            application: a.application.clone(),
+            assessor: a.assessor.clone(),
+            round: a.round,
+        });
+    }
+    Ok(())
+}
+
+/// Log an imported withdrawal (`before` submitted, `a` not) with its
+/// reason, as the package's log gave it.
+fn log_withdrawal(
+    dossier: &mut Dossier,
+    result: &Dossier,
+    template: Entry,
+    before: Option<&Assessment>,
+    a: &Assessment,
+) {
+    if !before.is_some_and(Assessment::is_submitted) || a.is_submitted() {
+        return;
+    }
+    let reason = result
+        .audit
+        .iter()
+        .rev()
+        .find(|e| {
+            e.field == Field::Assessment
+                && e.application.as_ref() == Some(&a.application)
+                && e.round == Some(a.round)
+                && e.subject == a.assessor
+                && e.new.starts_with(crate::edit::WITHDRAWN)
+        })
+        .map_or_else(
+            || format!("{} (in het pakket)", crate::edit::WITHDRAWN),
+            |e| e.new.clone(),
+        );
+    let mut e = template.change("ingediend", reason);
+    e.field = Field::Assessment;
+    audit::record(dossier, e);
 }
 
 /// Declare a conflict of interest; the assessor's draft work on that
@@ -534,6 +603,20 @@ pub enum Flag {
         threshold: u32,
         totals: Vec<(String, Exact)>,
     },
+    /// An assessor submitted a knock-out in twijfel: "KO: panel beslist"
+    /// (the verdicts of all submitted assessors beside it). Takes the place
+    /// of a [`Flag::KoSplit`] on that knock-out.
+    KoDoubt {
+        application: ApplicationId,
+        ko: CriterionId,
+        verdicts: Vec<(String, Verdict)>,
+    },
+    /// The recorded consensus was made without these assessors: they
+    /// submitted after it was recorded (`consensus::made_without`).
+    MadeWithout {
+        application: ApplicationId,
+        assessors: Vec<String>,
+    },
 }
 
 impl Flag {
@@ -541,7 +624,9 @@ impl Flag {
         match self {
             Flag::Spread { application, .. }
             | Flag::KoSplit { application, .. }
-            | Flag::ThresholdSplit { application, .. } => application,
+            | Flag::ThresholdSplit { application, .. }
+            | Flag::KoDoubt { application, .. }
+            | Flag::MadeWithout { application, .. } => application,
         }
     }
 
@@ -550,7 +635,8 @@ impl Flag {
     /// of the cap.
     fn severity(&self) -> Exact {
         match self {
-            Flag::KoSplit { .. } => Exact::whole(3),
+            Flag::MadeWithout { .. } => Exact::whole(4),
+            Flag::KoSplit { .. } | Flag::KoDoubt { .. } => Exact::whole(3),
             Flag::ThresholdSplit { .. } => Exact::whole(2),
             Flag::Spread { low, high, cap, .. } => {
                 Exact::new(i64::from(high - low), i64::from((*cap).max(1)))
@@ -567,8 +653,12 @@ pub fn disagreements(rubric: &Rubric, dossier: &Dossier, round: Round) -> Vec<Fl
     let threshold = eval.threshold;
     let mut flags = Vec::new();
     for app in &eval.applications {
-        if app.assessors < 2 {
-            continue;
+        let without = crate::consensus::made_without(dossier, &app.id, round);
+        if !without.is_empty() {
+            flags.push(Flag::MadeWithout {
+                application: app.id.clone(),
+                assessors: without,
+            });
         }
         let submitted: Vec<&Assessment> = dossier
             .assessments_for(&app.id, round)
@@ -579,13 +669,22 @@ pub fn disagreements(rubric: &Rubric, dossier: &Dossier, round: Round) -> Vec<Fl
                 .iter()
                 .map(|a| (a.assessor.clone(), a.verdict(&ko.id)))
                 .collect();
-            if verdicts.iter().any(|(_, v)| *v != verdicts[0].1) {
+            if verdicts.iter().any(|(_, v)| *v == Verdict::Doubt) {
+                flags.push(Flag::KoDoubt {
+                    application: app.id.clone(),
+                    ko: ko.id.clone(),
+                    verdicts,
+                });
+            } else if verdicts.iter().any(|(_, v)| *v != verdicts[0].1) {
                 flags.push(Flag::KoSplit {
                     application: app.id.clone(),
                     ko: ko.id.clone(),
                     verdicts,
                 });
             }
+        }
+        if app.assessors < 2 {
+            continue;
         }
         for c in &app.criteria {
             let own: Vec<u32> = app.assessor_points(c).filter_map(|(_, p)| p).collect();

@@ -104,7 +104,7 @@ pub(crate) fn render(
         }
         SheetKind::Consensus { .. } => Source::Consensus {
             consensus: dossier
-                .consensus_for(&app.id, round)
+                .recorded_consensus_for(&app.id, round)
                 .expect("fingerprint found it"),
             assessments: dossier
                 .assessments_for(&app.id, round)

@@ -531,7 +531,8 @@ pub fn export(rubric: &Rubric, dossier: &Dossier, round: Option<Round>) -> Strin
             &a.criteria,
         ));
     }
-    for c in &dossier.consensus {
+    // A draft counts nowhere; as CONSENSUS rows it would count on import.
+    for c in dossier.consensus.iter().filter(|c| c.is_recorded()) {
         sets.push((
             &c.application,
             CONSENSUS,

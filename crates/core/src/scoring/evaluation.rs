@@ -80,12 +80,12 @@ fn round_one_invited(input: &Input<'_, '_>) -> Vec<bool> {
 }
 
 /// The consensus of each application in a round (the last, should one
-/// repeat).
+/// repeat); a draft does not count.
 fn consensus_of(dossier: &Dossier, round: Round) -> BTreeMap<&ApplicationId, &Consensus> {
     dossier
         .consensus
         .iter()
-        .filter(|c| c.round == round)
+        .filter(|c| c.round == round && c.is_recorded())
         .map(|c| (&c.application, c))
         .collect()
 }

@@ -75,7 +75,7 @@ impl std::fmt::Display for Missing {
         match self {
             Missing::NoAssessments => write!(f, "no submitted assessment"),
             Missing::KoOpen(id) => write!(f, "{id}: verdict open"),
-            Missing::KoDoubt(id) => write!(f, "{id}: verdict twijfel"),
+            Missing::KoDoubt(id) => write!(f, "{id}: twijfel, the panel decides"),
             Missing::KoSplit(id) => write!(f, "{id}: assessors differ, panel must decide"),
             Missing::Unscored(id) => write!(f, "{id}: not scored"),
             Missing::UnscoredBy(id, who) => write!(f, "{id}: not scored by {who}"),
@@ -207,6 +207,24 @@ pub struct Evaluation {
 }
 
 impl AppResult {
+    /// The knock-outs the panel must decide before this result is complete:
+    /// an assessor's twijfel, or assessors who differ ("KO: panel beslist").
+    pub fn panel_decides(&self) -> impl Iterator<Item = &CriterionId> {
+        self.missing.iter().filter_map(|m| match m {
+            Missing::KoDoubt(id) | Missing::KoSplit(id) => Some(id),
+            _ => None,
+        })
+    }
+
+    /// Whether the panel's decision on knock-outs is all that is missing.
+    pub fn waits_only_for_panel(&self) -> bool {
+        self.panel_decides().next().is_some()
+            && self
+                .missing
+                .iter()
+                .all(|m| matches!(m, Missing::KoDoubt(_) | Missing::KoSplit(_)))
+    }
+
     /// Each submitted assessor's own points on one criterion, by name.
     pub fn assessor_points<'a>(
         &'a self,

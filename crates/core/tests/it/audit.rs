@@ -264,6 +264,11 @@ fn consensus_is_validated_logged_and_counts_in_the_ranking() {
             .iter()
             .any(|e| e.field == Field::Score && e.old == "3" && e.new == "9")
     );
+    // A draft until recorded, and recorded only with every motivation.
+    for id in consensus::missing_motivations(&d, &app("A01"), Round::One) {
+        consensus::set_motivation(&r, &mut d, &chair, &id, "Panel: eens", when()).unwrap();
+    }
+    consensus::record(&r, &mut d, &chair, when()).unwrap();
     let eval = leidraad_core::scoring::evaluate(&r, &d, Round::One);
     let c2 = &eval.get(&app("A01")).unwrap().criteria[1];
     assert_eq!((c2.id.as_str(), c2.value), ("C2", Some(Exact::whole(9))));

@@ -5,6 +5,7 @@ use leidraad_core::testkit as common;
 
 mod audit;
 mod decisions;
+mod deliberate;
 mod engine;
 mod fastron;
 mod loaders;
