@@ -166,6 +166,22 @@ pub enum Command {
         #[arg(long)]
         rubric: Option<PathBuf>,
     },
+    /// Find the passages of a plan (PDF, DOCX, ODT or text) that speak to a
+    /// knock-out or criterion, best first. It finds passages; it does not
+    /// judge them.
+    Passages {
+        document: PathBuf,
+        /// The knock-out or criterion (KO1..KO8, C1..C11).
+        #[arg(long)]
+        criterion: String,
+        /// At most this many passages.
+        #[arg(long, default_value_t = 5)]
+        top: usize,
+        #[arg(long, value_enum, default_value_t = PassageFormat::Text)]
+        format: PassageFormat,
+        #[arg(long)]
+        rubric: Option<PathBuf>,
+    },
 }
 
 fn parse_round(s: &str) -> Result<Round, String> {
@@ -252,6 +268,13 @@ pub fn run(command: Command) -> ExitCode {
             date,
             rubric,
         } => zelftoets(file.as_deref(), pdf.as_deref(), date, rubric.as_deref()),
+        Command::Passages {
+            document,
+            criterion,
+            top,
+            format,
+            rubric,
+        } => passages(&document, &criterion, top, format, rubric.as_deref()),
     };
     match result {
         Ok(text) => {
@@ -313,9 +336,11 @@ fn explain(e: &leidraad_core::error::LoadError) -> String {
 mod check;
 mod export;
 mod panel;
+mod passages;
 mod scores;
 
 use check::{check, check_rubric, history, parse_head, verify};
 use export::{export_pdf, zelftoets};
 use panel::{import_result, package};
+use passages::{PassageFormat, passages};
 use scores::{disagreements, export_csv, import_csv, rank};
