@@ -3,7 +3,7 @@
 
 use super::*;
 
-use leidraad_core::passages::{Found, Index, Query};
+use leidraad_core::passages::{Found, Index, Passage, Query};
 
 /// Where the passages go: the format of section 5, or lines to read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -52,28 +52,33 @@ pub(super) fn passages(
     })
 }
 
+/// The JSON of formats.md section 5, its keys in the documented order.
+#[derive(serde::Serialize)]
+struct Output<'a> {
+    document: &'a str,
+    sha256: &'a str,
+    criterion: &'a str,
+    found: bool,
+    passages: Vec<Passage>,
+}
+
 fn json(name: &str, sha256: &str, criterion: &str, found: &Found) -> String {
-    let passages: Vec<serde_json::Value> = found
+    let passages = found
         .passages
         .iter()
-        .map(|p| {
-            serde_json::json!({
-                "page": p.page,
-                "text": p.text,
-                "score": (p.score * 100.0).round() / 100.0,
-                "negated": p.negated,
-                "terms": p.terms,
-            })
+        .map(|p| Passage {
+            score: (p.score * 100.0).round() / 100.0,
+            ..p.clone()
         })
         .collect();
-    let value = serde_json::json!({
-        "document": name,
-        "sha256": sha256,
-        "criterion": criterion,
-        "found": found.found,
-        "passages": passages,
-    });
-    let mut out = serde_json::to_string_pretty(&value).expect("JSON of plain values");
+    let output = Output {
+        document: name,
+        sha256,
+        criterion,
+        found: found.found,
+        passages,
+    };
+    let mut out = serde_json::to_string_pretty(&output).expect("JSON of plain values");
     out.push('\n');
     out
 }

@@ -335,3 +335,45 @@ mod search;
 
 #[cfg(test)]
 mod tests;
+
+/// The naive keyword search the finder is measured against
+/// (`docs/passages.md`): the same sentences, ranked by how many of the search
+/// terms they contain as written (letter case aside), without stems,
+/// compounds, weights or neighbours; `found` when any sentence has one.
+pub fn keyword_baseline(pages: &[String], terms: &[String], top: usize) -> Found {
+    let mut ranked: Vec<(usize, usize, Piece)> = Vec::new();
+    let mut block = 0;
+    let lower: Vec<String> = terms.iter().map(|t| t.to_lowercase()).collect();
+    for (i, page) in pages.iter().enumerate() {
+        let (pieces, next) = text::pieces(i, page, block);
+        block = next;
+        for piece in pieces {
+            let text = piece.text.to_lowercase();
+            let hits = lower.iter().filter(|t| text.contains(t.as_str())).count();
+            if hits > 0 {
+                ranked.push((hits, ranked.len(), piece));
+            }
+        }
+    }
+    ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    let passages: Vec<Passage> = ranked
+        .into_iter()
+        .take(top)
+        .map(|(hits, _, piece)| Passage {
+            page: Some(piece.page + 1),
+            terms: terms
+                .iter()
+                .zip(&lower)
+                .filter(|(_, l)| piece.text.to_lowercase().contains(l.as_str()))
+                .map(|(t, _)| t.clone())
+                .collect(),
+            text: piece.text,
+            score: hits as f64,
+            negated: false,
+        })
+        .collect();
+    Found {
+        found: !passages.is_empty(),
+        passages,
+    }
+}

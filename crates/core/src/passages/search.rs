@@ -148,7 +148,7 @@ impl Index {
                 }
                 1.0 + WHOLE_TERM_BONUS
             };
-            scores.push(term.weight * partial * bonus / words.len() as f64);
+            scores.push(term.weight * partial * bonus / (words.len() as f64).sqrt());
         }
         scores.sort_by(|a, b| b.total_cmp(a));
         let score: f64 = scores
@@ -203,6 +203,20 @@ impl Index {
                 }
             }
             members.sort_unstable();
+            // A heading or a short list item is read with what follows it
+            // on the page, so a passage is long enough to judge.
+            let page = self.sentences[hit.sentence].piece.page;
+            loop {
+                let words: usize = members.iter().map(|m| self.sentences[*m].len).sum();
+                let next = members[members.len() - 1] + 1;
+                let fits = next < self.sentences.len()
+                    && !used[next]
+                    && self.sentences[next].piece.page == page;
+                if words >= 2 * SHORT || members.len() >= 3 || !fits {
+                    break;
+                }
+                members.push(next);
+            }
             let mut terms: Vec<usize> = Vec::new();
             let mut negated = false;
             for m in &members {

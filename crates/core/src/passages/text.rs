@@ -113,7 +113,17 @@ fn blocks(text: &str) -> Vec<Vec<&str>> {
     let lines: Vec<&str> = text.lines().map(str::trim).collect();
     for (i, line) in lines.iter().enumerate() {
         if line.is_empty() {
-            if !current.is_empty() {
+            // An empty line between the two halves of a sentence (a
+            // double-spaced text) does not end the paragraph.
+            let open = current
+                .last()
+                .is_some_and(|l| !l.ends_with(['.', '!', '?', ':', ';']));
+            let goes_on = lines[i + 1..]
+                .iter()
+                .find(|l| !l.is_empty())
+                .and_then(|l| l.chars().next())
+                .is_some_and(char::is_lowercase);
+            if !current.is_empty() && !(open && goes_on) {
                 out.push(std::mem::take(&mut current));
             }
             continue;
@@ -255,6 +265,19 @@ mod tests {
                 ("volwassenen", true),
                 ("GGZ", true),
                 ("niet", false)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_sentence_goes_on_over_an_empty_line() {
+        assert_eq!(
+            texts(
+                "Als het zo is dat een lokale team nog onvoldoende stevig is, dan wordt\n\nregionaal veiligheidsteam opportuun.\n\nNieuw punt."
+            ),
+            [
+                "Als het zo is dat een lokale team nog onvoldoende stevig is, dan wordt regionaal veiligheidsteam opportuun.",
+                "Nieuw punt."
             ]
         );
     }
