@@ -182,6 +182,22 @@ pub enum Command {
         #[arg(long)]
         rubric: Option<PathBuf>,
     },
+    /// Keep documents (PDF, DOCX, ODT or text) with an application: their
+    /// name, kind, SHA-256 and text per page, so that a package carries them.
+    Attach {
+        dossier: PathBuf,
+        #[arg(long)]
+        application: String,
+        #[arg(long, value_enum, default_value_t = KindArg::Plan)]
+        kind: KindArg,
+        /// Who attaches, for the audit log (default: the login name).
+        #[arg(long)]
+        by: Option<String>,
+        #[arg(long)]
+        rubric: Option<PathBuf>,
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
 }
 
 fn parse_round(s: &str) -> Result<Round, String> {
@@ -275,6 +291,14 @@ pub fn run(command: Command) -> ExitCode {
             format,
             rubric,
         } => passages(&document, &criterion, top, format, rubric.as_deref()),
+        Command::Attach {
+            dossier,
+            application,
+            kind,
+            by,
+            rubric,
+            files,
+        } => attach(&dossier, &application, kind, &files, by, rubric.as_deref()),
     };
     match result {
         Ok(text) => {
@@ -333,12 +357,14 @@ fn explain(e: &leidraad_core::error::LoadError) -> String {
     }
 }
 
+mod attach;
 mod check;
 mod export;
 mod panel;
 mod passages;
 mod scores;
 
+use attach::{KindArg, attach};
 use check::{check, check_rubric, history, parse_head, verify};
 use export::{export_pdf, zelftoets};
 use panel::{import_result, package};

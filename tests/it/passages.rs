@@ -394,3 +394,147 @@ fn the_passages_command_refuses_a_scan_and_an_unknown_criterion() {
     assert!(err.contains("no knock-out or criterion \"KO9\""), "{err}");
     assert!(err.contains("KO1, KO2"), "{err}");
 }
+
+/// A copy of the minimal dossier in a temporary folder.
+fn dossier_copy() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("dossier.ron");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/dossier-v1-minimal.ron"),
+        &path,
+    )
+    .unwrap();
+    (dir, path)
+}
+
+#[test]
+fn attach_keeps_the_plan_in_the_dossier_with_its_text_and_a_log_entry() {
+    use leidraad_core::document::Kind;
+    let (_dir, path) = dossier_copy();
+    let out = leidraad()
+        .arg("attach")
+        .arg(&path)
+        .args(["--application", "A01", "--by", "Femke Hoogland"])
+        .arg(docs_fixture("excerpt.pdf"))
+        .arg(docs_fixture("excerpt.docx"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("attached: excerpt.pdf (plan van aanpak, 2 pages, sha256 "),
+        "{text}"
+    );
+    assert!(text.contains("attached: excerpt.docx"), "{text}");
+
+    let (_, dossier) = leidraad_core::session::read(&path, None).unwrap();
+    let app = &dossier.applications[0];
+    assert_eq!(app.attachments.len(), 2);
+    let pdf = &app.attachments[0];
+    assert_eq!(pdf.name, "excerpt.pdf");
+    assert_eq!(pdf.kind, Kind::Plan);
+    let bytes = std::fs::read(docs_fixture("excerpt.pdf")).unwrap();
+    assert_eq!(pdf.sha256, leidraad_core::document::sha256_hex(&bytes));
+    assert!(pdf.paged);
+    assert_eq!(pdf.pages.len(), 2);
+    assert!(
+        pdf.pages[0]
+            .replace('\n', " ")
+            .contains("geen regionaal veiligheidsteam")
+    );
+    // The kept text is searchable as the file itself.
+    let index = Index::new(&pdf.pages, pdf.paged);
+    let rubric = Rubric::builtin();
+    let found = index.search(&Query::for_criterion(&rubric, "KO2").unwrap(), 3);
+    assert!(found.passages[0].negated);
+
+    let history = leidraad().arg("history").arg(&path).output().unwrap();
+    let history = String::from_utf8(history.stdout).unwrap();
+    assert!(history.contains("Femke Hoogland"), "{history}");
+    assert!(
+        history.contains("plan van aanpak: excerpt.pdf (2 pagina's"),
+        "{history}"
+    );
+
+    // The same file again: nothing changes.
+    let before = std::fs::read(&path).unwrap();
+    let out = leidraad()
+        .arg("attach")
+        .arg(&path)
+        .args(["--application", "A01"])
+        .arg(docs_fixture("excerpt.pdf"))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .contains("already attached: excerpt.pdf")
+    );
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}
+
+#[test]
+fn attach_refuses_a_scan_or_an_unknown_application_and_changes_nothing() {
+    let (_dir, path) = dossier_copy();
+    let before = std::fs::read(&path).unwrap();
+    // A good file and a scan: neither is attached.
+    let out = leidraad()
+        .arg("attach")
+        .arg(&path)
+        .args(["--application", "A01", "--kind", "begroting"])
+        .arg(docs_fixture("excerpt.pdf"))
+        .arg(docs_fixture("scan.pdf"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("no text layer")
+    );
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+
+    let out = leidraad()
+        .arg("attach")
+        .arg(&path)
+        .args(["--application", "B99"])
+        .arg(docs_fixture("excerpt.pdf"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("no application B99"), "{err}");
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}
+
+#[test]
+fn a_package_carries_the_attached_plan() {
+    let (dir, path) = dossier_copy();
+    let ok = leidraad()
+        .arg("attach")
+        .arg(&path)
+        .args(["--application", "A01"])
+        .arg(docs_fixture("excerpt.odt"))
+        .output()
+        .unwrap();
+    assert!(ok.status.success(), "{ok:?}");
+    let package = dir.path().join("pakket.ron");
+    let out = leidraad()
+        .arg("package")
+        .arg(&path)
+        .args(["--assessor", "Femke Hoogland", "--out"])
+        .arg(&package)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let (_, p) = leidraad_core::session::read(&package, None).unwrap();
+    let app = p.applications.iter().find(|a| a.id.0 == "A01").unwrap();
+    assert_eq!(app.attachments.len(), 1);
+    assert!(
+        app.attachments[0]
+            .pages
+            .concat()
+            .contains("Ervaringsdeskundigen")
+    );
+}
