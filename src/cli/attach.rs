@@ -36,22 +36,10 @@ pub(super) fn attach(
 ) -> Result<String, Failure> {
     // Every file is read before the dossier changes: one that cannot be
     // read (a scan, a damaged file) leaves the dossier as it was.
-    let mut documents = Vec::new();
-    for file in files {
-        let name = file.display().to_string();
-        let bytes =
-            std::fs::read(file).map_err(|e| Failure(format!("{name}: could not be read: {e}")))?;
-        let extracted = leidraad_docs::extract(&bytes, &name)?;
-        documents.push(Document {
-            name: file
-                .file_name()
-                .map_or_else(|| name.clone(), |n| n.to_string_lossy().into_owned()),
-            kind: kind.into(),
-            sha256: document::sha256_hex(&bytes),
-            paged: extracted.paged,
-            pages: extracted.pages,
-        });
-    }
+    let documents = files
+        .iter()
+        .map(|file| read_document(file, kind.into()))
+        .collect::<Result<Vec<_>, _>>()?;
     let mut session = open_for_writing(path, rubric)?;
     let by = by
         .or_else(|| std::env::var("USER").ok())
@@ -90,4 +78,21 @@ pub(super) fn attach(
         )?;
     }
     Ok(out)
+}
+
+/// Read and extract a file as a document of `kind`.
+pub(super) fn read_document(file: &Path, kind: Kind) -> Result<Document, Failure> {
+    let name = file.display().to_string();
+    let bytes =
+        std::fs::read(file).map_err(|e| Failure(format!("{name}: could not be read: {e}")))?;
+    let extracted = leidraad_docs::extract(&bytes, &name)?;
+    Ok(Document {
+        name: file
+            .file_name()
+            .map_or_else(|| name.clone(), |n| n.to_string_lossy().into_owned()),
+        kind,
+        sha256: document::sha256_hex(&bytes),
+        paged: extracted.paged,
+        pages: extracted.pages,
+    })
 }

@@ -101,6 +101,10 @@ pub enum Command {
         /// file's date or today.
         #[arg(long)]
         date: Option<chrono::NaiveDate>,
+        /// The draft plan (PDF, DOCX, ODT or text): the passages per
+        /// knock-out are shown (instead of a plan kept in the file).
+        #[arg(long, requires = "file")]
+        plan: Option<PathBuf>,
         #[arg(long)]
         rubric: Option<PathBuf>,
     },
@@ -282,8 +286,15 @@ pub fn run(command: Command) -> ExitCode {
             file,
             pdf,
             date,
+            plan,
             rubric,
-        } => zelftoets(file.as_deref(), pdf.as_deref(), date, rubric.as_deref()),
+        } => zelftoets(
+            file.as_deref(),
+            pdf.as_deref(),
+            date,
+            plan.as_deref(),
+            rubric.as_deref(),
+        ),
         Command::Passages {
             document,
             criterion,

@@ -538,3 +538,92 @@ fn a_package_carries_the_attached_plan() {
             .contains("Ervaringsdeskundigen")
     );
 }
+
+/// A blank self-check file in a temporary folder, as `leidraad zelftoets`
+/// writes it.
+fn blank_selfcheck(dir: &Path) -> PathBuf {
+    let out = leidraad().arg("zelftoets").output().unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let path = dir.join("zelftoets.ron");
+    std::fs::write(&path, out.stdout).unwrap();
+    path
+}
+
+#[test]
+fn the_selfcheck_shows_the_passages_per_knockout_and_flags_a_negation() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = blank_selfcheck(dir.path());
+    let pdf = dir.path().join("zelftoets.pdf");
+    let out = leidraad()
+        .arg("zelftoets")
+        .arg(&file)
+        .arg("--plan")
+        .arg(seed("002"))
+        .args(["--date", "2022-05-01", "--pdf"])
+        .arg(&pdf)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let text = String::from_utf8(out.stdout).unwrap();
+    let section = &text[text
+        .find("5. Vindplaatsen in het conceptplan")
+        .expect(&text)..];
+    assert!(
+        section.contains("Hij vindt passages; hij beoordeelt ze niet."),
+        "{section}"
+    );
+    let ko2 = &section[section.find("KO2 Regionaal veiligheidsteam").unwrap()..];
+    let ko2 = &ko2[..ko2.find("KO3").unwrap()];
+    assert!(
+        ko2.contains("– rode vlag: uw plan zegt: “We willen in dit stadium geen regionaal veiligheidsteam oprichten"),
+        "{ko2}"
+    );
+    // Every knock-out has its line, and 002 speaks to each of them.
+    for ko in ["KO1", "KO3", "KO4", "KO5", "KO6", "KO7", "KO8"] {
+        assert!(section.contains(&format!("  {ko} ")), "{ko}");
+    }
+
+    let pages = crate::report_support::pages(&std::fs::read(&pdf).unwrap());
+    let all = crate::report_support::squash(&pages.join("\n"));
+    for piece in [
+        "5. Vindplaatsen in het conceptplan",
+        "hij beoordeelt ze niet",
+        "rode vlag: uw plan zegt: “We willen in dit stadium geen regionaal veiligheidsteam oprichten",
+    ] {
+        assert!(
+            all.contains(&crate::report_support::squash(piece)),
+            "{piece} not in the PDF"
+        );
+    }
+}
+
+#[test]
+fn the_selfcheck_names_a_knockout_without_a_passage_as_a_risk() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = blank_selfcheck(dir.path());
+    let out = leidraad()
+        .arg("zelftoets")
+        .arg(&file)
+        .arg("--plan")
+        .arg(seed("004"))
+        .args(["--date", "2022-05-01"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let text = String::from_utf8(out.stdout).unwrap();
+    // 004 (the plan van aanpak of 2022) says nothing of complex divorces.
+    let section = &text[text.find("5. Vindplaatsen").unwrap()..];
+    let ko6 = &section[section.find("KO6 Complexe scheidingen").unwrap()..];
+    let ko6 = &ko6[..ko6.find("KO7").unwrap()];
+    assert!(
+        ko6.contains("– geen passage gevonden: knock-outrisico"),
+        "{ko6}"
+    );
+    // Without a plan there is no such section.
+    let out = leidraad().arg("zelftoets").arg(&file).output().unwrap();
+    assert!(
+        !String::from_utf8(out.stdout)
+            .unwrap()
+            .contains("Vindplaatsen")
+    );
+}

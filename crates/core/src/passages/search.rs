@@ -159,7 +159,9 @@ impl Index {
         let negated = matched.iter().any(|&at| {
             let from = at.saturating_sub(NEGATION_BEFORE);
             let to = (at + NEGATION_AFTER).min(s.features.len().saturating_sub(1));
-            (from..=to).any(|i| s.features[i].negation)
+            // A negation inside a term ("Geweld hoort nergens thuis") is
+            // the term's own word, not a negation of it.
+            (from..=to).any(|i| s.features[i].negation && !matched.contains(&i))
         });
         Hit {
             sentence,
@@ -208,10 +210,15 @@ impl Index {
             let page = self.sentences[hit.sentence].piece.page;
             loop {
                 let words: usize = members.iter().map(|m| self.sentences[*m].len).sum();
+                let last = &self.sentences[members[members.len() - 1]].piece;
                 let next = members[members.len() - 1] + 1;
+                // Into the next block only from a heading or an item
+                // without a closing full stop.
+                let open = !last.text.ends_with(['.', '!', '?']);
                 let fits = next < self.sentences.len()
                     && !used[next]
-                    && self.sentences[next].piece.page == page;
+                    && self.sentences[next].piece.page == page
+                    && (open || self.sentences[next].piece.block == last.block);
                 if words >= 2 * SHORT || members.len() >= 3 || !fits {
                     break;
                 }

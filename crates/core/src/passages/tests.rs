@@ -137,3 +137,11 @@ fn search_terms_are_checked_and_left_out_of_the_hash() {
     assert_ne!(changed, builtin);
     assert_eq!(changed.hash(), builtin.hash());
 }
+
+#[test]
+fn a_negation_word_inside_a_term_is_no_negation() {
+    let idx = index(&["De oprichting van MDA++ vanuit het programma Geweld hoort nergens thuis."]);
+    let found = idx.search(&Query::new("x", &terms(&["Geweld hoort nergens thuis"])), 5);
+    assert_eq!(found.passages[0].terms, ["Geweld hoort nergens thuis"]);
+    assert!(!found.passages[0].negated);
+}

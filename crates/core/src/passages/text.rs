@@ -123,7 +123,7 @@ fn blocks(text: &str) -> Vec<Vec<&str>> {
                 .find(|l| !l.is_empty())
                 .and_then(|l| l.chars().next())
                 .is_some_and(char::is_lowercase);
-            if !current.is_empty() && !(open && goes_on) {
+            if !current.is_empty() && (!open || !goes_on) {
                 out.push(std::mem::take(&mut current));
             }
             continue;
