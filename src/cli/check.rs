@@ -41,6 +41,19 @@ pub(super) fn check_rubric(file: &Path) -> Result<String, Failure> {
         }
     }
     writeln!(out, "\nTotal {} points", rubric.total)?;
+    let with_terms = rubric
+        .knockouts
+        .iter()
+        .map(|k| k.search_terms.len())
+        .chain(rubric.criteria().map(|c| c.search_terms.len()))
+        .filter(|n| *n > 0)
+        .collect::<Vec<_>>();
+    writeln!(
+        out,
+        "Search terms for the passage finder: {} for {} knock-outs and criteria (an interpretation; no part of the hash)",
+        with_terms.iter().sum::<usize>(),
+        with_terms.len()
+    )?;
     let p = &rubric.process;
     writeln!(
         out,

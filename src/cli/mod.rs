@@ -135,6 +135,10 @@ pub enum Command {
         /// file's date or today.
         #[arg(long)]
         date: Option<chrono::NaiveDate>,
+        /// The draft plan (PDF, DOCX, ODT or text): the passages per
+        /// knock-out are shown (instead of a plan kept in the file).
+        #[arg(long, requires = "file")]
+        plan: Option<PathBuf>,
         #[arg(long)]
         rubric: Option<PathBuf>,
     },
@@ -215,6 +219,38 @@ pub enum Command {
         round: Option<Round>,
         #[arg(long)]
         rubric: Option<PathBuf>,
+    },
+    /// Find the passages of a plan (PDF, DOCX, ODT or text) that speak to a
+    /// knock-out or criterion, best first. It finds passages; it does not
+    /// judge them.
+    Passages {
+        document: PathBuf,
+        /// The knock-out or criterion (KO1..KO8, C1..C11).
+        #[arg(long)]
+        criterion: String,
+        /// At most this many passages.
+        #[arg(long, default_value_t = 5)]
+        top: usize,
+        #[arg(long, value_enum, default_value_t = PassageFormat::Text)]
+        format: PassageFormat,
+        #[arg(long)]
+        rubric: Option<PathBuf>,
+    },
+    /// Keep documents (PDF, DOCX, ODT or text) with an application: their
+    /// name, kind, SHA-256 and text per page, so that a package carries them.
+    Attach {
+        dossier: PathBuf,
+        #[arg(long)]
+        application: String,
+        #[arg(long, value_enum, default_value_t = KindArg::Plan)]
+        kind: KindArg,
+        /// Who attaches, for the audit log (default: the login name).
+        #[arg(long)]
+        by: Option<String>,
+        #[arg(long)]
+        rubric: Option<PathBuf>,
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
     },
 }
 
@@ -332,8 +368,30 @@ pub fn run(command: Command) -> ExitCode {
             file,
             pdf,
             date,
+            plan,
             rubric,
-        } => zelftoets(file.as_deref(), pdf.as_deref(), date, rubric.as_deref()),
+        } => zelftoets(
+            file.as_deref(),
+            pdf.as_deref(),
+            date,
+            plan.as_deref(),
+            rubric.as_deref(),
+        ),
+        Command::Passages {
+            document,
+            criterion,
+            top,
+            format,
+            rubric,
+        } => passages(&document, &criterion, top, format, rubric.as_deref()),
+        Command::Attach {
+            dossier,
+            application,
+            kind,
+            by,
+            rubric,
+            files,
+        } => attach(&dossier, &application, kind, &files, by, rubric.as_deref()),
     };
     match result {
         Ok(text) => {
@@ -392,15 +450,19 @@ fn explain(e: &leidraad_core::error::LoadError) -> String {
     }
 }
 
+mod attach;
 mod check;
 mod decide;
 mod export;
 mod panel;
+mod passages;
 mod scores;
 mod withdraw;
 
+use attach::{KindArg, attach};
 use check::{check, check_rubric, history, parse_head, verify};
 use export::{export_pdf, zelftoets};
 use panel::{import_result, package};
+use passages::{PassageFormat, passages};
 use scores::{disagreements, export_csv, import_csv, rank};
 use withdraw::withdraw;

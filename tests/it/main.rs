@@ -17,6 +17,7 @@ mod deliberate_cli;
 mod integrity;
 mod no_network;
 mod panel_scenario;
+mod passages;
 mod report_cli;
 mod report_ranking;
 mod report_sheets;

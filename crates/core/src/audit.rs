@@ -56,6 +56,9 @@ pub enum Field {
     Import,
     /// A package was issued to an assessor.
     Package,
+    /// A document (plan, begroting, addendum, verslag) was attached to an
+    /// application.
+    Document,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -346,6 +346,10 @@ pub struct Application {
     pub own_contribution_eur: Option<u64>,
     #[serde(default, skip_serializing_if = "ScaleData::is_empty")]
     pub scale: ScaleData,
+    /// The documents kept with the application, with their text (see
+    /// `document`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attachments: Vec<crate::document::Document>,
 }
 
 impl ScaleData {
@@ -366,6 +370,7 @@ impl Application {
             requested_eur: None,
             own_contribution_eur: None,
             scale: ScaleData::default(),
+            attachments: Vec::new(),
         }
     }
 }

@@ -749,3 +749,57 @@ pub fn allocation_decision(
         euro(total)
     )
 }
+
+/// The passages per knock-out of a self-check with its draft plan.
+pub mod selfcheck_passages {
+    use leidraad_core::passages::Passage;
+    use leidraad_core::selfcheck::KoPassages;
+
+    pub const SECTION: &str = "5. Vindplaatsen in het conceptplan";
+    pub const INTRO: &str = "De zelftoets zoekt per knock-outcriterium de passages in het conceptplan die erover gaan, op hun woorden. Hij vindt passages; hij beoordeelt ze niet. Of het plan het criterium aannemelijk maakt, beslissen u en de beoordelaars.";
+    pub const NO_PLAN: &str = "Geen conceptplan toegevoegd: voeg het plan toe om per knock-outcriterium de vindplaatsen te zien.";
+    pub const NOTHING: &str = "geen passage gevonden: knock-outrisico";
+    pub const RED_FLAG: &str = "rode vlag: uw plan zegt";
+
+    /// "blz. 12" or nothing for a plan without pages.
+    pub fn page(p: &Passage) -> String {
+        p.page.map_or_else(String::new, |n| format!("blz. {n}: "))
+    }
+
+    /// The lines for one knock-out: its passages, or the risk; a negated
+    /// passage as a red flag.
+    pub fn lines(k: &KoPassages) -> Vec<String> {
+        let mut out = Vec::new();
+        if k.nothing_found() {
+            out.push(NOTHING.to_string());
+            return out;
+        }
+        for p in k.negated() {
+            out.push(format!("{RED_FLAG}: {}“{}”", page(p), p.text));
+        }
+        for p in k
+            .found
+            .passages
+            .iter()
+            .filter(|p| !p.terms.is_empty() && !p.negated)
+        {
+            out.push(format!("{}“{}” ({})", page(p), p.text, p.terms.join(", ")));
+        }
+        out
+    }
+
+    /// The section as plain text, for the command line.
+    pub fn text(list: &[KoPassages]) -> String {
+        let mut out = format!("\n{SECTION}\n  {INTRO}\n");
+        if list.is_empty() {
+            out.push_str(&format!("  {NO_PLAN}\n"));
+        }
+        for k in list {
+            out.push_str(&format!("  {} {}\n", k.id, k.name));
+            for line in lines(k) {
+                out.push_str(&format!("    – {line}\n"));
+            }
+        }
+        out
+    }
+}

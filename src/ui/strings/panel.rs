@@ -202,5 +202,6 @@ pub fn audit_field(field: leidraad_core::audit::Field) -> &'static str {
         Field::Addendum => "addendum",
         Field::Import => "import",
         Field::Package => "pakket uitgegeven",
+        Field::Document => "document toegevoegd",
     }
 }
