@@ -212,6 +212,21 @@ pub enum Command {
         #[arg(long)]
         rubric: Option<PathBuf>,
     },
+    /// Write a spreadsheet (.xlsx for Excel, .ods for LibreOffice Calc): per
+    /// round the ranking and the scores per assessor, then every score in
+    /// the long format, the recorded decisions and the criteria.
+    ExportSheet {
+        dossier: PathBuf,
+        /// The workbook to write; its extension (.xlsx or .ods) decides the
+        /// format. An existing file is replaced.
+        #[arg(long)]
+        out: PathBuf,
+        /// Only this round (default: every round with data).
+        #[arg(long, value_parser = parse_round)]
+        round: Option<Round>,
+        #[arg(long)]
+        rubric: Option<PathBuf>,
+    },
     /// Write every submitted score and consensus value as CSV (long format) to stdout.
     ExportCsv {
         dossier: PathBuf,
@@ -357,6 +372,12 @@ pub fn run(command: Command) -> ExitCode {
             round,
             rubric,
         } => export_csv(&dossier, round, rubric.as_deref()),
+        Command::ExportSheet {
+            dossier,
+            out,
+            round,
+            rubric,
+        } => export_sheet(&dossier, &out, round, rubric.as_deref()),
         Command::Export {
             dossier,
             out,
@@ -457,6 +478,7 @@ mod export;
 mod panel;
 mod passages;
 mod scores;
+mod sheet;
 mod withdraw;
 
 use attach::{KindArg, attach};
@@ -465,4 +487,5 @@ use export::{export_pdf, zelftoets};
 use panel::{import_result, package};
 use passages::{PassageFormat, passages};
 use scores::{disagreements, export_csv, import_csv, rank};
+use sheet::export_sheet;
 use withdraw::withdraw;

@@ -10,7 +10,7 @@ use chrono::Local;
 
 use leidraad_core::dossier::{ApplicationId, DecisionKind, Dossier, Round};
 use leidraad_core::exact::Exact;
-use leidraad_core::interchange::csv::{HEADER, long_rows};
+use leidraad_core::interchange::csv::{HEADER, each_long_row};
 use leidraad_core::nl;
 use leidraad_core::rubric::{Rubric, Scale};
 use leidraad_core::scoring::{self, AppResult, Evaluation, Missing, Status};
@@ -86,12 +86,12 @@ fn ranking(dossier: &Dossier, eval: &Evaluation, title: Vec<String>) -> Sheet {
         nl::APPLICATION,
         w::REGION,
         nl::TOTAL,
-        w::TOTAL_EXACT,
         nl::STATUS,
         w::CONSENSUS,
         w::TIE_GROUP,
         w::ASSESSORS,
         nl::FAILED_KO,
+        w::TOTAL_EXACT,
         w::NOTE,
     ];
     let rows = eval
@@ -103,9 +103,6 @@ fn ranking(dossier: &Dossier, eval: &Evaluation, title: Vec<String>) -> Sheet {
                 Cell::text(&a.id.0),
                 Cell::text(&a.region),
                 a.total.as_ref().map_or(Cell::Empty, two_decimals),
-                a.total
-                    .as_ref()
-                    .map_or(Cell::Empty, |t| Cell::text(t.to_fraction())),
                 Cell::text(nl::status(a.status)),
                 Cell::text(if a.consensus { nl::YES } else { nl::NO }),
                 a.tie_group.map_or(Cell::Empty, whole),
@@ -117,6 +114,9 @@ fn ranking(dossier: &Dossier, eval: &Evaluation, title: Vec<String>) -> Sheet {
                         .collect::<Vec<_>>()
                         .join(", "),
                 ),
+                a.total
+                    .as_ref()
+                    .map_or(Cell::Empty, |t| Cell::text(t.to_fraction())),
                 Cell::text_or_empty(note(dossier, a)),
             ]
         })
@@ -253,30 +253,27 @@ fn long(rubric: &Rubric, dossier: &Dossier, round: Option<Round>) -> Sheet {
         Ok(n) if s.bytes().all(|b| b.is_ascii_digit()) => whole(n),
         _ => Cell::text_or_empty(s),
     };
-    let rows = long_rows(rubric, dossier, round)
-        .into_iter()
-        .map(
-            |[
-                application,
-                region,
-                assessor,
-                round,
-                criterion,
-                value,
-                motivation,
-            ]| {
-                vec![
-                    Cell::Text(application),
-                    Cell::Text(region),
-                    Cell::Text(assessor),
-                    number(&round),
-                    Cell::Text(criterion),
-                    number(&value),
-                    Cell::text_or_empty(motivation),
-                ]
-            },
-        )
-        .collect();
+    let mut rows = Vec::new();
+    each_long_row(rubric, dossier, round, |cells| {
+        let [
+            application,
+            region,
+            assessor,
+            round,
+            criterion,
+            value,
+            motivation,
+        ] = cells;
+        rows.push(vec![
+            Cell::text(application),
+            Cell::text(region),
+            Cell::text(assessor),
+            number(round),
+            Cell::text(criterion),
+            number(value),
+            Cell::text_or_empty(motivation),
+        ]);
+    });
     Sheet {
         name: w::LONG_SHEET.to_string(),
         title: Vec::new(),

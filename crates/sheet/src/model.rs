@@ -67,7 +67,16 @@ pub struct Sheet {
 pub const MIN_WIDTH: usize = 6;
 pub const MAX_WIDTH: usize = 60;
 
+/// A sheet with at most this many columns is printed one page wide; a
+/// wider one (the scores per assessor) over as many pages as it needs.
+pub const PRINT_ONE_PAGE_WIDE: usize = 12;
+
 impl Sheet {
+    /// Whether the sheet is printed scaled to one page wide.
+    pub fn fits_one_page_wide(&self) -> bool {
+        self.header.len() <= PRINT_ONE_PAGE_WIDE
+    }
+
     /// The row (from 0) of the column heads; the data starts below it.
     pub fn header_row(&self) -> u32 {
         self.title.len() as u32

@@ -6,7 +6,8 @@
 use icu_locale_core::{Locale, locale};
 use spreadsheet_ods::color::Rgb;
 use spreadsheet_ods::format::FormatNumberStyle;
-use spreadsheet_ods::style::units::{Border, FontSize, Length};
+use spreadsheet_ods::style::units::{Border, FontSize, Length, PrintOrientation};
+use spreadsheet_ods::style::{MasterPage, PageStyle, TableStyle, TableStyleRef};
 use spreadsheet_ods::{
     CellStyle, CellStyleRef, Sheet, ValueFormatDateTime, ValueFormatNumber, WorkBook,
 };
@@ -26,6 +27,22 @@ struct Styles {
     whole: CellStyleRef,
     two: CellStyleRef,
     moment: CellStyleRef,
+    /// A4 landscape when printed.
+    page: TableStyleRef,
+}
+
+fn landscape(wb: &mut WorkBook) -> TableStyleRef {
+    let mut page = PageStyle::new("a4-landscape");
+    page.set_page_width(Length::Mm(297.0));
+    page.set_page_height(Length::Mm(210.0));
+    page.set_print_orientation(PrintOrientation::Landscape);
+    let page = wb.add_pagestyle(page);
+    let mut master = MasterPage::new("a4-landscape");
+    master.set_pagestyle(&page);
+    let master = wb.add_masterpage(master);
+    let mut table = TableStyle::new("a4-landscape");
+    table.set_master_page(&master);
+    wb.add_tablestyle(table)
 }
 
 fn number_style(wb: &mut WorkBook, name: &str, decimals: u8) -> CellStyleRef {
@@ -78,6 +95,7 @@ impl Styles {
             whole: number_style(wb, "whole", 0),
             two: number_style(wb, "two-decimals", 2),
             moment: moment_style(wb),
+            page: landscape(wb),
         }
     }
 }
@@ -125,5 +143,8 @@ fn write_sheet(sheet: &model::Sheet, s: &Styles) -> Sheet {
         out.set_col_width(c as u32, Length::Mm(width as f64 * MM_PER_CHARACTER));
     }
     out.split_row_header(head);
+    // Printed: the title lines and the head on every page.
+    out.set_style(&s.page);
+    out.set_header_rows(0, head);
     out
 }

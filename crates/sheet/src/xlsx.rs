@@ -9,6 +9,9 @@ use rust_xlsxwriter::{DocProperties, Format, FormatBorder, Workbook, Worksheet, 
 use crate::SheetError;
 use crate::model::{self, Cell};
 
+/// Excel's number for A4 paper.
+const A4: u8 = 9;
+
 struct Formats {
     title: Format,
     about: Format,
@@ -89,6 +92,13 @@ fn write_sheet(ws: &mut Worksheet, sheet: &model::Sheet, f: &Formats) -> Result<
         ws.set_column_width(column(c)?, width as f64)?;
     }
     ws.set_freeze_panes(head + 1, 0)?;
+    // Printed: A4 landscape, the title lines and the head on every page.
+    ws.set_paper_size(A4);
+    ws.set_landscape();
+    ws.set_repeat_rows(0, head)?;
+    if sheet.fits_one_page_wide() {
+        ws.set_print_fit_to_pages(1, 0);
+    }
     Ok(())
 }
 

@@ -507,33 +507,33 @@ type ScoreSet<'a> = (
     &'a BTreeMap<CriterionId, CriterionScore>,
 );
 
-/// The long format as CSV: [`long_rows`] under [`HEADER`], every cell
+/// The long format as CSV: [`each_long_row`] under [`HEADER`], every cell
 /// through [`write_cell`], CR LF line ends.
 pub fn export(rubric: &Rubric, dossier: &Dossier, round: Option<Round>) -> String {
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
     w.write_record(HEADER).expect("in memory");
-    for row in long_rows(rubric, dossier, round) {
-        w.write_record(row.iter().map(|cell| write_cell(cell).into_owned()))
+    each_long_row(rubric, dossier, round, |row| {
+        w.write_record(row.map(write_cell).iter().map(|c| c.as_bytes()))
             .expect("in memory");
-    }
+    });
     String::from_utf8(w.into_inner().expect("in memory")).expect("UTF-8 in, UTF-8 out")
 }
 
-/// The long format, one row per value in the columns of [`HEADER`]: every
-/// value of every assessment (submitted or draft is not distinguished by
-/// the format, so only submitted assessments are written) and every
-/// consensus value, in rubric order. The cells are the plain values; the
-/// CSV writer ([`export`]) and the spreadsheets each protect them in their
-/// own way.
-pub fn long_rows(rubric: &Rubric, dossier: &Dossier, round: Option<Round>) -> Vec<[String; 7]> {
-    let region = |id: &ApplicationId| {
-        dossier
-            .application(id)
-            .map(|a| a.region.clone())
-            .unwrap_or_default()
-    };
+/// The long format: `f` is given one row per value, in the columns of
+/// [`HEADER`]: every value of every assessment (submitted or draft is not
+/// distinguished by the format, so only submitted assessments are written)
+/// and every consensus value, in rubric order. The cells are the plain
+/// values; the CSV writer ([`export`]) and the spreadsheets each protect
+/// them in their own way.
+pub fn each_long_row(
+    rubric: &Rubric,
+    dossier: &Dossier,
+    round: Option<Round>,
+    mut f: impl FnMut([&str; 7]),
+) {
+    let region = |id: &ApplicationId| dossier.application(id).map_or("", |a| a.region.as_str());
     let mut sets: Vec<ScoreSet<'_>> = Vec::new();
     for a in dossier.assessments.iter().filter(|a| a.is_submitted()) {
         sets.push((
@@ -556,28 +556,17 @@ pub fn long_rows(rubric: &Rubric, dossier: &Dossier, round: Option<Round>) -> Ve
     }
     sets.retain(|s| round.is_none_or(|r| s.2 == r));
     sets.sort_by(|a, b| (a.0, a.2, a.1).cmp(&(b.0, b.2, b.1)));
-    let mut rows = Vec::new();
     for (app, assessor, r, kos, criteria) in sets {
         let region = region(app);
         let round = r.to_string();
-        let mut row = |criterion: String, value: String, motivation: &str| {
-            rows.push([
-                app.0.clone(),
-                region.clone(),
-                assessor.to_string(),
-                round.clone(),
-                criterion,
-                value,
-                motivation.to_string(),
+        let mut row = |criterion: &str, value: &str, motivation: &str| {
+            f([
+                &app.0, region, assessor, &round, criterion, value, motivation,
             ]);
         };
         for ko in &rubric.knockouts {
             if let Some(j) = kos.get(&ko.id) {
-                row(
-                    ko.id.to_string(),
-                    j.verdict.csv_word().into(),
-                    &j.motivation,
-                );
+                row(ko.id.as_str(), j.verdict.csv_word(), &j.motivation);
             }
         }
         for c in rubric.criteria() {
@@ -593,18 +582,17 @@ pub fn long_rows(rubric: &Rubric, dossier: &Dossier, round: Option<Round>) -> Ve
                     } {
                         if let Some(n) = items.get(&item.id) {
                             row(
-                                format!("{}.{}", c.id, item.id),
-                                n.to_string(),
+                                &format!("{}.{}", c.id, item.id),
+                                &n.to_string(),
                                 &score.motivation,
                             );
                         }
                     }
                 }
-                Some(v) => row(c.id.to_string(), value_word(v), &score.motivation),
+                Some(v) => row(c.id.as_str(), &value_word(v), &score.motivation),
             }
         }
     }
-    rows
 }
 
 fn value_word(v: &Value) -> String {
