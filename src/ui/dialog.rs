@@ -14,7 +14,8 @@ enum Ask {
 pub struct FileDialog {
     ask: Ask,
     title: &'static str,
-    filter: Option<(&'static str, &'static [&'static str])>,
+    /// Kinds of file to offer, the first chosen at the start.
+    filters: Vec<(&'static str, &'static [&'static str])>,
     file_name: Option<String>,
     directory: Option<PathBuf>,
 }
@@ -24,7 +25,7 @@ impl FileDialog {
         FileDialog {
             ask,
             title,
-            filter: None,
+            filters: Vec::new(),
             file_name: None,
             directory: None,
         }
@@ -45,8 +46,9 @@ impl FileDialog {
         FileDialog::new(Ask::Folder, title)
     }
 
+    /// Offer a kind of file (called again: one more kind).
     pub fn filter(mut self, name: &'static str, extensions: &'static [&'static str]) -> Self {
-        self.filter = Some((name, extensions));
+        self.filters.push((name, extensions));
         self
     }
 
@@ -63,7 +65,7 @@ impl FileDialog {
     /// Show the dialog; the chosen path, if any.
     pub async fn show(self) -> Option<PathBuf> {
         let mut d = rfd::AsyncFileDialog::new().set_title(self.title);
-        if let Some((name, extensions)) = self.filter {
+        for (name, extensions) in self.filters {
             d = d.add_filter(name, extensions);
         }
         if let Some(name) = self.file_name {

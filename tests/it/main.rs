@@ -22,6 +22,7 @@ mod report_cli;
 mod report_ranking;
 mod report_sheets;
 mod selfcheck;
+mod sheets;
 mod ui_decisions;
 mod ui_deliberate;
 mod ui_export;

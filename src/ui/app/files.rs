@@ -133,6 +133,14 @@ impl App {
                     _ => Task::none(),
                 }
             }
+            Message::WorkbookPlaced(path) => {
+                self.dialog_open = false;
+                let pending = std::mem::take(&mut self.pending_workbook);
+                match (path, pending) {
+                    (Some(path), true) => self.export_workbook(path),
+                    _ => Task::none(),
+                }
+            }
             Message::ExportFolderPicked(dir) => {
                 self.dialog_open = false;
                 match dir {
@@ -432,6 +440,33 @@ impl App {
         )
     }
 
+    /// Ask where to save the spreadsheet (.xlsx or .ods) of every round
+    /// with data.
+    pub(super) fn workbook_dialog(&mut self) -> Task<Message> {
+        let Some(session) = &self.session else {
+            return Task::none();
+        };
+        if self.dialog_busy() {
+            return Task::none();
+        }
+        if leidraad_sheet::rounds(session.dossier(), None).is_empty() {
+            self.export = Some(ExportNotice::Failed(strings::NOTHING_TO_EXPORT.to_string()));
+            return Task::none();
+        }
+        self.dialog_open = true;
+        self.pending_workbook = true;
+        let dir = self.dialog_dir();
+        Task::perform(
+            FileDialog::save(strings::EXPORT_WORKBOOK_TITLE)
+                .file_name(strings::WORKBOOK_FILE_NAME)
+                .filter(strings::DIALOG_FILTER_XLSX, &["xlsx"])
+                .filter(strings::DIALOG_FILTER_ODS, &["ods"])
+                .directory(dir)
+                .show(),
+            Message::WorkbookPlaced,
+        )
+    }
+
     /// Ask for a folder for every score sheet and the ranking reports.
     pub(super) fn export_folder_dialog(&mut self) -> Task<Message> {
         if self.dialog_busy() || self.session.is_none() {
@@ -477,6 +512,30 @@ impl App {
                     open: path,
                 },
                 Err(e) => ExportNotice::Failed(strings::export_failed(&e.to_string())),
+            }
+        })
+    }
+
+    /// Write the spreadsheet of every round with data to `path`: `.ods`
+    /// when the name says so, otherwise `.xlsx` (a name without either
+    /// extension gets `.xlsx` added).
+    fn export_workbook(&mut self, path: PathBuf) -> Task<Message> {
+        let path = match leidraad_sheet::Format::of_path(&path) {
+            Some(_) => path,
+            None => {
+                let mut name = path.into_os_string();
+                name.push(".xlsx");
+                PathBuf::from(name)
+            }
+        };
+        self.export(move |rubric, dossier| {
+            let made = chrono::Local::now().naive_local();
+            match leidraad_sheet::export(rubric, dossier, None, &path, made) {
+                Ok(()) => ExportNotice::Done {
+                    message: strings::exported_workbook(&path.display().to_string()),
+                    open: path,
+                },
+                Err(e) => ExportNotice::Failed(strings::workbook_failed(&e.to_string())),
             }
         })
     }

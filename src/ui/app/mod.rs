@@ -74,6 +74,8 @@ pub enum Message {
     ExportPlaced(Option<PathBuf>),
     /// Where to save the scores as CSV (None: cancelled).
     CsvPlaced(Option<PathBuf>),
+    /// Where to save the spreadsheet, .xlsx or .ods (None: cancelled).
+    WorkbookPlaced(Option<PathBuf>),
     /// The folder for every PDF of the dossier (None: cancelled).
     ExportFolderPicked(Option<PathBuf>),
     /// An export that ran off the window's thread has finished.
@@ -132,6 +134,8 @@ pub struct App {
     pending_sheet: Option<leidraad_report::SheetKind>,
     /// Whether the scores wait for their CSV file.
     pending_csv: bool,
+    /// Whether the spreadsheet waits for its file.
+    pending_workbook: bool,
 }
 
 impl App {
@@ -155,6 +159,7 @@ impl App {
             close_warned: false,
             pending_sheet: None,
             pending_csv: false,
+            pending_workbook: false,
         }
     }
 
@@ -437,6 +442,7 @@ impl App {
                         self.back_to_list()
                     }
                     ranking::Action::ExportCsv => self.csv_dialog(),
+                    ranking::Action::ExportWorkbook => self.workbook_dialog(),
                     // A decision is saved at once, not after the pause.
                     ranking::Action::SaveNow => self.save_now(),
                 }

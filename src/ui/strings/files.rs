@@ -41,6 +41,19 @@ pub fn exported_csv(path: &str) -> String {
     format!("CSV opgeslagen: {path}")
 }
 
+// Spreadsheet export (.xlsx or .ods).
+pub const EXPORT_WORKBOOK: &str = "Als spreadsheet…";
+pub const EXPORT_WORKBOOK_TITLE: &str = "Rangschikking en scores opslaan als spreadsheet";
+pub const DIALOG_FILTER_XLSX: &str = "Excel-werkmap (.xlsx)";
+pub const DIALOG_FILTER_ODS: &str = "OpenDocument-spreadsheet (.ods, LibreOffice Calc)";
+pub const WORKBOOK_FILE_NAME: &str = "rangschikking.xlsx";
+pub fn exported_workbook(path: &str) -> String {
+    format!("Spreadsheet opgeslagen: {path}")
+}
+pub fn workbook_failed(detail: &str) -> String {
+    format!("De spreadsheet kon niet worden gemaakt: {detail}")
+}
+
 // ---- Dossier lock (issue 8) -------------------------------------------------
 
 /// Refusal of any change while the dossier is open read-only.

@@ -68,6 +68,8 @@ pub enum Message {
     AllocationMotivation(String),
     RecordAllocation,
     ExportCsv,
+    /// Save the ranking and the scores as a spreadsheet (.xlsx or .ods).
+    ExportWorkbook,
     /// Sort the table by a column; the same column again reverses.
     Sort(Column),
     Pane(Pane),
@@ -88,6 +90,8 @@ pub enum Action {
     /// The root asks where to save the scores of every round as CSV (the
     /// round-2 ranking rests on round 1, so both go together).
     ExportCsv,
+    /// The root asks where to save the spreadsheet of every round.
+    ExportWorkbook,
     /// A decision was recorded: save now, not after the autosave pause.
     SaveNow,
 }
@@ -237,6 +241,7 @@ impl State {
             Message::AllocationMotivation(s) => self.allocation_motivation = s,
             Message::RecordAllocation => return self.record_allocation(session, user),
             Message::ExportCsv => return Action::ExportCsv,
+            Message::ExportWorkbook => return Action::ExportWorkbook,
         }
         Action::None
     }
@@ -267,10 +272,13 @@ impl State {
             .into();
         }
         let mut page = column![
-            bar::top(
+            bar::top_with(
                 Message::Back,
                 rounds,
-                Some((strings::EXPORT_CSV, Some(Message::ExportCsv)))
+                [
+                    (strings::EXPORT_CSV, Some(Message::ExportCsv)),
+                    (strings::EXPORT_WORKBOOK, Some(Message::ExportWorkbook)),
+                ]
             ),
             text(strings::RANKING).size(theme::TITLE).font(bold()),
             text(strings::ranking_intro(
