@@ -8,7 +8,8 @@ static RUBRIC: std::sync::LazyLock<leidraad_core::rubric::Rubric> =
 
 fuzz_target!(|data: &[u8]| {
     let rubric = &*RUBRIC;
-    if let Ok(text) = leidraad_core::store::decode(data.to_vec(), "fuzz.csv") {
+    // As `import-csv` reads a file: UTF-8 or Windows-1252.
+    if let Ok(text) = leidraad_core::interchange::csv::decode(data, "fuzz.csv") {
         let mut d = leidraad_core::dossier::Dossier::new("fuzz", rubric);
         let _ = leidraad_core::interchange::csv::import(
             rubric,

@@ -9,8 +9,10 @@ pub(super) fn import_csv(
     scores: &Path,
 ) -> Result<String, Failure> {
     let mut out = String::new();
-    let text = store::read_text(scores)?;
     let name = scores.display().to_string();
+    // UTF-8 or Windows-1252, as spreadsheets save it; refused before any
+    // dossier is made or opened.
+    let text = interchange::csv::decode(&store::read_file(scores)?, &name)?;
     let now = leidraad_core::dossier::now();
     let mut session = match (new, into) {
         (Some(new), None) => {

@@ -783,22 +783,25 @@ mod random_input {
     use leidraad_core::store;
     use proptest::prelude::*;
 
-    /// Decode, then load as a dossier, as a rubric and as CSV scores.
+    /// Decode, then load as a dossier and as a rubric; decode as CSV
+    /// (UTF-8 or Windows-1252), then load as CSV scores.
     fn load_everything(bytes: Vec<u8>) {
         let rubric = Rubric::builtin();
+        if let Ok(text) = leidraad_core::interchange::csv::decode(&bytes, "random.csv") {
+            let mut d = leidraad_core::dossier::Dossier::new("Willekeurig", &rubric);
+            let _ = leidraad_core::interchange::csv::import(
+                &rubric,
+                &mut d,
+                &text,
+                "random.csv",
+                leidraad_core::dossier::now(),
+            );
+        }
         let Ok(text) = store::decode(bytes, "random.ron") else {
             return;
         };
         let _ = store::parse_dossier(&text, "random.ron", &rubric);
         let _ = Rubric::parse(&text, "random.ron");
-        let mut d = leidraad_core::dossier::Dossier::new("Willekeurig", &rubric);
-        let _ = leidraad_core::interchange::csv::import(
-            &rubric,
-            &mut d,
-            &text,
-            "random.csv",
-            leidraad_core::dossier::now(),
-        );
     }
 
     /// A valid file with damage: bytes replaced, a piece cut out, the end cut off.

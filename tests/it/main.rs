@@ -12,6 +12,7 @@ mod allocation;
 mod bad_input;
 mod cli;
 mod crash_safety;
+mod csv_spreadsheets;
 mod decide_cli;
 mod deliberate_cli;
 mod integrity;

@@ -16,6 +16,14 @@ use crate::rubric::Rubric;
 
 /// Read a text file; invalid UTF-8 is named with its line:column.
 pub fn read_text(path: &Path) -> Result<String, LoadError> {
+    let bytes = read_file(path)?;
+    decode(bytes, &path.display().to_string())
+}
+
+/// The bytes of a file, with the checks of [`read_text`] (a regular file,
+/// within the size limit), for a file whose encoding is not known yet (a
+/// CSV file: `interchange::csv::decode`).
+pub fn read_file(path: &Path) -> Result<Vec<u8>, LoadError> {
     let name = path.display().to_string();
     let meta = fs::metadata(path).map_err(|e| LoadError::io(&name, e))?;
     // A FIFO would block the open, a device (/dev/zero) would be read
@@ -39,8 +47,7 @@ pub fn read_text(path: &Path) -> Result<String, LoadError> {
             ),
         ));
     }
-    let bytes = read_bytes(path, size).map_err(|e| LoadError::io(&name, e))?;
-    decode(bytes, &name)
+    read_bytes(path, size).map_err(|e| LoadError::io(&name, e))
 }
 
 /// The bytes of a file of about `size` bytes. A large file is read by two

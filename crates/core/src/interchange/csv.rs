@@ -1,5 +1,11 @@
 //! Scores as CSV, exactly as `../shared/formats.md` §1: one row per
 //! (application, assessor, round, criterion or item).
+//!
+//! What is written is that format exactly. What is read is that format and
+//! what a Dutch Excel or LibreOffice Calc makes of it when the file is
+//! saved again: `;` as the separator (told by the header line), Windows-1252
+//! instead of UTF-8 ([`decode`]), and a decimal comma or point in a whole
+//! number ("7,00").
 
 use std::collections::BTreeMap;
 
@@ -10,6 +16,8 @@ use crate::dossier::{
     KoJudgement, Round, Value, Verdict, validate_value,
 };
 use crate::rubric::{CriterionId, Rubric, Scale};
+
+pub use super::encoding::decode;
 
 pub const HEADER: [&str; 7] = [
     "application",
@@ -125,10 +133,42 @@ fn parse_value(rubric: &Rubric, criterion: &str, raw: &str) -> Result<(Criterion
     }
 }
 
+/// A whole number: digits, or digits with a decimal comma or point and
+/// only zeros after it ("7,00", as a Dutch spreadsheet writes a number
+/// cell with two decimals). "7,5" is not whole.
 fn parse_number(raw: &str) -> Option<u32> {
-    (!raw.is_empty() && raw.bytes().all(|b| b.is_ascii_digit()))
-        .then(|| raw.parse().ok())
+    let digits = match raw.split_once([',', '.']) {
+        Some((whole, fraction)) if !fraction.is_empty() && fraction.bytes().all(|b| b == b'0') => {
+            whole
+        }
+        Some(_) => return None,
+        None => raw,
+    };
+    (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| digits.parse().ok())
         .flatten()
+}
+
+/// The separator of a file: the one (`,` or `;`) with which the header
+/// line reads as [`HEADER`]; failing both, the one the line holds most of
+/// (so that the header error shows the columns as they were meant).
+fn separator(text: &str) -> u8 {
+    let first = text.lines().next().unwrap_or("");
+    let reads_as_header = |sep: u8| {
+        csv::ReaderBuilder::new()
+            .has_headers(false)
+            .delimiter(sep)
+            .from_reader(first.as_bytes())
+            .records()
+            .next()
+            .and_then(Result::ok)
+            .is_some_and(|r| r.iter().eq(HEADER))
+    };
+    match [b',', b';'].into_iter().find(|s| reads_as_header(*s)) {
+        Some(sep) => sep,
+        None if first.matches(';').count() > first.matches(',').count() => b';',
+        None => b',',
+    }
 }
 
 fn allowed_ids(rubric: &Rubric) -> String {
@@ -215,11 +255,23 @@ fn read_rows(rubric: &Rubric, text: &str, file: &str) -> Result<Vec<Row>, Import
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(true)
         .flexible(false)
+        .delimiter(separator(text))
         .from_reader(text.as_bytes());
     let header = reader
         .headers()
         .map_err(|e| err(1, format!("unreadable header: {e}")))?
         .clone();
+    if header.len() == 1 {
+        let found: String = header.get(0).unwrap_or("").chars().take(120).collect();
+        return Err(err(
+            1,
+            format!(
+                "de kopregel is één kolom: de velden zijn niet gescheiden door komma's of puntkomma's (gevonden: `{found}`; verwacht: `{}`). {}",
+                HEADER.join(","),
+                super::encoding::SAVE_AS_CSV
+            ),
+        ));
+    }
     if header.iter().collect::<Vec<_>>() != HEADER {
         return Err(err(
             1,
@@ -249,6 +301,11 @@ fn read_rows(rubric: &Rubric, text: &str, file: &str) -> Result<Vec<Row>, Import
             err(line, message)
         })?;
         let line = record.position().map_or(0, |p| line_at(text, p.byte()));
+        // A row of empty cells (";;;;;;"), as a spreadsheet writes a row
+        // that once held something.
+        if record.iter().all(|f| f.trim().is_empty()) {
+            continue;
+        }
         let field = |i: usize| read_cell(record.get(i).unwrap_or("")).to_string();
         let application = field(0).trim().to_string();
         let region = field(1).trim().to_string();
@@ -266,7 +323,9 @@ fn read_rows(rubric: &Rubric, text: &str, file: &str) -> Result<Vec<Row>, Import
                 format!("{application}: the assessor is empty; give a name or {CONSENSUS}"),
             ));
         }
-        let round: Round = field(3)
+        let round_text = field(3).trim().to_string();
+        let round: Round = parse_number(&round_text)
+            .map_or(round_text, |n| n.to_string())
             .parse()
             .map_err(|m: String| err(line, format!("{m} (round must be 1 or 2)")))?;
         let (criterion_id, cell) =

@@ -3,4 +3,5 @@
 
 pub mod csv;
 pub mod decisions;
+pub mod encoding;
 pub mod ranking;

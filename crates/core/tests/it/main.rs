@@ -4,6 +4,7 @@
 use leidraad_core::testkit as common;
 
 mod audit;
+mod csv_spreadsheets;
 mod decisions;
 mod deliberate;
 mod engine;

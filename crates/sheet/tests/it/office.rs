@@ -134,3 +134,55 @@ fn libreoffice_converts_each_format_into_the_other_with_numbers_and_text_intact(
         );
     }
 }
+
+/// The scores of every application per round: what a ranking rests on.
+fn standings(
+    rubric: &leidraad_core::rubric::Rubric,
+    d: &leidraad_core::dossier::Dossier,
+) -> Vec<String> {
+    leidraad_core::dossier::Round::ALL
+        .into_iter()
+        .flat_map(|round| {
+            leidraad_core::scoring::evaluate(rubric, d, round)
+                .applications
+                .into_iter()
+                .filter(|a| a.assessors > 0)
+                .map(move |a| format!("{round} {} {:?} {:?} {:?}", a.id, a.rank, a.total, a.status))
+        })
+        .collect()
+}
+
+#[test]
+fn the_long_sheet_saved_by_calc_as_csv_with_semicolons_in_windows_1252_imports_again() {
+    let Some(program) = soffice() else {
+        return skip_note("the_long_sheet_saved_by_calc_as_csv_imports_again");
+    };
+    use leidraad_core::interchange::csv;
+    let rubric = leidraad_core::rubric::Rubric::builtin();
+    let text = std::fs::read_to_string(
+        leidraad_core::testkit::repo_root().join("assets/voorbeelddossier.ron"),
+    )
+    .unwrap();
+    let original = leidraad_core::store::parse_dossier(&text, "v.ron", &rubric).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("scores.xlsx");
+    leidraad_sheet::export(&rubric, &original, None, &file, super::made()).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    // Sheet 5, "Scores": `;`, Windows-1252 (LibreOffice's character set 1).
+    let saved = convert(&program, &file, &csv_filter(';', "1", 5), out.path());
+    let bytes = std::fs::read(&saved).unwrap();
+    assert!(
+        std::str::from_utf8(&bytes).is_err(),
+        "Windows-1252: the example's ë and é are single bytes"
+    );
+    assert!(bytes.starts_with(b"application;region;assessor;round;criterion;value;motivation"));
+    let text = csv::decode(&bytes, "scores.csv").unwrap();
+    let mut back = leidraad_core::dossier::Dossier::new("terug", &rubric);
+    csv::import(&rubric, &mut back, &text, "scores.csv", chrono::Utc::now()).unwrap();
+    assert_eq!(standings(&rubric, &back), standings(&rubric, &original));
+    let mut want = Vec::new();
+    csv::each_long_row(&rubric, &original, None, |r| want.push(r[6].to_string()));
+    let mut got = Vec::new();
+    csv::each_long_row(&rubric, &back, None, |r| got.push(r[6].to_string()));
+    assert_eq!(got, want, "every motivation as it was, letters intact");
+}
