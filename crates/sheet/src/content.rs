@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use chrono::Local;
 
-use leidraad_core::dossier::{ApplicationId, DecisionKind, Dossier, Round};
+use leidraad_core::dossier::{ApplicationId, Assessment, DecisionKind, Dossier, Round};
 use leidraad_core::exact::Exact;
 use leidraad_core::interchange::csv::{HEADER, each_long_row};
 use leidraad_core::nl;
@@ -196,6 +196,14 @@ fn wide(rubric: &Rubric, dossier: &Dossier, eval: &Evaluation, title: Vec<String
     header.extend([nl::TOTAL.to_string(), nl::STATUS.to_string()]);
     let results: HashMap<&ApplicationId, &AppResult> =
         eval.applications.iter().map(|a| (&a.id, a)).collect();
+    // The submitted assessments of the round, found once (the dossier's
+    // own lookup is a search through all of them).
+    let submitted: HashMap<(&ApplicationId, &str), &Assessment> = dossier
+        .assessments
+        .iter()
+        .filter(|a| a.round == eval.round && a.is_submitted())
+        .map(|a| ((&a.application, a.assessor.as_str()), a))
+        .collect();
     let mut rows = Vec::new();
     for app in &dossier.applications {
         let Some(r) = results.get(&app.id) else {
@@ -204,11 +212,8 @@ fn wide(rubric: &Rubric, dossier: &Dossier, eval: &Evaluation, title: Vec<String
         let mut row = vec![Cell::text(&app.id.0), Cell::text(&r.region)];
         for ko in &rubric.knockouts {
             for name in &assessors {
-                let verdict = r
-                    .assessor_names
-                    .contains(name)
-                    .then(|| dossier.assessment(&app.id, name, eval.round))
-                    .flatten()
+                let verdict = submitted
+                    .get(&(&app.id, &**name))
                     .and_then(|a| a.knockouts.get(&ko.id))
                     .map(|j| j.verdict);
                 row.push(verdict.map_or(Cell::Empty, |v| Cell::text(nl::verdict(v))));
