@@ -8,12 +8,12 @@ use std::sync::Arc;
 
 use chrono::Local;
 
-use leidraad_core::dossier::{ApplicationId, Assessment, DecisionKind, Dossier, Round};
+use leidraad_core::dossier::{ApplicationId, Assessment, Decision, DecisionKind, Dossier, Round};
 use leidraad_core::exact::Exact;
 use leidraad_core::interchange::csv::{HEADER, each_long_row};
 use leidraad_core::nl;
 use leidraad_core::rubric::{Rubric, Scale};
-use leidraad_core::scoring::{self, AppResult, Evaluation, Missing, Status};
+use leidraad_core::scoring::{self, AppResult, DecisionStatus, Evaluation, Missing, Status};
 
 use crate::model::{Cell, Sheet, Workbook};
 use crate::words as w;
@@ -52,15 +52,15 @@ pub fn workbook(rubric: &Rubric, dossier: &Dossier, round: Option<Round>, made: 
     let mut sheets = Vec::new();
     for r in &rounds(dossier, round) {
         let eval = scoring::evaluate(rubric, dossier, *r);
-        sheets.push(ranking(
-            dossier,
-            &eval,
-            about(&w::ranking_about(*r, eval.threshold, eval.award_count)),
-        ));
+        let mut title = about(&w::ranking_about(*r, eval.threshold, eval.award_count));
+        if !eval.is_final {
+            title.push(nl::provisional(&eval.pending));
+        }
+        sheets.push(ranking(dossier, &eval, title));
         sheets.push(wide(rubric, dossier, &eval, about(&w::wide_about(*r))));
     }
     sheets.push(long(rubric, dossier, round));
-    sheets.push(decisions(dossier, round, about(w::DECISIONS_ABOUT)));
+    sheets.push(decisions(rubric, dossier, round, about(w::DECISIONS_ABOUT)));
     sheets.push(criteria(rubric, about(w::RUBRIC_ABOUT)));
     Workbook {
         title: format!("{}: {}", nl::RANKING, dossier.title),
@@ -294,48 +294,63 @@ fn ids<'a>(list: impl IntoIterator<Item = &'a ApplicationId>) -> String {
         .join(", ")
 }
 
+/// What a decision decided, in a few words.
+fn outcome(d: &Decision) -> String {
+    match &d.kind {
+        DecisionKind::TieBreak { awarded, .. } => w::awarded_to(&ids(awarded)),
+        DecisionKind::AwardCount(n) => w::award_count(*n),
+        DecisionKind::Allocation { amounts, rule } => {
+            let list: Vec<(String, u64)> = amounts
+                .iter()
+                .map(|(id, eur)| (id.0.clone(), *eur))
+                .collect();
+            w::allocation(&list, nl::rule_name(rule))
+        }
+        DecisionKind::ThresholdWaiver { application } => w::waiver_for(&application.0),
+        DecisionKind::Revoke { decision } => w::revokes(&nl::decision_number(*decision)),
+    }
+}
+
 /// The recorded decisions (of `round`, or all), numbered as in the
-/// dossier so that the ranking's notes can point at them.
-fn decisions(dossier: &Dossier, round: Option<Round>, title: Vec<String>) -> Sheet {
+/// dossier so that the ranking's notes can point at them, with where each
+/// stands now (current, stale or revoked, and why).
+fn decisions(
+    rubric: &Rubric,
+    dossier: &Dossier,
+    round: Option<Round>,
+    title: Vec<String>,
+) -> Sheet {
     let header = [
         w::NUMBER,
         nl::ROUND,
         w::KIND,
         w::APPLICATIONS,
         w::OUTCOME,
+        w::STATE,
+        w::WHY,
         nl::MOTIVATION,
         nl::RECORDED_BY,
         w::RECORDED_ON,
     ];
+    let states: HashMap<usize, DecisionStatus> = scoring::decision_states(rubric, dossier)
+        .into_iter()
+        .map(|s| (s.index, s))
+        .collect();
     let rows = dossier
         .decisions
         .iter()
         .enumerate()
         .filter(|(_, d)| round.is_none_or(|r| d.round == r))
         .map(|(i, d)| {
-            let (kind, applications, outcome) = match &d.kind {
-                DecisionKind::TieBreak { group, awarded } => {
-                    (w::TIE_BREAK, ids(group), w::awarded_to(&ids(awarded)))
-                }
-                DecisionKind::AwardCount(n) => (w::AWARD_COUNT, String::new(), w::award_count(*n)),
-                DecisionKind::Allocation { amounts, rule } => {
-                    let list: Vec<(String, u64)> = amounts
-                        .iter()
-                        .map(|(id, eur)| (id.0.clone(), *eur))
-                        .collect();
-                    (
-                        w::ALLOCATION,
-                        ids(amounts.keys()),
-                        w::allocation(&list, rule),
-                    )
-                }
-            };
+            let state = states.get(&i);
             vec![
                 whole(i64::try_from(i + 1).unwrap_or(i64::MAX)),
                 whole(d.round.number()),
-                Cell::text(kind),
-                Cell::text_or_empty(applications),
-                Cell::text(outcome),
+                Cell::text(nl::decision_kind(&d.kind)),
+                Cell::text_or_empty(ids(&scoring::decision_applications(dossier, d))),
+                Cell::text(outcome(d)),
+                state.map_or(Cell::Empty, |s| Cell::text(nl::decision_state(s.state))),
+                state.map_or(Cell::Empty, |s| Cell::text_or_empty(&s.why)),
                 Cell::text_or_empty(&d.motivation),
                 Cell::text_or_empty(&d.by),
                 d.at.map_or(Cell::Empty, |at| {

@@ -111,10 +111,20 @@ pub fn by_consensus(word: &str) -> String {
     format!("{word} (consensus)")
 }
 
-// Decisions.
-pub const TIE_BREAK: &str = "gelijke stand beslecht";
-pub const AWARD_COUNT: &str = "aantal toekenningen";
-pub const ALLOCATION: &str = "verdeling van het budget";
+// Decisions (their kinds and states are core's words: `nl::decision_kind`,
+// `nl::decision_state`).
+pub const STATE: &str = "Stand";
+pub const WHY: &str = "Waarom";
+
+/// "voor A03": a threshold waiver's application.
+pub fn waiver_for(id: &str) -> String {
+    format!("voor {id}")
+}
+
+/// "trekt besluit 2 in".
+pub fn revokes(decision: &str) -> String {
+    format!("trekt {decision} in")
+}
 
 /// "toegekend aan A04".
 pub fn awarded_to(ids: &str) -> String {
@@ -129,7 +139,7 @@ pub fn award_count(n: u32) -> String {
     }
 }
 
-/// "A01 € 1.000.000; A02 € 750.000 (regel: points)".
+/// "A01 € 1.000.000; A02 € 750.000 (naar rato van de punten)".
 pub fn allocation(amounts: &[(String, u64)], rule: &str) -> String {
     let list = amounts
         .iter()
@@ -139,7 +149,7 @@ pub fn allocation(amounts: &[(String, u64)], rule: &str) -> String {
     if rule.is_empty() {
         list
     } else {
-        format!("{list} (regel: {rule})")
+        format!("{list} ({rule})")
     }
 }
 

@@ -46,6 +46,7 @@ pub fn fixture() -> (Rubric, Dossier) {
         motivation: "A04 onderbouwt de financiën beter.".into(),
         by: "J. de Vries".into(),
         at: Some(testkit::when()),
+        basis: Default::default(),
     });
     (rubric, d)
 }

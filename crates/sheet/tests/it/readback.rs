@@ -226,21 +226,101 @@ fn long(
 
 fn decisions(path: &std::path::Path) {
     let g = grid(path, "Besluiten");
-    assert_eq!(text(&g[2][0]), "Nr.");
+    let head: Vec<String> = g[2].iter().map(text).collect();
+    assert_eq!(
+        head,
+        [
+            "Nr.",
+            "Ronde",
+            "Soort",
+            "Aanvragen",
+            "Uitkomst",
+            "Stand",
+            "Waarom",
+            "Motivering",
+            "Vastgelegd door",
+            "Vastgelegd op"
+        ]
+    );
     let row = &g[3];
     assert_eq!(number(&row[0]), 1.0);
     assert_eq!(number(&row[1]), 2.0);
     assert_eq!(text(&row[2]), "gelijke stand beslecht");
     assert_eq!(text(&row[3]), "A04, A07");
     assert_eq!(text(&row[4]), "toegekend aan A04");
-    assert_eq!(text(&row[5]), "A04 onderbouwt de financiën beter.");
-    assert_eq!(text(&row[6]), "J. de Vries");
+    assert_eq!(text(&row[5]), "geldig");
+    assert_eq!(text(&row[6]), "");
+    assert_eq!(text(&row[7]), "A04 onderbouwt de financiën beter.");
+    assert_eq!(text(&row[8]), "J. de Vries");
     // A date, not a text.
     assert!(
-        matches!(row[7], Data::DateTime(_) | Data::DateTimeIso(_)),
+        matches!(row[9], Data::DateTime(_) | Data::DateTimeIso(_)),
         "{:?}",
-        row[7]
+        row[9]
     );
+}
+
+#[test]
+fn a_revoked_decision_says_so_and_why_and_the_tie_is_open_again() {
+    use leidraad_core::dossier::{Decision, DecisionKind};
+    let dir = tempfile::tempdir().unwrap();
+    let (rubric, mut dossier) = fixture();
+    dossier.decisions.push(Decision {
+        round: Round::Two,
+        kind: DecisionKind::Revoke { decision: 0 },
+        motivation: "Eerst het gesprek afwachten.".into(),
+        by: "J. de Vries".into(),
+        at: Some(leidraad_core::testkit::when()),
+        basis: Default::default(),
+    });
+    let path = dir.path().join("ingetrokken.ods");
+    leidraad_sheet::export(&rubric, &dossier, None, &path, super::made()).unwrap();
+    let g = grid(&path, "Besluiten");
+    assert_eq!(text(&g[3][5]), "ingetrokken");
+    assert!(
+        text(&g[3][6]).starts_with("ingetrokken door besluit 2"),
+        "{:?}",
+        g[3][6]
+    );
+    assert_eq!(text(&g[4][2]), "intrekking");
+    assert_eq!(text(&g[4][4]), "trekt besluit 1 in");
+    let ranking = grid(&path, "Rangschikking ronde 2");
+    let a04 = ranking.iter().find(|r| text(&r[1]) == "A04").unwrap();
+    assert_eq!(text(&a04[4]), "gelijke stand");
+    assert_eq!(
+        text(&a04[10]),
+        "gelijke stand op de toekenningsgrens: het panel legt een besluit vast"
+    );
+}
+
+#[test]
+fn a_provisional_round_2_says_so_above_the_ranking() {
+    let dir = tempfile::tempdir().unwrap();
+    let (rubric, mut dossier) = fixture();
+    // A07's round-2 assessments withdrawn from submission: it is invited
+    // and incomplete, so nobody is awarded yet.
+    for a in dossier
+        .assessments
+        .iter_mut()
+        .filter(|a| a.application.0 == "A07" && a.round == Round::Two)
+    {
+        a.submitted = None;
+    }
+    let path = dir.path().join("voorlopig.xlsx");
+    leidraad_sheet::export(&rubric, &dossier, None, &path, super::made()).unwrap();
+    let g = grid(&path, "Rangschikking ronde 2");
+    assert!(
+        text(&g[2][0]).starts_with("voorlopig: A07 is nog niet compleet"),
+        "{:?}",
+        g[2][0]
+    );
+    assert_eq!(
+        text(&g[3][0]),
+        nl::PLACE,
+        "the head below the three title lines"
+    );
+    let a01 = g.iter().find(|r| text(&r[1]) == "A01").unwrap();
+    assert_eq!(text(&a01[4]), "voorlopig");
 }
 
 #[test]
