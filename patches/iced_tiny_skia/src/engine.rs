@@ -9,6 +9,8 @@ use crate::text;
 #[derive(Debug)]
 pub struct Engine {
     text_pipeline: text::Pipeline,
+    /// What the clip mask holds (leidraad patch, iced #3368).
+    pub(crate) clip: Clip,
 
     #[cfg(feature = "image")]
     pub(crate) raster_pipeline: crate::raster::Pipeline,
@@ -20,6 +22,7 @@ impl Engine {
     pub fn new() -> Self {
         Self {
             text_pipeline: text::Pipeline::new(),
+            clip: Clip::default(),
             #[cfg(feature = "image")]
             raster_pipeline: crate::raster::Pipeline::new(),
             #[cfg(feature = "svg")]
@@ -42,8 +45,40 @@ impl Engine {
             return;
         }
 
+        if !physical_bounds.is_within(&clip_bounds)
+            && let Some(rect) = plain_rectangle(quad, background)
+        {
+            // leidraad patch (iced #3368): a plain rectangle is cut to the
+            // pixels the clip mask would let through, and drawn without
+            // the mask, so it costs its visible area instead of its whole
+            // area through the mask (a page background drawn once per
+            // damaged region cost a window of masked pixels each time).
+            let Some(cut) = pixel_rect(clip_bounds, pixels.width(), pixels.height())
+                .and_then(|clip| clip.intersection(&physical_bounds))
+            else {
+                return;
+            };
+            let Some(cut) = tiny_skia::Rect::from_xywh(
+                cut.x, cut.y, cut.width, cut.height,
+            ) else {
+                return;
+            };
+            pixels.fill_path(
+                &tiny_skia::PathBuilder::from_rect(cut),
+                &tiny_skia::Paint {
+                    shader: tiny_skia::Shader::SolidColor(into_color(rect)),
+                    anti_alias: true,
+                    ..tiny_skia::Paint::default()
+                },
+                tiny_skia::FillRule::EvenOdd,
+                tiny_skia::Transform::identity(),
+                None,
+            );
+            return;
+        }
+
         let clip_mask = (!physical_bounds.is_within(&clip_bounds))
-            .then_some(clip_mask as &_);
+            .then(|| self.clip.mask(clip_mask, clip_bounds));
 
         let transform = into_transform(transformation);
 
@@ -348,13 +383,8 @@ impl Engine {
                     return;
                 }
 
-                let clip_mask = match physical_bounds.is_within(&clip_bounds) {
-                    true => None,
-                    false => {
-                        adjust_clip_mask(clip_mask, clip_bounds);
-                        Some(clip_mask as &_)
-                    }
-                };
+                let clip_mask = (!physical_bounds.is_within(&clip_bounds))
+                    .then(|| self.clip.mask(clip_mask, clip_bounds));
 
                 self.text_pipeline.draw_paragraph(
                     paragraph,
@@ -386,13 +416,8 @@ impl Engine {
                     return;
                 }
 
-                let clip_mask = match physical_bounds.is_within(&clip_bounds) {
-                    true => None,
-                    false => {
-                        adjust_clip_mask(clip_mask, clip_bounds);
-                        Some(clip_mask as &_)
-                    }
-                };
+                let clip_mask = (!physical_bounds.is_within(&clip_bounds))
+                    .then(|| self.clip.mask(clip_mask, clip_bounds));
 
                 self.text_pipeline.draw_editor(
                     editor,
@@ -415,19 +440,23 @@ impl Engine {
                 shaping,
                 clip_bounds: local_clip_bounds,
             } => {
-                let physical_bounds = *local_clip_bounds * transformation;
-
-                if !clip_bounds.intersects(&physical_bounds) {
+                // leidraad patch: the text is clipped to its own clip bounds
+                // too (a canvas's), not only to the layer's; upstream drew
+                // the rows of a scrolled canvas beyond its edge. Its extent
+                // is known only when its bounds are finite (a canvas's text
+                // has infinite bounds): otherwise it is masked.
+                let Some(clip_bounds) = clip_bounds
+                    .intersection(&(*local_clip_bounds * transformation))
+                else {
                     return;
-                }
-
-                let clip_mask = match physical_bounds.is_within(&clip_bounds) {
-                    true => None,
-                    false => {
-                        adjust_clip_mask(clip_mask, clip_bounds);
-                        Some(clip_mask as &_)
-                    }
                 };
+                let physical_bounds = *bounds * transformation;
+
+                let inside = physical_bounds.width.is_finite()
+                    && physical_bounds.height.is_finite()
+                    && physical_bounds.is_within(&clip_bounds);
+                let clip_mask =
+                    (!inside).then(|| self.clip.mask(clip_mask, clip_bounds));
 
                 self.text_pipeline.draw_cached(
                     content,
@@ -468,7 +497,7 @@ impl Engine {
                 }
 
                 let clip_mask = (!physical_bounds.is_within(&clip_bounds))
-                    .then_some(clip_mask as &_);
+                    .then(|| self.clip.mask(clip_mask, clip_bounds));
 
                 self.text_pipeline.draw_raw(
                     &buffer,
@@ -508,7 +537,7 @@ impl Engine {
                 }
 
                 let clip_mask = (!physical_bounds.is_within(&clip_bounds))
-                    .then_some(clip_mask as &_);
+                    .then(|| self.clip.mask(clip_mask, clip_bounds));
 
                 pixels.fill_path(
                     path,
@@ -539,7 +568,7 @@ impl Engine {
                 }
 
                 let clip_mask = (!physical_bounds.is_within(&clip_bounds))
-                    .then_some(clip_mask as &_);
+                    .then(|| self.clip.mask(clip_mask, clip_bounds));
 
                 pixels.stroke_path(
                     path,
@@ -570,7 +599,7 @@ impl Engine {
                 }
 
                 let clip_mask = (!physical_bounds.is_within(&_clip_bounds))
-                    .then_some(_clip_mask as &_);
+                    .then(|| self.clip.mask(_clip_mask, _clip_bounds));
 
                 let center = physical_bounds.center();
                 let radians = f32::from(image.rotation);
@@ -600,7 +629,7 @@ impl Engine {
                 }
 
                 let clip_mask = (!physical_bounds.is_within(&_clip_bounds))
-                    .then_some(_clip_mask as &_);
+                    .then(|| self.clip.mask(_clip_mask, _clip_bounds));
 
                 let center = physical_bounds.center();
                 let radians = f32::from(svg.rotation);
@@ -833,28 +862,99 @@ fn rounded_box_sdf(
     (x.powf(2.0) + y.powf(2.0)).sqrt() - radius
 }
 
-pub fn adjust_clip_mask(clip_mask: &mut tiny_skia::Mask, bounds: Rectangle) {
-    clip_mask.clear();
+/// The clip mask and the rectangle it holds (leidraad patch, iced #3368).
+///
+/// Upstream cleared the whole window-sized mask and filled it anew once per
+/// layer, per primitive group and per text that overflows its bounds. Here
+/// the mask is filled only when a primitive needs it, only when it must hold
+/// another rectangle than it does, and only the rows of the rectangle it held
+/// are cleared.
+#[derive(Debug, Default)]
+pub struct Clip {
+    /// The pixels set in the mask (x0, y0, x1, y1, ends excluded); None when
+    /// its contents are not known (a new frame, a new mask).
+    held: Option<[u32; 4]>,
+}
 
-    let path = {
-        let mut builder = tiny_skia::PathBuilder::new();
-        builder.push_rect(
-            tiny_skia::Rect::from_xywh(
-                bounds.x,
-                bounds.y,
-                bounds.width,
-                bounds.height,
-            )
-            .unwrap(),
-        );
+impl Clip {
+    /// Forget what the mask holds: the next use clears it whole.
+    pub fn reset(&mut self) {
+        self.held = None;
+    }
 
-        builder.finish().unwrap()
+    /// The mask, holding `bounds`.
+    pub fn mask<'a>(
+        &mut self,
+        mask: &'a mut tiny_skia::Mask,
+        bounds: Rectangle,
+    ) -> &'a tiny_skia::Mask {
+        let (width, height) = (mask.width(), mask.height());
+        let wanted = pixel_span(bounds, width, height);
+
+        if self.held != Some(wanted) {
+            let stride = width as usize;
+            let data = mask.data_mut();
+
+            match self.held {
+                Some([x0, y0, x1, y1]) => {
+                    for y in y0 as usize..y1 as usize {
+                        data[y * stride + x0 as usize..y * stride + x1 as usize]
+                            .fill(0);
+                    }
+                }
+                None => data.fill(0),
+            }
+
+            let [x0, y0, x1, y1] = wanted;
+            for y in y0 as usize..y1 as usize {
+                data[y * stride + x0 as usize..y * stride + x1 as usize]
+                    .fill(255);
+            }
+
+            self.held = Some(wanted);
+        }
+
+        mask
+    }
+}
+
+/// The pixels of `bounds` that the clip mask lets through: those whose
+/// centres lie inside, as tiny-skia fills a rectangle without anti-aliasing
+/// (edges in 26.6 fixed point, rounded to the nearest pixel edge).
+fn pixel_span(bounds: Rectangle, width: u32, height: u32) -> [u32; 4] {
+    let snap = |v: f32, max: u32| {
+        ((((v * 64.0) as i64) + 32) >> 6).clamp(0, i64::from(max)) as u32
     };
+    let x0 = snap(bounds.x, width);
+    let y0 = snap(bounds.y, height);
+    let x1 = snap(bounds.x + bounds.width, width).max(x0);
+    let y1 = snap(bounds.y + bounds.height, height).max(y0);
 
-    clip_mask.fill_path(
-        &path,
-        tiny_skia::FillRule::EvenOdd,
-        false,
-        tiny_skia::Transform::default(),
-    );
+    [x0, y0, x1, y1]
+}
+
+/// [`pixel_span`] as a rectangle; None when empty.
+fn pixel_rect(bounds: Rectangle, width: u32, height: u32) -> Option<Rectangle> {
+    let [x0, y0, x1, y1] = pixel_span(bounds, width, height);
+
+    (x1 > x0 && y1 > y0).then(|| Rectangle {
+        x: x0 as f32,
+        y: y0 as f32,
+        width: (x1 - x0) as f32,
+        height: (y1 - y0) as f32,
+    })
+}
+
+/// The colour of a quad that is a plain rectangle: no rounded corners, no
+/// border, no shadow, one colour.
+fn plain_rectangle(quad: &Quad, background: &Background) -> Option<Color> {
+    let Background::Color(color) = background else {
+        return None;
+    };
+    let square = <[f32; 4]>::from(quad.border.radius)
+        .iter()
+        .all(|radius| *radius == 0.0);
+
+    (square && quad.border.width <= 0.0 && quad.shadow.color.a <= 0.0)
+        .then_some(*color)
 }

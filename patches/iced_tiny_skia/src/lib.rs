@@ -76,7 +76,16 @@ impl Renderer {
 
         self.layers.flush();
 
-        for &damage_bounds in damage {
+        // leidraad patch (iced #3368): the mask is made where a primitive
+        // needs it (`engine::Clip`), not once per layer and group here.
+        self.engine.clip.reset();
+
+        // leidraad patch: every region is drawn with every layer in it, so
+        // overlapping regions (a scrolled list gives dozens) drew the same
+        // pixels many times over, most of them through the clip mask.
+        let damage = merge_regions(damage);
+
+        for &damage_bounds in &damage {
             let damage_bounds = damage_bounds * scale_factor;
 
             let path = tiny_skia::PathBuilder::from_rect(
@@ -111,8 +120,6 @@ impl Renderer {
                     continue;
                 };
 
-                engine::adjust_clip_mask(clip_mask, layer_bounds);
-
                 if !layer.quads.is_empty() {
                     let render_span = debug::render(debug::Primitive::Quad);
                     for (quad, background) in &layer.quads {
@@ -139,8 +146,6 @@ impl Renderer {
                             continue;
                         };
 
-                        engine::adjust_clip_mask(clip_mask, group_bounds);
-
                         for primitive in group.as_slice() {
                             self.engine.draw_primitive(
                                 primitive,
@@ -151,8 +156,6 @@ impl Renderer {
                                 group_bounds,
                             );
                         }
-
-                        engine::adjust_clip_mask(clip_mask, layer_bounds);
                     }
 
                     render_span.finish();
@@ -196,6 +199,33 @@ impl Renderer {
         }
 
         self.engine.trim();
+    }
+}
+
+/// Damaged regions merged where drawing their bounding box costs less than
+/// drawing them one by one: wherever two overlap, or the box adds at most
+/// 20,000 square pixels (the rule of `iced_graphics::damage::group`, which
+/// compares only regions next to each other in its order). Leidraad patch.
+fn merge_regions(damage: &[Rectangle]) -> Vec<Rectangle> {
+    const AREA_THRESHOLD: f32 = 20_000.0;
+
+    let mut regions = damage.to_vec();
+
+    'merging: loop {
+        for i in 0..regions.len() {
+            for j in i + 1..regions.len() {
+                let (a, b) = (regions[i], regions[j]);
+                let union = a.union(&b);
+
+                if union.area() <= a.area() + b.area() + AREA_THRESHOLD {
+                    regions[i] = union;
+                    let _ = regions.swap_remove(j);
+                    continue 'merging;
+                }
+            }
+        }
+
+        break regions;
     }
 }
 
