@@ -20,6 +20,7 @@ mod report_ranking;
 mod report_sheets;
 mod selfcheck;
 mod ui_export;
+mod ui_list_scroll;
 mod ui_lock;
 mod ui_panel;
 mod ui_ranking;
