@@ -77,7 +77,7 @@ impl Window {
             &events,
             self.cursor,
             &mut self.renderer,
-            &mut iced::clipboard::Null,
+            &mut iced_core::clipboard::Null,
             &mut messages,
         );
         if !messages.is_empty() {
@@ -91,7 +91,7 @@ impl Window {
         ui.draw(
             &mut self.renderer,
             &theme,
-            &iced::advanced::renderer::Style {
+            &iced_core::renderer::Style {
                 text_color: iced::Color::BLACK,
             },
             self.cursor,
@@ -189,7 +189,7 @@ fn render(c: &mut Criterion) {
         |b| {
             b.iter(|| {
                 n += 1;
-                let pane = if n % 2 == 0 {
+                let pane = if n.is_multiple_of(2) {
                     ranking::Pane::Table
                 } else {
                     ranking::Pane::Chart(Kind::Heat)

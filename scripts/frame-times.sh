@@ -151,12 +151,12 @@ scenario() {
     case $name in
     list-40 | list-1000)
         at $((w / 2)) $((h * 3 / 4))
-        steps=("wd*10" "wu*10" "wd*10" "wu*10")
+        steps=("wd*10" "wu*10")
         ;;
     scoring)
         click "$SCORE_FIRST_X" "$SCORE_FIRST_Y"
         at $((w / 2)) $((h * 3 / 4))
-        steps=("wd*10" "wu*10" "wd*10" "wu*10")
+        steps=("wd*10" "wu*10")
         ;;
     typing)
         click "$SCORE_FIRST_X" "$SCORE_FIRST_Y"
@@ -174,7 +174,7 @@ scenario() {
         click "$TO_RANKING_X" "$TO_RANKING_Y"
         click "$HEAT_TAB_X" "$TABS_Y"
         steps=()
-        for x in $(seq "$HEAT_X0" 12 $((HEAT_X0 + 12 * 39))); do
+        for x in $(seq "$HEAT_X0" 12 $((HEAT_X0 + 12 * 29))); do
             steps+=("m:$x,$HEAT_Y")
         done
         ;;

@@ -99,9 +99,7 @@ impl Window {
         ui.operate(&self.renderer, &mut black_box(&mut find));
         self.cache = ui.into_cache();
         match iced_test::core::widget::Operation::finish(&find) {
-            Outcome::Some(Some(target)) => {
-                iced_test::selector::Bounded::visible_bounds(&target)
-            }
+            Outcome::Some(Some(target)) => iced_test::selector::Bounded::visible_bounds(&target),
             _ => None,
         }
     }
@@ -146,7 +144,10 @@ fn the_list_builds_only_the_rows_in_view_and_scrolls_through_all() {
     let mut w = Window::new();
     w.cursor = mouse::Cursor::Available(Point::new(700.0, 600.0));
     let _ = w.turn(&mut app, &[]);
-    assert!(w.bounds_of(&app, "row-0").is_some(), "the first row is built");
+    assert!(
+        w.bounds_of(&app, "row-0").is_some(),
+        "the first row is built"
+    );
     assert!(
         w.bounds_of(&app, "row-300").is_none(),
         "a row far below the window is not built"
@@ -158,7 +159,10 @@ fn the_list_builds_only_the_rows_in_view_and_scrolls_through_all() {
     }
     let viewport = viewport.expect("the list reported its viewport");
     assert_eq!(viewport.absolute_offset().y, 36_000.0);
-    assert!(w.bounds_of(&app, "row-0").is_none(), "the first row is gone");
+    assert!(
+        w.bounds_of(&app, "row-0").is_none(),
+        "the first row is gone"
+    );
     let row = w.bounds_of(&app, "row-600").expect("row 600 is built");
     // Row 600 begins at 600 row pitches down the list: in the window, that
     // is the list's top plus its place minus the offset.
@@ -186,7 +190,12 @@ fn a_click_after_scrolling_lands_on_the_row_under_the_pointer() {
     assert_eq!(viewport.absolute_offset().y, 600.0);
 
     // The pointer on the "Beoordelen" button of the row at y = 500.
-    let wanted = row_under(&ids, viewport.bounds().y, viewport.absolute_offset().y, 500.0);
+    let wanted = row_under(
+        &ids,
+        viewport.bounds().y,
+        viewport.absolute_offset().y,
+        500.0,
+    );
     let button = w
         .bounds_of(&app, &format!("score-{wanted}"))
         .expect("the row under the pointer is built");

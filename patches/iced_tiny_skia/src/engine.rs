@@ -53,27 +53,7 @@ impl Engine {
             // the mask, so it costs its visible area instead of its whole
             // area through the mask (a page background drawn once per
             // damaged region cost a window of masked pixels each time).
-            let Some(cut) = pixel_rect(clip_bounds, pixels.width(), pixels.height())
-                .and_then(|clip| clip.intersection(&physical_bounds))
-            else {
-                return;
-            };
-            let Some(cut) = tiny_skia::Rect::from_xywh(
-                cut.x, cut.y, cut.width, cut.height,
-            ) else {
-                return;
-            };
-            pixels.fill_path(
-                &tiny_skia::PathBuilder::from_rect(cut),
-                &tiny_skia::Paint {
-                    shader: tiny_skia::Shader::SolidColor(into_color(rect)),
-                    anti_alias: true,
-                    ..tiny_skia::Paint::default()
-                },
-                tiny_skia::FillRule::EvenOdd,
-                tiny_skia::Transform::identity(),
-                None,
-            );
+            fill_cut(pixels, rect, physical_bounds, clip_bounds);
             return;
         }
 
@@ -860,6 +840,37 @@ fn rounded_box_sdf(
     let y = (to_center.y.abs() - size.height() + radius).max(0.0);
 
     (x.powf(2.0) + y.powf(2.0)).sqrt() - radius
+}
+
+/// Fill the part of a plain rectangle that lies in the clip's pixels,
+/// without a mask (leidraad patch, iced #3368).
+fn fill_cut(
+    pixels: &mut tiny_skia::PixmapMut<'_>,
+    color: Color,
+    physical_bounds: Rectangle,
+    clip_bounds: Rectangle,
+) {
+    let Some(cut) = pixel_rect(clip_bounds, pixels.width(), pixels.height())
+        .and_then(|clip| clip.intersection(&physical_bounds))
+    else {
+        return;
+    };
+    let Some(cut) = tiny_skia::Rect::from_xywh(
+        cut.x, cut.y, cut.width, cut.height,
+    ) else {
+        return;
+    };
+    pixels.fill_path(
+        &tiny_skia::PathBuilder::from_rect(cut),
+        &tiny_skia::Paint {
+            shader: tiny_skia::Shader::SolidColor(into_color(color)),
+            anti_alias: true,
+            ..tiny_skia::Paint::default()
+        },
+        tiny_skia::FillRule::EvenOdd,
+        tiny_skia::Transform::identity(),
+        None,
+    );
 }
 
 /// The clip mask and the rectangle it holds (leidraad patch, iced #3368).
