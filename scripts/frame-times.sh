@@ -20,7 +20,7 @@
 #   scoring     wheel steps over the scoring screen (first application of 40)
 #   typing      typing a motivation in the scoring screen, one key a step
 #   ranking     switching the ranking between the table and the heat map
-#   heatmap     moving the pointer over the heat map, 12 px a step
+#   heatmap     moving the pointer over the heat map, one cell a step
 #
 # --base REV also builds the program at git revision REV (in a temporary
 # copy, same CARGO_TARGET_DIR) and measures it in the same run, alternating
@@ -173,9 +173,14 @@ scenario() {
     heatmap)
         click "$TO_RANKING_X" "$TO_RANKING_Y"
         click "$HEAT_TAB_X" "$TABS_Y"
+        # One cell further each step (a move within a cell draws nothing):
+        # along three rows, ten cells each, back and forth.
         steps=()
-        for x in $(seq "$HEAT_X0" 12 $((HEAT_X0 + 12 * 29))); do
-            steps+=("m:$x,$HEAT_Y")
+        for row in 0 1 2; do
+            for col in $(seq 0 9); do
+                [[ $row == 1 ]] && col=$((9 - col))
+                steps+=("m:$((HEAT_X0 + col * HEAT_DX)),$((HEAT_Y + row * 28))")
+            done
         done
         ;;
     esac
@@ -195,11 +200,12 @@ positions() {
     TO_RANKING_X=$((w - 412)) TO_RANKING_Y=88
     SCORE_FIRST_X=$((w - 179)) SCORE_FIRST_Y=241
     TABS_Y=210 TABLE_TAB_X=54 HEAT_TAB_X=263
-    HEAT_X0=300 HEAT_Y=420
+    HEAT_X0=303 HEAT_DX=85 HEAT_Y=410
     MOTIVATION_X=789 MOTIVATION_Y=508
     if [[ $w -lt 1600 ]]; then
         SCORE_FIRST_Y=256
         MOTIVATION_X=500 MOTIVATION_Y=510
+        HEAT_X0=294 HEAT_DX=64
     fi
 }
 
