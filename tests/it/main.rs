@@ -27,6 +27,7 @@ mod sheets;
 mod ui_decisions;
 mod ui_deliberate;
 mod ui_export;
+mod ui_list_scroll;
 mod ui_lock;
 mod ui_panel;
 mod ui_ranking;

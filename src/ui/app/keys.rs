@@ -7,7 +7,6 @@ use iced::{Event, Task, event, window};
 use super::{App, Message, Screen};
 use crate::ui::screen::list;
 use crate::ui::screen::scoring::{self, KeyInput};
-use crate::ui::widget::reveal;
 
 /// A key press as the root sees it: `captured` when a text field took it.
 #[derive(Debug, Clone)]
@@ -121,13 +120,7 @@ impl App {
         };
         match self.list.key(session, key) {
             list::Action::Score(id, round) => self.open_scoring(id, round),
-            _ => match self.list.selected {
-                Some(i) => reveal::reveal(
-                    iced::widget::Id::new(list::SCROLL),
-                    iced::widget::Id::from(format!("row-{i}")),
-                ),
-                None => Task::none(),
-            },
+            _ => self.list.reveal_selected(),
         }
     }
 }

@@ -484,13 +484,7 @@ impl App {
         if self.session.is_some() {
             self.screen = Screen::List;
         }
-        match self.list.selected {
-            Some(i) => reveal::reveal(
-                iced::widget::Id::new(list::SCROLL),
-                iced::widget::Id::from(format!("row-{i}")),
-            ),
-            None => Task::none(),
-        }
+        self.list.reveal_selected()
     }
 
     fn new_application(&mut self) -> Task<Message> {

@@ -10,11 +10,24 @@ mod view;
 use std::path::PathBuf;
 
 use iced::Task;
+use iced::widget::scrollable::{AbsoluteOffset, Viewport};
 
 use leidraad_core::dossier::{ApplicationId, Round};
 use leidraad_core::session::Session;
 
 pub const SCROLL: &str = "list-scroll";
+
+/// The height of every row of the list, and the space under it. The rows
+/// have one height so that the list can build only those in view: a dossier
+/// may hold 10,000 applications, and a wheel step must not wait for them.
+pub const ROW_HEIGHT: f32 = 56.0;
+pub const ROW_GAP: f32 = 4.0;
+const ROW_PITCH: f32 = ROW_HEIGHT + ROW_GAP;
+/// The height of the list's viewport until the scrollable has reported it
+/// (the first frame): more than any screen shows.
+const ASSUMED_VIEW_HEIGHT: f32 = 2400.0;
+/// The space kept above a row brought into view by the keyboard.
+const REVEAL_MARGIN: f32 = 24.0;
 
 #[derive(Debug, Clone)]
 pub enum Message {
@@ -51,6 +64,8 @@ pub enum Message {
     /// Where to save the result file (None: cancelled).
     ResultPlaced(Option<PathBuf>),
     DismissNotice,
+    /// The list was scrolled or its viewport changed size.
+    Scrolled(Viewport),
 }
 
 impl Message {
@@ -104,6 +119,10 @@ pub struct State {
     pub notice: Option<Notice>,
     /// Whether one of the list's file dialogs is open (one at a time).
     dialog_open: bool,
+    /// Where the list is scrolled to and how high its viewport is (None
+    /// until the scrollable has reported it).
+    scroll_y: f32,
+    view_height: Option<f32>,
 }
 
 impl Default for State {
@@ -122,7 +141,49 @@ impl State {
             pending_package: None,
             notice: None,
             dialog_open: false,
+            scroll_y: 0.0,
+            view_height: None,
         }
+    }
+
+    /// The rows to build: those in view and a screenful above and below
+    /// them, so that a click or wheel step arriving before the next view
+    /// still finds its row.
+    pub fn rows_in_view(&self, rows: usize) -> std::ops::Range<usize> {
+        let height = self.view_height.unwrap_or(ASSUMED_VIEW_HEIGHT);
+        // An offset kept from a longer list or another visit (a new
+        // scrollable starts at the top and reports it on its first frame).
+        let scroll_y = self
+            .scroll_y
+            .min((rows as f32 * ROW_PITCH - height).max(0.0));
+        let top = (scroll_y - height).max(0.0);
+        let bottom = scroll_y + 2.0 * height;
+        let first = ((top / ROW_PITCH).floor() as usize).min(rows);
+        let last = ((bottom / ROW_PITCH).ceil() as usize).clamp(first, rows);
+        first..last
+    }
+
+    /// Scroll the list so that the selected row is in view (after a key, or
+    /// coming back from another screen, where the list starts at the top):
+    /// rows have one height, so its place is known without the widgets.
+    pub fn reveal_selected<T: Send + 'static>(&mut self) -> Task<T> {
+        let Some(index) = self.selected else {
+            return Task::none();
+        };
+        let top = index as f32 * ROW_PITCH;
+        let height = self.view_height.unwrap_or(ASSUMED_VIEW_HEIGHT);
+        if top < self.scroll_y + REVEAL_MARGIN {
+            self.scroll_y = (top - REVEAL_MARGIN).max(0.0);
+        } else if top + ROW_HEIGHT > self.scroll_y + height - REVEAL_MARGIN {
+            self.scroll_y = top + ROW_HEIGHT + REVEAL_MARGIN - height;
+        }
+        iced::widget::operation::scroll_to(
+            iced::widget::Id::new(SCROLL),
+            AbsoluteOffset {
+                x: None,
+                y: Some(self.scroll_y),
+            },
+        )
     }
 
     /// Whether one of the list's file dialogs is open.
@@ -168,6 +229,10 @@ impl State {
             }
             Message::CancelPackage => self.package = None,
             Message::DismissNotice => self.notice = None,
+            Message::Scrolled(viewport) => {
+                self.scroll_y = viewport.absolute_offset().y;
+                self.view_height = Some(viewport.bounds().height);
+            }
             Message::SavePackage
             | Message::PackagePlaced(_)
             | Message::ImportResult

@@ -5,11 +5,12 @@
 use std::collections::HashMap;
 
 use iced::widget::{
-    Column, Id, Row, button, column, container, row, rule, scrollable, space, text, text_input,
+    Column, Id, Row, button, column, container, keyed_column, row, rule, scrollable, space, text,
+    text_input,
 };
-use iced::{Alignment, Element, Fill, Length};
+use iced::{Alignment, Element, Fill, Length, Padding};
 
-use super::{Message, Notice, PackageForm, SCROLL, State};
+use super::{Message, Notice, PackageForm, ROW_GAP, ROW_HEIGHT, SCROLL, State};
 use crate::ui::screen::scoring::bold;
 use crate::ui::widget::badge;
 use crate::ui::widget::scale::{self, Choice};
@@ -58,6 +59,7 @@ impl State {
             page,
             scrollable(container(self.rows(session, assessor)).padding([0, 24]))
                 .id(Id::new(SCROLL))
+                .on_scroll(Message::Scrolled)
                 .height(Fill)
         ]
         .into()
@@ -102,23 +104,36 @@ impl State {
         ]
     }
 
-    /// One row per application.
-    fn rows<'a>(&'a self, session: &'a Session, assessor: &'a str) -> Column<'a, Message> {
+    /// One row per application, built only for the rows in view and a
+    /// screenful above and below them (see [`State::rows_in_view`]); the
+    /// others are an empty space of their height, so the scroll bar and
+    /// every row's place are those of the whole list.
+    fn rows<'a>(&'a self, session: &'a Session, assessor: &'a str) -> Element<'a, Message> {
+        let apps = &session.dossier().applications;
+        let shown = self.rows_in_view(apps.len());
         let lookup = Lookup::new(session, assessor, self.round);
-        let mut rows = column![].spacing(0);
-        for (index, app) in session.dossier().applications.iter().enumerate() {
-            let line = lookup.line(app);
+        let space_for = |rows: usize| space().height(rows as f32 * (ROW_HEIGHT + ROW_GAP));
+        // Keyed by the application's place, so a row keeps its widgets'
+        // state (a hovered button) while rows come and go at the ends.
+        let mut rows = keyed_column([(usize::MAX, space_for(shown.start).into())]);
+        for (index, app) in apps.iter().enumerate().take(shown.end).skip(shown.start) {
             let selected = self.selected == Some(index);
-            rows = rows.push(container(line).id(Id::from(format!("row-{index}"))).style(
-                if selected {
+            let card = container(lookup.line(app))
+                .id(Id::from(format!("row-{index}")))
+                .height(ROW_HEIGHT)
+                .align_y(Alignment::Center)
+                .style(if selected {
                     theme::card_focused
                 } else {
                     theme::card
-                },
-            ));
-            rows = rows.push(space().height(4));
+                });
+            let row: Element<'a, Message> = container(card)
+                .padding(Padding::ZERO.bottom(ROW_GAP))
+                .into();
+            rows = rows.push(index, row);
         }
-        rows
+        rows.push(usize::MAX - 1, space_for(apps.len() - shown.end))
+            .into()
     }
 
     fn name_banner<'a>(&'a self, session: &'a Session) -> Element<'a, Message> {
