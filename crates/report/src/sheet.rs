@@ -5,9 +5,9 @@ use chrono::{DateTime, Local, NaiveDate, Utc};
 
 use super::font::Weight;
 use super::layout::{
-    ACCENT, BAD, BODY, BODY_BOLD, CONTENT_W, Cell, Doc, GOOD, GROUP_FILL, HEADER_FILL, INK, LABEL,
-    MARGIN_L, MARGIN_R, MUTED, PAGE_W, Para, RULE, Role, Row, SMALL, Style, TABLE_HEAD, TITLE,
-    Table, WARN, lay_out,
+    ACCENT, BAD, BODY, BODY_BOLD, BOX_FILL, CONTENT_W, Cell, Doc, GOOD, GROUP_FILL, HEADER_FILL,
+    INK, LABEL, MARGIN_L, MARGIN_R, MUTED, PAGE_W, Para, RULE, Role, Row, SMALL, Style, TABLE_HEAD,
+    TITLE, Table, WARN, lay_out,
 };
 use super::{ReportError, SheetKind, short_fingerprint, strings as s};
 use leidraad_core::dossier::{
@@ -740,6 +740,3 @@ fn key_values(doc: &mut Doc, pairs: &[(&str, String)], columns: usize) -> Result
     }
     Ok(())
 }
-
-/// A light fill for the result box.
-const BOX_FILL: super::layout::Rgb = super::layout::Rgb(0xf4, 0xf7, 0xfb);
