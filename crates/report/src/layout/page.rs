@@ -388,14 +388,13 @@ impl Doc {
     /// Each paragraph is a P element of the structure.
     pub fn paragraphs_at(&mut self, x: f32, width: f32, paras: &[Para]) -> Result<(), ReportError> {
         let target = self.target;
+        let mut starts = false;
         for line in lay_out(paras, width)? {
-            if line.first {
-                let p = self.element(self.container, Role::P);
-                self.target = Target::Elem(p);
-            }
+            starts |= line.first;
             if self.remaining() < line.height() {
                 self.new_page()?;
             }
+            self.start_para(&mut starts, &line);
             let top = self.y;
             self.draw_laid(x, width, top, &line);
             self.y += line.height();
@@ -404,16 +403,25 @@ impl Doc {
         Ok(())
     }
 
+    /// A new P element for the first line with text of a paragraph (an
+    /// empty paragraph is only space, not an element).
+    fn start_para(&mut self, starts: &mut bool, line: &Laid) {
+        if *starts && !line.text.is_empty() {
+            *starts = false;
+            let p = self.element(self.container, Role::P);
+            self.target = Target::Elem(p);
+        }
+    }
+
     /// Laid-out lines at `x`, from `top` down, each paragraph a P element
     /// under the current one; returns the height drawn. No page breaks.
     pub fn lines_at(&mut self, x: f32, top: f32, lines: &[Laid]) -> f32 {
         let target = self.target;
         let mut y = top;
+        let mut starts = false;
         for line in lines {
-            if line.first {
-                let p = self.element(self.container, Role::P);
-                self.target = Target::Elem(p);
-            }
+            starts |= line.first;
+            self.start_para(&mut starts, line);
             self.text(x, y + line.gap, &line.text, line.style);
             y += line.height();
         }
