@@ -382,9 +382,8 @@ fn every_pdf_is_a_tagged_pdf_in_dutch_with_title_author_and_metadata() {
         assert!(doc.version.as_str() >= "1.7", "{kind}: PDF {}", doc.version);
         let catalog = doc.catalog().unwrap();
         let mark_info = dict(&doc, catalog.get(b"MarkInfo").expect("MarkInfo"));
-        assert_eq!(
+        assert!(
             mark_info.get(b"Marked").unwrap().as_bool().unwrap(),
-            true,
             "{kind}: MarkInfo Marked"
         );
         assert_eq!(text(catalog.get(b"Lang").expect("Lang")), "nl-NL", "{kind}");
@@ -649,14 +648,14 @@ fn every_text_has_contrast_4_5_to_1_and_chart_marks_3_to_1() {
                 let background = marks
                     .fills
                     .iter()
-                    .filter(|(_, r, in_figure, _)| {
+                    .rev()
+                    .find(|(_, r, in_figure, _)| {
                         !in_figure
                             && r[0] <= *x
                             && *x <= r[0] + r[2]
                             && r[1] <= *y
                             && *y <= r[1] + r[3]
                     })
-                    .last()
                     .map_or(WHITE, |(c, ..)| *c);
                 let ratio = contrast(*colour, background);
                 assert!(

@@ -42,9 +42,8 @@ pub fn render(
     doc.set_subject(&rubric.title, t::AUTHOR);
 
     // Header
-    let top = doc.y;
     doc.tagged(Role::H1, |doc| {
-        doc.text_checked(MARGIN_L, top, t::TITLE, TITLE)
+        doc.text_checked(MARGIN_L, doc.y, t::TITLE, TITLE)
     })?;
     doc.space(TITLE.leading() + 1.0);
     doc.paragraphs(&[
