@@ -174,9 +174,10 @@ impl Doc {
         r
     }
 
-    /// A figure: `draw` draws it, `alt` says in words what it shows. The
-    /// figure covers the content width from `top` to `bottom` (where the
-    /// drawing ends); it must not cross a page break.
+    /// A figure: `draw` draws it from the current position down and leaves
+    /// the position below it; `alt` says in words what it shows. Its
+    /// bounding box is the content width between the two positions; it
+    /// must not cross a page break.
     pub fn figure(
         &mut self,
         alt: String,
@@ -414,8 +415,8 @@ impl Doc {
     }
 
     /// Laid-out lines at `x`, from `top` down, each paragraph a P element
-    /// under the current one; returns the height drawn. No page breaks.
-    pub fn lines_at(&mut self, x: f32, top: f32, lines: &[Laid]) -> f32 {
+    /// under the current one. No page breaks.
+    pub fn lines_at(&mut self, x: f32, top: f32, lines: &[Laid]) {
         let target = self.target;
         let mut y = top;
         let mut starts = false;
@@ -426,7 +427,6 @@ impl Doc {
             y += line.height();
         }
         self.target = target;
-        y - top
     }
 
     /// A section heading, kept with at least `keep` points of what follows.
