@@ -41,6 +41,19 @@ pub(super) fn check_rubric(file: &Path) -> Result<String, Failure> {
         }
     }
     writeln!(out, "\nTotal {} points", rubric.total)?;
+    let with_terms = rubric
+        .knockouts
+        .iter()
+        .map(|k| k.search_terms.len())
+        .chain(rubric.criteria().map(|c| c.search_terms.len()))
+        .filter(|n| *n > 0)
+        .collect::<Vec<_>>();
+    writeln!(
+        out,
+        "Search terms for the passage finder: {} for {} knock-outs and criteria (an interpretation; no part of the hash)",
+        with_terms.iter().sum::<usize>(),
+        with_terms.len()
+    )?;
     let p = &rubric.process;
     writeln!(
         out,
@@ -96,7 +109,10 @@ pub(super) fn check(path: &Path, rubric: Option<&Path>) -> Result<String, Failur
                 .assessments_for(&a.id, round)
                 .filter(|x| !x.is_submitted())
                 .count();
-            if a.missing.is_empty() && drafts == 0 {
+            let consensus_draft = dossier
+                .consensus_for(&a.id, round)
+                .is_some_and(|c| !c.is_recorded());
+            if a.missing.is_empty() && drafts == 0 && !consensus_draft {
                 continue;
             }
             if let Some(h) = heading.take() {
@@ -109,27 +125,15 @@ pub(super) fn check(path: &Path, rubric: Option<&Path>) -> Result<String, Failur
             if drafts > 0 {
                 writeln!(out, "    - {drafts} assessment(s) not yet submitted")?;
             }
+            if consensus_draft {
+                writeln!(
+                    out,
+                    "    - a consensus draft: it counts once the chair records it"
+                )?;
+            }
         }
     }
-    let settled: Vec<usize> = scoring::evaluate(&rubric, &dossier, Round::Two)
-        .ties
-        .iter()
-        .filter_map(|t| t.decision)
-        .collect();
-    for (n, d) in dossier.decisions.iter().enumerate() {
-        if matches!(
-            d.kind,
-            leidraad_core::dossier::DecisionKind::TieBreak { .. }
-        ) && !settled.contains(&n)
-        {
-            writeln!(
-                out,
-                "\nDecision {} (round {}) does not match the current tie at the award line; it has no effect",
-                n + 1,
-                d.round
-            )?;
-        }
-    }
+    out.push_str(&super::decide::notes(&rubric, &dossier));
     if out.lines().count() == 1 {
         writeln!(out, "Nothing is incomplete.")?;
     }

@@ -40,6 +40,7 @@ pub(super) fn zelftoets(
     file: Option<&Path>,
     pdf: Option<&Path>,
     date: Option<chrono::NaiveDate>,
+    plan: Option<&Path>,
     rubric: Option<&Path>,
 ) -> Result<String, Failure> {
     use leidraad_core::selfcheck::SelfCheck;
@@ -54,6 +55,12 @@ pub(super) fn zelftoets(
     if date.is_some() {
         check.date = date;
     }
+    if let Some(plan) = plan {
+        check.plan = Some(super::attach::read_document(
+            plan,
+            leidraad_core::document::Kind::Plan,
+        )?);
+    }
     let today = chrono::Local::now().date_naive();
     let outcome = check.outcome(&rubric, today);
     if let Some(out) = pdf {
@@ -61,8 +68,11 @@ pub(super) fn zelftoets(
         leidraad_report::write_pdf(out, &bytes)?;
         eprintln!("leidraad: wrote {}", out.display());
     }
-    Ok(leidraad_report::strings::selfcheck::text(
-        &check.title,
-        &outcome,
-    ))
+    let mut text = leidraad_report::strings::selfcheck::text(&check.title, &outcome);
+    if check.plan.is_some() {
+        text.push_str(&leidraad_report::strings::selfcheck_passages::text(
+            &check.ko_passages(&rubric),
+        ));
+    }
+    Ok(text)
 }

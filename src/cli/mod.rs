@@ -36,6 +36,40 @@ pub enum Format {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Record a decision of the panel (tie-break, award-count, allocation,
+    /// threshold-waiver, revoke), with who and why.
+    Decide {
+        dossier: PathBuf,
+        /// The rubric the dossier was scored against (default: the built-in leidraad).
+        #[arg(long)]
+        rubric: Option<PathBuf>,
+        #[command(subcommand)]
+        decision: decide::Decision,
+    },
+    /// List the recorded decisions and whether each is current, stale or
+    /// revoked (formats.md section 3).
+    Decisions {
+        dossier: PathBuf,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        #[arg(long)]
+        rubric: Option<PathBuf>,
+    },
+    /// Propose a division of the budget over the awarded applications of
+    /// round 2 (printed, never recorded; formats.md section 4). `points`
+    /// divides in proportion to the final round-2 total.
+    Allocate {
+        dossier: PathBuf,
+        #[arg(long, value_enum)]
+        rule: decide::RuleArg,
+        /// With `--rule scale`: which figure of the proeftuin's scale.
+        #[arg(long, value_enum, default_value_t = decide::FigureArg::YoungPeople)]
+        figure: decide::FigureArg,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        #[arg(long)]
+        rubric: Option<PathBuf>,
+    },
     /// Open a dossier in the window.
     Open { dossier: PathBuf },
     /// Validate a rubric file and summarise it.
@@ -101,6 +135,10 @@ pub enum Command {
         /// file's date or today.
         #[arg(long)]
         date: Option<chrono::NaiveDate>,
+        /// The draft plan (PDF, DOCX, ODT or text): the passages per
+        /// knock-out are shown (instead of a plan kept in the file).
+        #[arg(long, requires = "file")]
+        plan: Option<PathBuf>,
         #[arg(long)]
         rubric: Option<PathBuf>,
     },
@@ -158,6 +196,22 @@ pub enum Command {
         #[arg(long)]
         rubric: Option<PathBuf>,
     },
+    /// Withdraw an assessor's submitted assessment (a reason is required
+    /// and logged); refused once the panel has recorded consensus on the
+    /// application in that round.
+    Withdraw {
+        dossier: PathBuf,
+        #[arg(long)]
+        application: String,
+        #[arg(long, value_parser = parse_round)]
+        round: Round,
+        #[arg(long)]
+        assessor: String,
+        #[arg(long)]
+        reason: String,
+        #[arg(long)]
+        rubric: Option<PathBuf>,
+    },
     /// Write every submitted score and consensus value as CSV (long format) to stdout.
     ExportCsv {
         dossier: PathBuf,
@@ -165,6 +219,38 @@ pub enum Command {
         round: Option<Round>,
         #[arg(long)]
         rubric: Option<PathBuf>,
+    },
+    /// Find the passages of a plan (PDF, DOCX, ODT or text) that speak to a
+    /// knock-out or criterion, best first. It finds passages; it does not
+    /// judge them.
+    Passages {
+        document: PathBuf,
+        /// The knock-out or criterion (KO1..KO8, C1..C11).
+        #[arg(long)]
+        criterion: String,
+        /// At most this many passages.
+        #[arg(long, default_value_t = 5)]
+        top: usize,
+        #[arg(long, value_enum, default_value_t = PassageFormat::Text)]
+        format: PassageFormat,
+        #[arg(long)]
+        rubric: Option<PathBuf>,
+    },
+    /// Keep documents (PDF, DOCX, ODT or text) with an application: their
+    /// name, kind, SHA-256 and text per page, so that a package carries them.
+    Attach {
+        dossier: PathBuf,
+        #[arg(long)]
+        application: String,
+        #[arg(long, value_enum, default_value_t = KindArg::Plan)]
+        kind: KindArg,
+        /// Who attaches, for the audit log (default: the login name).
+        #[arg(long)]
+        by: Option<String>,
+        #[arg(long)]
+        rubric: Option<PathBuf>,
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
     },
 }
 
@@ -183,6 +269,23 @@ impl<E: std::fmt::Display> From<E> for Failure {
 
 pub fn run(command: Command) -> ExitCode {
     let result = match command {
+        Command::Decide {
+            dossier,
+            rubric,
+            decision,
+        } => decide::decide(&dossier, decision, rubric.as_deref()),
+        Command::Decisions {
+            dossier,
+            format,
+            rubric,
+        } => decide::decisions(&dossier, format, rubric.as_deref()),
+        Command::Allocate {
+            dossier,
+            rule,
+            figure,
+            format,
+            rubric,
+        } => decide::allocate(&dossier, rule, figure, format, rubric.as_deref()),
         Command::Open { .. } => unreachable!("main starts the window for `open`"),
         Command::CheckRubric { file } => check_rubric(&file),
         Command::Check { dossier, rubric } => check(&dossier, rubric.as_deref()),
@@ -234,6 +337,21 @@ pub fn run(command: Command) -> ExitCode {
             round,
             rubric,
         } => disagreements(&dossier, round, rubric.as_deref()),
+        Command::Withdraw {
+            dossier,
+            application,
+            round,
+            assessor,
+            reason,
+            rubric,
+        } => withdraw(
+            &dossier,
+            &application,
+            round,
+            &assessor,
+            &reason,
+            rubric.as_deref(),
+        ),
         Command::ExportCsv {
             dossier,
             round,
@@ -250,8 +368,30 @@ pub fn run(command: Command) -> ExitCode {
             file,
             pdf,
             date,
+            plan,
             rubric,
-        } => zelftoets(file.as_deref(), pdf.as_deref(), date, rubric.as_deref()),
+        } => zelftoets(
+            file.as_deref(),
+            pdf.as_deref(),
+            date,
+            plan.as_deref(),
+            rubric.as_deref(),
+        ),
+        Command::Passages {
+            document,
+            criterion,
+            top,
+            format,
+            rubric,
+        } => passages(&document, &criterion, top, format, rubric.as_deref()),
+        Command::Attach {
+            dossier,
+            application,
+            kind,
+            by,
+            rubric,
+            files,
+        } => attach(&dossier, &application, kind, &files, by, rubric.as_deref()),
     };
     match result {
         Ok(text) => {
@@ -310,12 +450,19 @@ fn explain(e: &leidraad_core::error::LoadError) -> String {
     }
 }
 
+mod attach;
 mod check;
+mod decide;
 mod export;
 mod panel;
+mod passages;
 mod scores;
+mod withdraw;
 
+use attach::{KindArg, attach};
 use check::{check, check_rubric, history, parse_head, verify};
 use export::{export_pdf, zelftoets};
 use panel::{import_result, package};
+use passages::{PassageFormat, passages};
 use scores::{disagreements, export_csv, import_csv, rank};
+use withdraw::withdraw;

@@ -77,10 +77,11 @@ pub(super) fn import_result(
     session.save()?;
     let report = report.unwrap_or_default();
     Ok(format!(
-        "{}: {} added, {} updated, {} unchanged\n",
+        "{}: {} added, {} updated, {} unchanged\n{}",
         path.display(),
         report.added.len(),
         report.updated.len(),
-        report.unchanged.len()
+        report.unchanged.len(),
+        super::decide::notes(session.rubric(), session.dossier())
     ))
 }

@@ -47,6 +47,7 @@ pub(super) fn import_csv(
         summary.assessors,
         summary.assessments
     )?;
+    out.push_str(&super::decide::notes(session.rubric(), session.dossier()));
     Ok(out)
 }
 
@@ -94,6 +95,27 @@ pub(super) fn disagreements(
                     .map(|(who, v)| format!("{who} {}", v.csv_word()))
                     .collect::<Vec<_>>()
                     .join(", ")
+            )?,
+            Flag::KoDoubt {
+                application,
+                ko,
+                verdicts,
+            } => writeln!(
+                out,
+                "{application} {ko}: twijfel, the panel decides: {}",
+                verdicts
+                    .iter()
+                    .map(|(who, v)| format!("{who} {}", v.csv_word()))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )?,
+            Flag::MadeWithout {
+                application,
+                assessors,
+            } => writeln!(
+                out,
+                "{application}: consensus made without {}: submitted after it was recorded",
+                assessors.join(", ")
             )?,
             Flag::ThresholdSplit {
                 application,

@@ -182,7 +182,7 @@ pub fn status_tone(status: Status) -> Tone {
         Status::Rejected | Status::NotAwarded | Status::NotInvited => Tone::Bad,
         Status::BelowThreshold => Tone::Warn,
         Status::Invited | Status::Awarded => Tone::Good,
-        Status::Tie => Tone::Warn,
+        Status::Tie | Status::Provisional => Tone::Warn,
     }
 }
 

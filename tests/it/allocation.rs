@@ -13,6 +13,7 @@ fn rec(id: &str, rank: u32, requested: Option<u64>, inhabitants: Option<u64>) ->
         id: ApplicationId::from(id),
         region: format!("Regio {id}"),
         rank,
+        total: leidraad_core::exact::Exact::whole(i64::from(100 - rank.min(100))),
         requested,
         scale: ScaleData {
             municipalities: None,
@@ -96,8 +97,12 @@ fn proposals_sum_to_the_budget_and_respect_requests() {
         rec("A06", 3, Some(1_250_000), Some(188_400)),
         rec("A04", 4, Some(800_000), Some(231_600)),
     ];
+    // Equal shares, but never more than requested: A02 (950,000) and A04
+    // (800,000) are capped and the 2,250,000 they leave is shared equally
+    // by A01 and A06.
     let equal = allocation::propose(budget, &r, Rule::Equal).unwrap();
-    assert_eq!(amounts(&equal), [1_000_000; 4]);
+    assert_eq!(amounts(&equal), [1_125_000, 950_000, 1_125_000, 800_000]);
+    assert_eq!(equal.total, budget);
 
     // Requests add up to 4,150,000: each gets 4,000,000 / 4,150,000 of its
     // request, rounded, never more than asked.
@@ -212,12 +217,12 @@ fn recording_refuses_over_budget_unmotivated_excess_and_strangers() {
         ),
         Err(AllocationError::NotAwarded("A04".into()))
     );
-    // A01 asked 1,150,000.
+    // A01 asked 1,500,000.
     assert_eq!(
         allocation::record(
             &rubric,
             &mut d,
-            map(&[("A01", 1_200_000)]),
+            map(&[("A01", 1_600_000)]),
             Rule::Manual,
             " ",
             "",
@@ -229,7 +234,7 @@ fn recording_refuses_over_budget_unmotivated_excess_and_strangers() {
     allocation::record(
         &rubric,
         &mut d,
-        map(&[("A01", 1_200_000), ("A02", 900_000)]),
+        map(&[("A01", 1_600_000), ("A02", 900_000)]),
         Rule::Manual,
         "Lindewaard neemt de regionale coördinatie op zich.",
         "Panel",
@@ -244,7 +249,7 @@ fn recording_refuses_over_budget_unmotivated_excess_and_strangers() {
             // Every recipient is listed, A06 with 0.
             assert_eq!(
                 amounts,
-                &map(&[("A01", 1_200_000), ("A02", 900_000), ("A06", 0)])
+                &map(&[("A01", 1_600_000), ("A02", 900_000), ("A06", 0)])
             );
         }
         other => panic!("{other:?}"),

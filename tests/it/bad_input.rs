@@ -19,11 +19,22 @@ fn corpus(name: &str) -> PathBuf {
         .join(name)
 }
 
+/// The minimal fixture (of the first edition of the leidraad), pointed at
+/// the current built-in edition.
 fn minimal() -> String {
-    std::fs::read_to_string(
+    let text = std::fs::read_to_string(
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/dossier-v1-minimal.ron"),
     )
-    .unwrap()
+    .unwrap();
+    let first = leidraad_core::rubric::Rubric::builtin_with_hash(
+        "08d6e61b3d5e05d6f8ed1181df2709370888ebb09793d5b1f5dd33bca0db9b6c",
+    )
+    .expect("the first edition is built in");
+    let current = leidraad_core::rubric::Rubric::builtin();
+    text.replace(&first.hash(), &current.hash()).replace(
+        &format!("version: \"{}\"", first.version),
+        &format!("version: \"{}\"", current.version),
+    )
 }
 
 /// Load `path`; it must be refused, quickly, without changing the file.

@@ -76,6 +76,8 @@ fn rank_json_is_exactly_the_interchange_format() {
         [
             "applications",
             "award_count",
+            "final",
+            "pending",
             "round",
             "rubric",
             "threshold"
@@ -277,8 +279,8 @@ fn import_refuses_each_broken_rule_with_its_line() {
             "2: C4.wonen: 3 is outside the scale; allowed: 0..2",
         ),
         (
-            "A01,R,Anna,1,C6,nb,\n",
-            "2: C6: nb is outside the scale; allowed: 0..6",
+            "A01,R,Anna,1,C6,7,\n",
+            "2: C6: 7 is outside the scale; allowed: 0..6 or nb (niet behandeld)",
         ),
         (
             "A01,R,Anna,1,KO2,misschien,\n",
@@ -383,13 +385,16 @@ fn a_package_goes_out_and_its_result_comes_back_in() {
     assert_eq!(std::fs::read(&dossier).unwrap(), before, "nothing to save");
 
     // A tampered result (another rubric) is refused and changes nothing.
-    std::fs::write(&package, text.replace("08d6e61b", "18d6e61b")).unwrap();
+    std::fs::write(&package, text.replace("47c5ded8", "57c5ded8")).unwrap();
     let out = leidraad().args(["import-result", d, p]).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(std::fs::read(&dossier).unwrap(), before);
 
     let text = stdout(&["disagreements", d]);
-    assert!(text.contains("A06 KO4: verdicts differ"), "{text}");
+    assert!(
+        text.contains("A06 KO4: twijfel, the panel decides"),
+        "{text}"
+    );
 }
 
 #[test]

@@ -355,6 +355,10 @@ fn consensus_on_a03_and_a04(r: &Rubric, dossier: &mut Dossier) {
         consensus::set_motivation(r, dossier, &chair, &crit.id, "Panel eens.", at(71)).unwrap();
     }
     assert!(consensus::missing_motivations(dossier, &app("A04"), Round::One).is_empty());
+    // A draft counts only once the chair records it.
+    let draft = scoring::evaluate(r, dossier, Round::One);
+    assert_eq!(draft.status_of(&app("A04")), Some(Status::Incomplete));
+    consensus::record(r, dossier, &chair, at(71)).unwrap();
     // The panel settles A03 on 55: C1 agreed lower than the mean.
     let chair3 = Chair {
         application: app("A03"),
@@ -396,6 +400,7 @@ fn interviews_and_an_addendum(r: &Rubric, dossier: &mut Dossier) {
             date: NaiveDate::from_ymd_opt(2022, 9, 1 + n as u32).unwrap(),
             participants: vec![ANNA.into(), BRAM.into(), "Projectleider".into()],
             notes: format!("Gesprek met {invited}"),
+            confidence: None,
             recorded_by: String::new(),
             recorded: None,
         };
@@ -406,6 +411,7 @@ fn interviews_and_an_addendum(r: &Rubric, dossier: &mut Dossier) {
         date: NaiveDate::from_ymd_opt(2022, 9, 9).unwrap(),
         participants: vec![],
         notes: String::new(),
+        confidence: None,
         recorded_by: String::new(),
         recorded: None,
     };

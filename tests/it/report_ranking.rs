@@ -131,6 +131,7 @@ fn a_recorded_tie_decision_is_printed_with_its_motivation() {
         motivation: "Het panel kiest de regio met de grootste schaalgrootte en het stevigste bestuurlijk draagvlak (‘één regio, één aanpak’).".to_string(),
         by: "Programmateam".to_string(),
         at: None,
+        basis: Default::default(),
     });
     let eval = scoring::evaluate(&rubric, &dossier, Round::Two);
     assert_eq!(eval.get(&winner).unwrap().status, Status::Awarded);

@@ -622,6 +622,7 @@ fn write_samples_for_inspection() {
             motivation: "Het panel kiest de regio met het stevigste bestuurlijk draagvlak.".into(),
             by: "Programmateam".into(),
             at: None,
+            basis: Default::default(),
         });
         let pdf = report::ranking_report(&rubric, &dossier, Round::Two, printed()).unwrap();
         std::fs::write(dir.join("ranking-r2-decided.pdf"), pdf).unwrap();

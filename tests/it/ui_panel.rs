@@ -197,6 +197,57 @@ fn the_chair_records_consensus_and_the_total_uses_it() {
     );
     audit::verify(s.dossier()).expect("the chain holds");
 
+    // C2 has its motivation now; the others do not.
+    let missing = leidraad_core::consensus::missing_motivations(s.dossier(), &app_id(), Round::One);
+    assert!(!missing.contains(&CriterionId::from("C2")));
+    assert!(missing.contains(&CriterionId::from("C9")));
+    assert!(has(&app, "missing-C9"));
+    assert!(!has(&app, "missing-C2"));
+
+    // A draft: the total is still the assessors' mean, (60 + 70) / 2.
+    assert!(shows(&app, strings::CONSENSUS_DRAFT));
+    assert!(shows(
+        &app,
+        &strings::panel_final_total(Round::One, &Exact::from(65u32))
+    ));
+    // Recording is refused, naming what lacks a motivation.
+    interact(&mut app, |ui| click(ui, "record-consensus"));
+    assert!(shows(&app, &strings::unmotivated(&missing)));
+    assert!(!has(&app, "record-confirm"));
+    let chair = leidraad_core::consensus::Chair {
+        application: app_id(),
+        round: Round::One,
+        by: CHAIR.into(),
+    };
+    app.session
+        .as_mut()
+        .unwrap()
+        .edit(|r, d| {
+            for id in &missing {
+                leidraad_core::consensus::set_motivation(
+                    r,
+                    d,
+                    &chair,
+                    id,
+                    "Panel eens.",
+                    common::when(),
+                )?;
+            }
+            Ok::<_, leidraad_core::edit::EditError>(())
+        })
+        .unwrap();
+    // Asked first; cancelled, nothing is recorded.
+    interact(&mut app, |ui| click(ui, "record-consensus"));
+    assert!(shows(&app, strings::RECORD_CONFIRM_TITLE));
+    interact(&mut app, |ui| click(ui, "record-cancel"));
+    assert!(session(&app).dossier().consensus[0].draft);
+    interact(&mut app, |ui| click(ui, "record-consensus"));
+    interact(&mut app, |ui| click(ui, "record-confirm"));
+    let s = session(&app);
+    let c = s.dossier().consensus_for(&app_id(), Round::One).unwrap();
+    assert!(!c.draft, "recorded");
+    assert!(has(&app, "reopen-consensus"));
+
     // The evaluation counts the consensus: every criterion is agreed, so
     // the total is the sum of the agreed points.
     let rubric = s.rubric();
@@ -219,12 +270,6 @@ fn the_chair_records_consensus_and_the_total_uses_it() {
         &app,
         &strings::panel_final_total(Round::One, &Exact::from(agreed))
     ));
-    // C2 has its motivation now; the others do not.
-    let missing = leidraad_core::consensus::missing_motivations(s.dossier(), &app_id(), Round::One);
-    assert!(!missing.contains(&CriterionId::from("C2")));
-    assert!(missing.contains(&CriterionId::from("C9")));
-    assert!(has(&app, "missing-C9"));
-    assert!(!has(&app, "missing-C2"));
 }
 
 #[test]

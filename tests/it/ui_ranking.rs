@@ -128,10 +128,10 @@ fn a_tie_decision_needs_the_right_number_and_a_motivation_and_is_saved() {
 fn the_budget_proposal_is_recorded_with_its_motivation_and_refused_above_budget() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = ranking_app(dir.path());
-    // Three awarded while the tie is open: equal shares of 4,000,000 leave
-    // one euro, which goes to the best rank.
+    // Three awarded while the tie is open: equal shares of 4,000,000, but
+    // A06 asked 1,300,000 and gets no more; the other two share the rest.
     let amounts: Vec<String> = state(&app).amounts.values().cloned().collect();
-    assert_eq!(amounts, ["1.333.334", "1.333.333", "1.333.333"]);
+    assert_eq!(amounts, ["1.350.000", "1.350.000", "1.300.000"]);
 
     send(
         &mut app,
@@ -159,13 +159,20 @@ fn the_budget_proposal_is_recorded_with_its_motivation_and_refused_above_budget(
         [d] => match &d.kind {
             DecisionKind::Allocation { amounts, rule } => {
                 assert_eq!(rule, "requested");
-                // The requests of A01, A02 and A06 fit the budget: each
-                // gets what it asked.
+                // The requests of A01, A02 and A06 (4,200,000) are above
+                // the budget: each gets its share of 4,000,000 in
+                // proportion to its request, never more than asked, and
+                // the amounts add up to the budget exactly.
                 for (id, eur) in amounts {
                     let asked = saved.application(id).unwrap().requested_eur.unwrap();
-                    assert_eq!(*eur, asked, "{id}");
+                    assert!(*eur <= asked, "{id}");
+                    assert_eq!(
+                        u128::from(*eur),
+                        u128::from(asked) * 4_000_000 / 4_200_000 + u128::from(id.0 == "A01"),
+                        "{id}"
+                    );
                 }
-                assert_eq!(amounts.values().sum::<u64>(), 3_100_000);
+                assert_eq!(amounts.values().sum::<u64>(), 4_000_000);
                 assert_eq!(d.motivation, "Motivering.");
             }
             other => panic!("{other:?}"),

@@ -13,8 +13,9 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Utc};
 
 use crate::dossier::{ApplicationId, Decision, DecisionKind, Dossier, Round, ScaleData};
+use crate::exact::Exact;
 use crate::rubric::Rubric;
-use crate::scoring::{self, Status};
+use crate::scoring::{self, Evaluation, Status};
 
 /// A figure of a region's size that money can follow.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -55,6 +56,10 @@ pub enum Rule {
     Equal,
     /// In proportion to the requested amounts, never above a request.
     Requested,
+    /// In proportion to the final round-2 total (the leidraad: "het aantal
+    /// toegekende punten wordt bij de selectie en toekenning van de
+    /// financiële middelen meegenomen").
+    Points,
     /// In proportion to a scale figure.
     Scale(ScaleFigure),
     /// Amounts entered by hand.
@@ -62,9 +67,10 @@ pub enum Rule {
 }
 
 impl Rule {
-    pub const PROPOSALS: [Rule; 5] = [
+    pub const PROPOSALS: [Rule; 6] = [
         Rule::Equal,
         Rule::Requested,
+        Rule::Points,
         Rule::Scale(ScaleFigure::Inhabitants),
         Rule::Scale(ScaleFigure::YoungPeople),
         Rule::Scale(ScaleFigure::Municipalities),
@@ -75,6 +81,7 @@ impl Rule {
         match self {
             Rule::Equal => "equal".into(),
             Rule::Requested => "requested".into(),
+            Rule::Points => "points".into(),
             Rule::Scale(f) => format!("scale:{}", f.code()),
             Rule::Manual => "manual".into(),
         }
@@ -96,23 +103,42 @@ pub struct Recipient {
     /// Place in the round-2 ranking (ties for remainders go to the lower
     /// number).
     pub rank: u32,
+    /// The final round-2 total.
+    pub total: Exact,
     pub requested: Option<u64>,
     pub scale: ScaleData,
 }
 
 /// The awarded applications of round 2, by rank, as `scoring::evaluate`
-/// says.
+/// says (none while the ranking is provisional: see [`candidates`]).
 pub fn recipients(rubric: &Rubric, dossier: &Dossier) -> Vec<Recipient> {
     let eval = scoring::evaluate(rubric, dossier, Round::Two);
+    from_evaluation(dossier, &eval, false)
+}
+
+/// The applications a proposal divides over: the awarded ones, or while
+/// the round-2 ranking is provisional, the ones that would be awarded if
+/// it were final (a proposal over them says it is provisional).
+pub fn candidates(dossier: &Dossier, eval: &Evaluation) -> Vec<Recipient> {
+    from_evaluation(dossier, eval, true)
+}
+
+fn from_evaluation(dossier: &Dossier, eval: &Evaluation, provisional: bool) -> Vec<Recipient> {
     eval.applications
         .iter()
-        .filter(|a| a.status == Status::Awarded)
+        .filter(|a| {
+            a.status == Status::Awarded
+                || provisional
+                    && a.status == Status::Provisional
+                    && a.would_be == Some(Status::Awarded)
+        })
         .map(|a| {
             let app = dossier.application(&a.id);
             Recipient {
                 id: a.id.clone(),
                 region: a.region.clone(),
                 rank: a.rank.unwrap_or(u32::MAX),
+                total: a.total.unwrap_or(Exact::ZERO),
                 requested: app.and_then(|x| x.requested_eur),
                 scale: app.map(|x| x.scale.clone()).unwrap_or_default(),
             }
@@ -241,6 +267,28 @@ pub fn apportion(budget: u64, weights: &[u64], caps: &[Option<u64>]) -> (Vec<u64
 }
 
 /// The proposal of a rule over the recipients (not for `Rule::Manual`).
+/// The totals as whole numbers in the same proportion, exactly: each
+/// total times the least common multiple of the denominators.
+fn points_weights(recipients: &[Recipient]) -> Vec<u64> {
+    fn gcd(a: u64, b: u64) -> u64 {
+        if b == 0 { a } else { gcd(b, a % b) }
+    }
+    let lcm = recipients.iter().fold(1u64, |l, r| {
+        let d = r.total.denom().unsigned_abs().max(1);
+        l / gcd(l, d) * d
+    });
+    recipients
+        .iter()
+        .map(|r| {
+            let (n, d) = (
+                r.total.numer().max(0) as u64,
+                r.total.denom().unsigned_abs().max(1),
+            );
+            n.saturating_mul(lcm / d)
+        })
+        .collect()
+}
+
 pub fn propose(
     budget: u64,
     recipients: &[Recipient],
@@ -249,8 +297,11 @@ pub fn propose(
     if recipients.is_empty() {
         return Err(AllocationError::NoRecipients);
     }
-    let (weights, caps): (Vec<u64>, Vec<Option<u64>>) = match rule {
-        Rule::Equal | Rule::Manual => (vec![1; recipients.len()], vec![None; recipients.len()]),
+    // Never more than requested, whatever the rule, where a request is
+    // known.
+    let caps: Vec<Option<u64>> = recipients.iter().map(|r| r.requested).collect();
+    let weights: Vec<u64> = match rule {
+        Rule::Equal | Rule::Manual => vec![1; recipients.len()],
         Rule::Requested => {
             let missing: Vec<ApplicationId> = recipients
                 .iter()
@@ -260,13 +311,12 @@ pub fn propose(
             if !missing.is_empty() {
                 return Err(AllocationError::MissingRequest(missing));
             }
-            let req: Vec<u64> = recipients
+            recipients
                 .iter()
                 .map(|r| r.requested.unwrap_or(0))
-                .collect();
-            let caps = req.iter().copied().map(Some).collect();
-            (req, caps)
+                .collect()
         }
+        Rule::Points => points_weights(recipients),
         Rule::Scale(f) => {
             let missing: Vec<ApplicationId> = recipients
                 .iter()
@@ -276,11 +326,10 @@ pub fn propose(
             if !missing.is_empty() {
                 return Err(AllocationError::MissingFigure(missing));
             }
-            let w: Vec<u64> = recipients
+            recipients
                 .iter()
                 .map(|r| f.of(&r.scale).unwrap_or(0))
-                .collect();
-            (w, vec![None; recipients.len()])
+                .collect()
         }
     };
     if weights.iter().all(|&w| w == 0) {
@@ -372,7 +421,13 @@ pub fn record(
     by: &str,
     at: DateTime<Utc>,
 ) -> Result<(), AllocationError> {
-    let recipients = recipients(rubric, dossier);
+    let eval = scoring::evaluate(rubric, dossier, Round::Two);
+    if !eval.is_final {
+        return Err(AllocationError::Decision(
+            crate::decide::DecisionError::Provisional(eval.pending),
+        ));
+    }
+    let recipients = from_evaluation(dossier, &eval, false);
     if recipients.is_empty() {
         return Err(AllocationError::NoRecipients);
     }
@@ -410,6 +465,7 @@ pub fn record(
             motivation: motivation.to_string(),
             by: by.to_string(),
             at: Some(at),
+            basis: Default::default(),
         },
     )
     .map_err(AllocationError::Decision)

@@ -25,6 +25,11 @@ use crate::rubric::CriterionId;
 /// How long a run of edits to one text may last and still be one entry.
 pub const TEXT_RUN: Duration = Duration::minutes(10);
 
+/// How long apart the edits of one value may be and still be one change:
+/// a number typed digit by digit ("2", then "22") is one change from the
+/// old value to 22, not two entries.
+pub const VALUE_RUN: Duration = Duration::seconds(10);
+
 /// What an entry is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Field {
@@ -51,6 +56,9 @@ pub enum Field {
     Import,
     /// A package was issued to an assessor.
     Package,
+    /// A document (plan, begroting, addendum, verslag) was attached to an
+    /// application.
+    Document,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -120,11 +128,14 @@ impl Entry {
         self
     }
 
-    fn is_text(&self) -> bool {
-        matches!(
-            self.field,
-            Field::Motivation | Field::Evidence | Field::WhyChanged
-        )
+    /// How long after the last entry at the same place this one still
+    /// continues it (None: every such entry stands on its own).
+    fn run(&self) -> Option<Duration> {
+        match self.field {
+            Field::Motivation | Field::Evidence | Field::WhyChanged => Some(TEXT_RUN),
+            Field::Score => Some(VALUE_RUN),
+            _ => None,
+        }
     }
 
     fn same_place(&self, other: &Entry) -> bool {
@@ -154,11 +165,11 @@ pub fn record(dossier: &mut Dossier, mut entry: Entry) {
         return;
     }
     let log = &mut dossier.audit;
-    if entry.is_text()
+    if let Some(run) = entry.run()
         && let Some(last) = log.last_mut()
         && last.same_place(&entry)
         && entry.at >= last.at
-        && entry.at - last.at <= TEXT_RUN
+        && entry.at - last.at <= run
     {
         last.new = std::mem::take(&mut entry.new);
         last.at = entry.at;
@@ -226,7 +237,25 @@ pub fn decision_text(decision: &crate::dossier::Decision) -> String {
                 .collect::<Vec<_>>()
                 .join(", ")
         ),
+        DecisionKind::ThresholdWaiver { application } => {
+            format!("ontheffing van de drempel voor {application}")
+        }
+        DecisionKind::Revoke { decision } => {
+            format!("intrekking van {}", crate::nl::decision_number(*decision))
+        }
     };
+    // The situation it was taken in is part of what was decided (older
+    // decisions have none, and their text is unchanged).
+    let mut what = what;
+    if !decision.basis.in_line.is_empty() {
+        what.push_str(&format!(
+            " (toegekend of gelijk op de grens: {})",
+            join(&mut decision.basis.in_line.iter())
+        ));
+    }
+    if !decision.basis.total.is_empty() {
+        what.push_str(&format!(" (totaal {})", decision.basis.total));
+    }
     format!("{what}; {}", decision.motivation)
 }
 
@@ -476,7 +505,8 @@ impl<'a> From<&'a Consensus> for Scores<'a> {
         Scores {
             knockouts: &c.knockouts,
             criteria: &c.criteria,
-            submitted: None,
+            // Recorded (counting) since then; a draft is not.
+            submitted: c.recorded.filter(|_| c.is_recorded()),
         }
     }
 }

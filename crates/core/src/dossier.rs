@@ -222,10 +222,30 @@ pub struct Interview {
     pub participants: Vec<String>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
+    /// Whether the interview raised or lowered the panel's confidence in
+    /// the plan (the money may follow "de gevoerde gesprekken").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<Confidence>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub recorded_by: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recorded: Option<DateTime<Utc>>,
+}
+
+/// What an interview did to the panel's confidence in a plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Confidence {
+    Raised,
+    Unchanged,
+    Lowered,
+}
+
+impl Confidence {
+    pub const ALL: [Confidence; 3] = [
+        Confidence::Raised,
+        Confidence::Unchanged,
+        Confidence::Lowered,
+    ];
 }
 
 /// An addendum to the plan, received after the interview.
@@ -326,6 +346,10 @@ pub struct Application {
     pub own_contribution_eur: Option<u64>,
     #[serde(default, skip_serializing_if = "ScaleData::is_empty")]
     pub scale: ScaleData,
+    /// The documents kept with the application, with their text (see
+    /// `document`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attachments: Vec<crate::document::Document>,
 }
 
 impl ScaleData {
@@ -346,6 +370,7 @@ impl Application {
             requested_eur: None,
             own_contribution_eur: None,
             scale: ScaleData::default(),
+            attachments: Vec::new(),
         }
     }
 }
@@ -514,6 +539,14 @@ pub struct Assessment {
         skip_serializing_if = "Option::is_none"
     )]
     pub created: Option<DateTime<Utc>>,
+    /// When the assessor last withdrew a submission of this assessment
+    /// (`edit::withdraw`): a result file from before it is older work.
+    #[serde(
+        default,
+        deserialize_with = "stamp::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub withdrawn: Option<DateTime<Utc>>,
 }
 
 impl Assessment {
@@ -526,6 +559,7 @@ impl Assessment {
             criteria: BTreeMap::new(),
             submitted: None,
             created: None,
+            withdrawn: None,
         }
     }
 
@@ -550,6 +584,7 @@ impl Assessment {
         kos.chain(scores)
             .chain(self.submitted)
             .chain(self.created)
+            .chain(self.withdrawn)
             .max()
     }
 }
@@ -577,6 +612,17 @@ pub struct Consensus {
     pub recorded_by: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recorded: Option<DateTime<Utc>>,
+    /// A draft: the chair's work in progress (a proposal taken over, values
+    /// being settled). Kept in the dossier, but it counts in no total or
+    /// status until the chair records it (`consensus::record`). Absent in
+    /// files from before drafts existed: such a consensus counts as it
+    /// always did.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub draft: bool,
+    /// The assessors whose submitted work the panel had when it recorded
+    /// this consensus; None when unknown (a draft, or an older file).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub made_with: Option<BTreeSet<String>>,
 }
 
 impl Consensus {
@@ -588,7 +634,14 @@ impl Consensus {
             criteria: BTreeMap::new(),
             recorded_by: String::new(),
             recorded: None,
+            draft: false,
+            made_with: None,
         }
+    }
+
+    /// Whether it counts: recorded, not a draft.
+    pub fn is_recorded(&self) -> bool {
+        !self.draft
     }
 
     pub fn is_empty(&self) -> bool {
@@ -614,6 +667,34 @@ pub enum DecisionKind {
         amounts: BTreeMap<ApplicationId, u64>,
         rule: String,
     },
+    /// Lets one application below the round-2 minimum take part in the
+    /// award line (the literal leidraad: "de vier aanvragen die de meeste
+    /// punten scoren").
+    ThresholdWaiver { application: ApplicationId },
+    /// Withdraws the decision at this index of `Dossier::decisions`.
+    Revoke { decision: usize },
+}
+
+/// What the ranking was when a decision was recorded, where the decision
+/// itself does not say it: it is `stale` once the ranking differs (see
+/// `scoring::decision_states`). A tie break names its group and an
+/// allocation its recipients; these name the rest.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Basis {
+    /// Award count: the applications awarded or tied at the award line
+    /// under the new count.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub in_line: BTreeSet<ApplicationId>,
+    /// Threshold waiver: the application's exact total (`n/d` or `n`).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub total: String,
+}
+
+impl Basis {
+    pub fn is_empty(&self) -> bool {
+        self.in_line.is_empty() && self.total.is_empty()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -626,6 +707,9 @@ pub struct Decision {
     pub by: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub at: Option<DateTime<Utc>>,
+    /// The ranking it was taken over (filled in when it is recorded).
+    #[serde(default, skip_serializing_if = "Basis::is_empty")]
+    pub basis: Basis,
 }
 
 /// A score that does not fit its criterion: typed, never clamped.
@@ -841,6 +925,12 @@ impl Dossier {
         self.consensus
             .iter()
             .find(|c| &c.application == app && c.round == round)
+    }
+
+    /// The consensus that counts for an application in a round: recorded,
+    /// not a draft.
+    pub fn recorded_consensus_for(&self, app: &ApplicationId, round: Round) -> Option<&Consensus> {
+        self.consensus_for(app, round).filter(|c| c.is_recorded())
     }
 
     pub fn ensure_assessor(&mut self, name: &str) {

@@ -41,6 +41,29 @@ pub enum EditError {
         "{0}: the other assessors' work is hidden until your own assessment is submitted; consensus needs it"
     )]
     Blind(ApplicationId),
+    /// Recording a consensus needs a motivation beside every agreed value.
+    #[error("the consensus cannot be recorded: no motivation for {}", join_ids(.0))]
+    Unmotivated(Vec<CriterionId>),
+    #[error("{0}, round {1}: there is no consensus draft to record")]
+    NoDraft(ApplicationId, Round),
+    /// A submission may be withdrawn only until the panel records consensus.
+    #[error(
+        "{application}, round {round}: the panel recorded consensus on {at}; the submission can no longer be withdrawn"
+    )]
+    ConsensusRecorded {
+        application: ApplicationId,
+        round: Round,
+        at: String,
+    },
+    #[error("this assessment has not been submitted; there is nothing to withdraw")]
+    NotSubmitted,
+}
+
+fn join_ids(ids: &[CriterionId]) -> String {
+    ids.iter()
+        .map(|i| i.to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 impl From<crate::session::ReadOnlyError> for EditError {
@@ -327,7 +350,8 @@ pub fn set_evidence(
 }
 
 /// Submit an assessment: refused, with the list of what is missing, while a
-/// criterion is unscored, a KO is open or in doubt, or a motivation is empty.
+/// criterion is unscored, a KO is open, or a motivation is empty. A KO in
+/// twijfel may be submitted (with its motivation): the panel decides it.
 pub fn submit(
     rubric: &Rubric,
     dossier: &mut Dossier,
@@ -336,13 +360,74 @@ pub fn submit(
 ) -> Result<(), EditError> {
     change(rubric, dossier, target, now, |a| {
         let summary = scoring::summarize(rubric, a);
-        if !summary.is_complete() {
-            return Err(EditError::Incomplete(summary.missing));
+        if !summary.may_submit() {
+            return Err(EditError::Incomplete(summary.blocking().cloned().collect()));
         }
         a.submitted = Some(now);
         Ok(())
     })
 }
+
+/// Withdraw a submitted assessment, with a reason: it is a draft again and
+/// counts no more. Allowed until the panel has recorded consensus (not a
+/// draft) on that application in that round. Logged twice: the reason,
+/// and the submission undone (so the log follows "not submitted").
+pub fn withdraw(
+    dossier: &mut Dossier,
+    target: &Target,
+    reason: &str,
+    now: DateTime<Utc>,
+) -> Result<(), EditError> {
+    if dossier.application(&target.application).is_none() {
+        return Err(EditError::UnknownApplication(target.application.clone()));
+    }
+    if reason.trim().is_empty() {
+        return Err(EditError::Empty("the reason"));
+    }
+    limit("the reason", reason, limits::MOTIVATION)?;
+    let Some(a) = dossier.assessment(&target.application, &target.assessor, target.round) else {
+        return Err(EditError::NotSubmitted);
+    };
+    if !a.is_submitted() {
+        return Err(EditError::NotSubmitted);
+    }
+    if let Some(c) = dossier.recorded_consensus_for(&target.application, target.round)
+        && !c.is_empty()
+    {
+        return Err(EditError::ConsensusRecorded {
+            application: target.application.clone(),
+            round: target.round,
+            at: c
+                .recorded
+                .map_or_else(String::new, |t| t.format("%d-%m-%Y %H:%M").to_string()),
+        });
+    }
+    let a = dossier
+        .assessment_mut(&target.application, &target.assessor, target.round)
+        .expect("present");
+    let before = a.clone();
+    a.submitted = None;
+    a.withdrawn = Some(now);
+    let after = a.clone();
+    let template = Entry::new(now, &target.assessor, Field::Assessment)
+        .on(&target.application, Some(target.round))
+        .subject(&target.assessor);
+    audit::record(
+        dossier,
+        template
+            .clone()
+            .change("ingediend", format!("{WITHDRAWN}: {}", reason.trim())),
+    );
+    let mut template = template;
+    template.field = Field::Score;
+    for e in audit::diff(&template, Some((&before).into()), Some((&after).into())) {
+        audit::record(dossier, e);
+    }
+    Ok(())
+}
+
+/// The start of the log text of a withdrawal (followed by the reason).
+pub const WITHDRAWN: &str = "ingetrokken";
 
 /// Round 2: keep a value copied from round 1 (a knock-out or a criterion).
 pub fn confirm(

@@ -95,6 +95,17 @@ impl Exact {
         }
     }
 
+    /// The inverse of [`to_fraction`](Exact::to_fraction): `214/3` or `71`.
+    pub fn parse_fraction(s: &str) -> Option<Exact> {
+        match s.split_once('/') {
+            Some((n, d)) => {
+                let (n, d) = (n.parse().ok()?, d.parse::<i64>().ok()?);
+                (d != 0).then(|| Exact::new(n, d))
+            }
+            None => s.parse().ok().map(Exact::whole),
+        }
+    }
+
     /// For drawing only (bar lengths, colours): never for a decision.
     pub fn approx(&self) -> f32 {
         self.0.to_f32().unwrap_or(0.0)

@@ -11,6 +11,8 @@
 pub mod allocation;
 pub mod audit;
 pub mod consensus;
+pub mod decide;
+pub mod document;
 pub mod dossier;
 pub mod edit;
 pub mod error;
@@ -20,6 +22,7 @@ pub mod interchange;
 pub mod lock;
 pub mod nl;
 pub mod panel;
+pub mod passages;
 pub mod rubric;
 pub mod scoring;
 pub mod selfcheck;

@@ -107,6 +107,142 @@ pub fn status(status: Status) -> &'static str {
         Status::Awarded => "toegekend",
         Status::NotAwarded => "niet toegekend",
         Status::Tie => "gelijke stand",
+        Status::Provisional => "voorlopig",
+    }
+}
+
+/// A recorded decision as people number them: "besluit 1" is the first
+/// (index 0 in JSON).
+pub fn decision_number(index: usize) -> String {
+    format!("besluit {}", index + 1)
+}
+
+/// The kind of a recorded decision.
+pub fn decision_kind(kind: &crate::dossier::DecisionKind) -> &'static str {
+    use crate::dossier::DecisionKind;
+    match kind {
+        DecisionKind::TieBreak { .. } => "gelijke stand beslecht",
+        DecisionKind::AwardCount(_) => "aantal toekenningen",
+        DecisionKind::Allocation { .. } => "verdeling van het budget",
+        DecisionKind::ThresholdWaiver { .. } => "ontheffing van de drempel",
+        DecisionKind::Revoke { .. } => "intrekking",
+    }
+}
+
+/// Where a recorded decision stands.
+pub fn decision_state(state: crate::scoring::DecisionState) -> &'static str {
+    use crate::scoring::DecisionState;
+    match state {
+        DecisionState::Current => "geldig",
+        DecisionState::Stale => "verouderd",
+        DecisionState::Revoked => "ingetrokken",
+    }
+}
+
+/// "voorlopig: A07 is nog niet compleet" (the ids of the open ones).
+pub fn provisional(pending: &[crate::dossier::ApplicationId]) -> String {
+    let ids: Vec<&str> = pending.iter().map(|i| i.0.as_str()).collect();
+    let verb = if ids.len() == 1 { "is" } else { "zijn" };
+    format!(
+        "voorlopig: {} {verb} nog niet compleet; niemand is toegekend zolang de uitslag nog kan veranderen",
+        ids.join(", ")
+    )
+}
+
+/// What an interview did to the panel's confidence.
+pub fn confidence(c: crate::dossier::Confidence) -> &'static str {
+    use crate::dossier::Confidence;
+    match c {
+        Confidence::Raised => "hoger",
+        Confidence::Unchanged => "gelijk",
+        Confidence::Lowered => "lager",
+    }
+}
+
+/// A division rule (the code `allocation::Rule::code` stores) in a few
+/// words.
+pub fn rule_name(code: &str) -> &str {
+    match code {
+        "equal" => "gelijke delen",
+        "requested" => "naar rato van de aangevraagde bedragen",
+        "points" => "naar rato van de punten",
+        "scale:inhabitants" => "naar rato van het aantal inwoners",
+        "scale:young_people" => "naar rato van het aantal jeugdigen",
+        "scale:municipalities" => "naar rato van het aantal gemeenten",
+        "manual" => "handmatig",
+        other => other,
+    }
+}
+
+/// A division rule explained in a sentence, for the budget screen and the
+/// ranking report.
+pub fn rule_explained(code: &str) -> String {
+    const CAP: &str = "Niemand krijgt meer dan het aangevraagde bedrag; wat een plafond overlaat, gaat volgens dezelfde regel naar de anderen. Bedragen in hele euro's; de laatste euro's gaan naar de grootste resten.";
+    let how = match code {
+        "equal" => "Elke toegekende aanvraag krijgt hetzelfde bedrag.".to_string(),
+        "requested" => "Elke toegekende aanvraag krijgt een deel naar verhouding van het aangevraagde bedrag.".to_string(),
+        "points" => "Elke toegekende aanvraag krijgt een deel naar verhouding van haar eindtotaal in ronde 2: meer punten, meer geld (leidraad, hoofdstuk 4: \"het aantal toegekende punten wordt bij de selectie en toekenning van de financiële middelen meegenomen\").".to_string(),
+        "manual" => "De bedragen zijn met de hand vastgesteld; de motivering zegt waarom.".to_string(),
+        other => match other.strip_prefix("scale:") {
+            Some(_) => format!(
+                "Elke toegekende aanvraag krijgt een deel {} (schaalgrootte van de proeftuin).",
+                rule_name(other)
+            ),
+            None => other.to_string(),
+        },
+    };
+    if code == "manual" {
+        how
+    } else {
+        format!("{how} {CAP}")
+    }
+}
+
+/// Why a recorded decision is stale or revoked (`why` in
+/// `leidraad decisions`).
+pub mod why {
+    use super::decision_number;
+
+    pub fn revoked(by: usize, motivation: &str) -> String {
+        format!("ingetrokken door {}: {motivation}", decision_number(by))
+    }
+
+    pub fn replaced(by: usize) -> String {
+        format!("vervangen door {}", decision_number(by))
+    }
+
+    pub fn tie_gone(group: &str) -> String {
+        format!("er is geen gelijke stand van {group} op de toekenningsgrens meer")
+    }
+
+    pub fn tie_other(group: &str, now: &str) -> String {
+        format!("de gelijke stand op de toekenningsgrens is nu {now}, niet {group}")
+    }
+
+    pub fn tie_places(places: u32, chosen: usize) -> String {
+        format!(
+            "er zijn nu {places} plaatsen voor de gelijke stand, het besluit kende er {chosen} toe"
+        )
+    }
+
+    pub fn provisional(pending: &str) -> String {
+        format!("de rangorde is voorlopig: {pending} nog niet compleet")
+    }
+
+    pub fn awarded_changed(was: &str, now: &str) -> String {
+        format!("toegekend zijn nu {now}; het besluit verdeelde over {was}")
+    }
+
+    pub fn line_changed(was: &str, now: &str) -> String {
+        format!("op of boven de toekenningsgrens staan nu {now}; bij het besluit waren dat {was}")
+    }
+
+    pub fn waiver_not_below(app: &str, status: &str) -> String {
+        format!("{app} staat niet meer onder de drempel ({status})")
+    }
+
+    pub fn waiver_total(app: &str, was: &str, now: &str) -> String {
+        format!("het totaal van {app} is nu {now}; bij het besluit was het {was}")
     }
 }
 

@@ -13,8 +13,7 @@ use chrono::{DateTime, Utc};
 
 use crate::audit::{self, Entry, Field};
 use crate::dossier::{
-    ApplicationId, Assessment, Conflict, Decision, DecisionKind, Dossier, PackageInfo, Round,
-    Verdict, validate_value,
+    ApplicationId, Assessment, Conflict, Dossier, PackageInfo, Round, Verdict, validate_value,
 };
 use crate::exact::Exact;
 use crate::rubric::{CriterionId, Rubric};
@@ -72,6 +71,16 @@ pub enum PanelError {
     },
     #[error(transparent)]
     ReadOnly(#[from] crate::session::ReadOnlyError),
+    /// The result withdraws a submission on which the panel has recorded
+    /// consensus since.
+    #[error(
+        "{application}, round {round}: the result file withdraws {assessor}'s submission, but the panel has recorded consensus on it; import refused"
+    )]
+    WithdrawnAfterConsensus {
+        application: ApplicationId,
+        assessor: String,
+        round: Round,
+    },
 }
 
 /// The package for one assessor and round: the applications assigned (all,
@@ -320,15 +329,7 @@ pub fn import_result(
                         result,
                     });
                 }
-                if existing.is_submitted() && !a.is_submitted() {
-                    return Err(PanelError::Older {
-                        application: a.application.clone(),
-                        assessor: a.assessor.clone(),
-                        round: a.round,
-                        dossier: existing.last_change().unwrap_or_default(),
-                        result: a.last_change().unwrap_or_default(),
-                    });
-                }
+                unsubmits(dossier, existing, a)?;
                 report.updated.push(a.application.clone());
                 changes.push(a.clone());
             }
@@ -374,7 +375,7 @@ pub fn import_result(
         );
         audit::record(
             dossier,
-            template.change(
+            template.clone().change(
                 "",
                 format!(
                     "resultaat van {} ({})",
@@ -383,6 +384,7 @@ pub fn import_result(
                 ),
             ),
         );
+        log_withdrawal(dossier, result, template, before.as_ref(), &a);
         for e in entries {
             audit::record(dossier, e);
         }
@@ -392,6 +394,72 @@ pub fn import_result(
         }
     }
     Ok(report)
+}
+
+/// A result whose copy of a submitted assessment is not submitted: a
+/// withdrawal when it was withdrawn in the package after the dossier's copy
+/// was submitted (refused, as `edit::withdraw` is, once the panel has
+/// recorded consensus there); otherwise older work, refused.
+fn unsubmits(dossier: &Dossier, existing: &Assessment, a: &Assessment) -> Result<(), PanelError> {
+    if !existing.is_submitted() || a.is_submitted() {
+        return Ok(());
+    }
+    let withdrawn_after = a
+        .withdrawn
+        .zip(existing.submitted)
+        .is_some_and(|(w, s)| w >= s);
+    if !withdrawn_after {
+        return Err(PanelError::Older {
+            application: a.application.clone(),
+            assessor: a.assessor.clone(),
+            round: a.round,
+            dossier: existing.last_change().unwrap_or_default(),
+            result: a.last_change().unwrap_or_default(),
+        });
+    }
+    if dossier
+        .recorded_consensus_for(&a.application, a.round)
+        .is_some_and(|c| !c.is_empty())
+    {
+        return Err(PanelError::WithdrawnAfterConsensus {
+            application: a.application.clone(),
+            assessor: a.assessor.clone(),
+            round: a.round,
+        });
+    }
+    Ok(())
+}
+
+/// Log an imported withdrawal (`before` submitted, `a` not) with its
+/// reason, as the package's log gave it.
+fn log_withdrawal(
+    dossier: &mut Dossier,
+    result: &Dossier,
+    template: Entry,
+    before: Option<&Assessment>,
+    a: &Assessment,
+) {
+    if !before.is_some_and(Assessment::is_submitted) || a.is_submitted() {
+        return;
+    }
+    let reason = result
+        .audit
+        .iter()
+        .rev()
+        .find(|e| {
+            e.field == Field::Assessment
+                && e.application.as_ref() == Some(&a.application)
+                && e.round == Some(a.round)
+                && e.subject == a.assessor
+                && e.new.starts_with(crate::edit::WITHDRAWN)
+        })
+        .map_or_else(
+            || format!("{} (in het pakket)", crate::edit::WITHDRAWN),
+            |e| e.new.clone(),
+        );
+    let mut e = template.change("ingediend", reason);
+    e.field = Field::Assessment;
+    audit::record(dossier, e);
 }
 
 /// Declare a conflict of interest; the assessor's draft work on that
@@ -442,127 +510,7 @@ pub fn declare_conflict(
     Ok(())
 }
 
-/// Why a decision was refused. Nothing is recorded then.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum DecisionError {
-    /// No group of equal totals with exactly these members is cut by the
-    /// award line now (the ranking moved, or the group never existed).
-    #[error("round {round}: no tie of exactly {group} at the award line now")]
-    NoSuchTie { round: Round, group: String },
-    #[error("{0} is not in the tied group")]
-    NotInGroup(ApplicationId),
-    /// As many of the group must be awarded as there are places left.
-    #[error("choose {places} of the tied group, not {chosen}")]
-    Count { places: u32, chosen: usize },
-    #[error("the award count must be at least 1")]
-    NoAwards,
-    #[error("a decision needs a motivation")]
-    NoMotivation,
-    #[error(transparent)]
-    ReadOnly(#[from] crate::session::ReadOnlyError),
-}
-
-/// Record a decision (a tie settled, the award count, the allocation) and
-/// log it, after checking the rules every decision keeps: a motivation; a
-/// tie break only for a group of equal totals that the award line cuts
-/// through now, awarding exactly as many of it as there are places; an
-/// award count of at least one. (An allocation is checked further by
-/// `allocation::record`.)
-pub fn record_decision(
-    rubric: &Rubric,
-    dossier: &mut Dossier,
-    decision: Decision,
-) -> Result<(), DecisionError> {
-    check_decision(rubric, dossier, &decision)?;
-    let at = decision.at.unwrap_or_else(crate::dossier::now);
-    let by = decision.by.clone();
-    let entry = Entry::new(at, &by, Field::Decision).change("", audit::decision_text(&decision));
-    let entry = Entry {
-        round: Some(decision.round),
-        ..entry
-    };
-    dossier.decisions.push(decision);
-    audit::record(dossier, entry);
-    Ok(())
-}
-
-fn check_decision(
-    rubric: &Rubric,
-    dossier: &Dossier,
-    decision: &Decision,
-) -> Result<(), DecisionError> {
-    match &decision.kind {
-        DecisionKind::TieBreak { group, awarded } => {
-            let eval = scoring::evaluate(rubric, dossier, decision.round);
-            let tie = eval
-                .ties
-                .iter()
-                .find(|t| t.members.iter().collect::<BTreeSet<_>>() == group.iter().collect())
-                .ok_or_else(|| DecisionError::NoSuchTie {
-                    round: decision.round,
-                    group: join(group),
-                })?;
-            if let Some(outside) = awarded.iter().find(|a| !group.contains(*a)) {
-                return Err(DecisionError::NotInGroup(outside.clone()));
-            }
-            if awarded.len() != tie.places as usize {
-                return Err(DecisionError::Count {
-                    places: tie.places,
-                    chosen: awarded.len(),
-                });
-            }
-        }
-        DecisionKind::AwardCount(0) => return Err(DecisionError::NoAwards),
-        DecisionKind::AwardCount(_) | DecisionKind::Allocation { .. } => {}
-    }
-    if decision.motivation.trim().is_empty() {
-        return Err(DecisionError::NoMotivation);
-    }
-    Ok(())
-}
-
-/// Settle the tie group `number` of `round` as it stands now: `awarded` of
-/// its members are awarded. The rules of [`record_decision`] apply.
-#[allow(clippy::too_many_arguments)]
-pub fn break_tie(
-    rubric: &Rubric,
-    dossier: &mut Dossier,
-    round: Round,
-    number: u32,
-    awarded: BTreeSet<ApplicationId>,
-    motivation: &str,
-    by: &str,
-    at: DateTime<Utc>,
-) -> Result<(), DecisionError> {
-    let eval = scoring::evaluate(rubric, dossier, round);
-    let Some(tie) = eval.ties.iter().find(|t| t.number == number) else {
-        return Err(DecisionError::NoSuchTie {
-            round,
-            group: format!("#{number}"),
-        });
-    };
-    record_decision(
-        rubric,
-        dossier,
-        Decision {
-            round,
-            kind: DecisionKind::TieBreak {
-                group: tie.members.iter().cloned().collect(),
-                awarded,
-            },
-            motivation: motivation.trim().to_string(),
-            by: by.to_string(),
-            at: Some(at),
-        },
-    )
-}
-
-fn join<'a>(ids: impl IntoIterator<Item = &'a ApplicationId>) -> String {
-    ids.into_iter()
-        .map(|i| i.0.as_str())
-        .collect::<Vec<_>>()
-        .join(", ")
-}
+pub use crate::decide::{DecisionError, break_tie, record_decision};
 
 /// Blind scoring: whether `viewer` may see the other assessors' scores of
 /// an application in a round. An assessor sees them only after submitting
@@ -655,6 +603,20 @@ pub enum Flag {
         threshold: u32,
         totals: Vec<(String, Exact)>,
     },
+    /// An assessor submitted a knock-out in twijfel: "KO: panel beslist"
+    /// (the verdicts of all submitted assessors beside it). Takes the place
+    /// of a [`Flag::KoSplit`] on that knock-out.
+    KoDoubt {
+        application: ApplicationId,
+        ko: CriterionId,
+        verdicts: Vec<(String, Verdict)>,
+    },
+    /// The recorded consensus was made without these assessors: they
+    /// submitted after it was recorded (`consensus::made_without`).
+    MadeWithout {
+        application: ApplicationId,
+        assessors: Vec<String>,
+    },
 }
 
 impl Flag {
@@ -662,7 +624,9 @@ impl Flag {
         match self {
             Flag::Spread { application, .. }
             | Flag::KoSplit { application, .. }
-            | Flag::ThresholdSplit { application, .. } => application,
+            | Flag::ThresholdSplit { application, .. }
+            | Flag::KoDoubt { application, .. }
+            | Flag::MadeWithout { application, .. } => application,
         }
     }
 
@@ -671,7 +635,8 @@ impl Flag {
     /// of the cap.
     fn severity(&self) -> Exact {
         match self {
-            Flag::KoSplit { .. } => Exact::whole(3),
+            Flag::MadeWithout { .. } => Exact::whole(4),
+            Flag::KoSplit { .. } | Flag::KoDoubt { .. } => Exact::whole(3),
             Flag::ThresholdSplit { .. } => Exact::whole(2),
             Flag::Spread { low, high, cap, .. } => {
                 Exact::new(i64::from(high - low), i64::from((*cap).max(1)))
@@ -688,8 +653,12 @@ pub fn disagreements(rubric: &Rubric, dossier: &Dossier, round: Round) -> Vec<Fl
     let threshold = eval.threshold;
     let mut flags = Vec::new();
     for app in &eval.applications {
-        if app.assessors < 2 {
-            continue;
+        let without = crate::consensus::made_without(dossier, &app.id, round);
+        if !without.is_empty() {
+            flags.push(Flag::MadeWithout {
+                application: app.id.clone(),
+                assessors: without,
+            });
         }
         let submitted: Vec<&Assessment> = dossier
             .assessments_for(&app.id, round)
@@ -700,13 +669,22 @@ pub fn disagreements(rubric: &Rubric, dossier: &Dossier, round: Round) -> Vec<Fl
                 .iter()
                 .map(|a| (a.assessor.clone(), a.verdict(&ko.id)))
                 .collect();
-            if verdicts.iter().any(|(_, v)| *v != verdicts[0].1) {
+            if verdicts.iter().any(|(_, v)| *v == Verdict::Doubt) {
+                flags.push(Flag::KoDoubt {
+                    application: app.id.clone(),
+                    ko: ko.id.clone(),
+                    verdicts,
+                });
+            } else if verdicts.iter().any(|(_, v)| *v != verdicts[0].1) {
                 flags.push(Flag::KoSplit {
                     application: app.id.clone(),
                     ko: ko.id.clone(),
                     verdicts,
                 });
             }
+        }
+        if app.assessors < 2 {
+            continue;
         }
         for c in &app.criteria {
             let own: Vec<u32> = app.assessor_points(c).filter_map(|(_, p)| p).collect();
@@ -743,4 +721,11 @@ pub fn disagreements(rubric: &Rubric, dossier: &Dossier, round: Round) -> Vec<Fl
             .then_with(|| a.application().cmp(b.application()))
     });
     flags
+}
+
+fn join<'a>(ids: impl IntoIterator<Item = &'a ApplicationId>) -> String {
+    ids.into_iter()
+        .map(|i| i.0.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
 }

@@ -19,6 +19,13 @@ pub const BUILTIN_SOURCE: &str =
     include_str!("../../../rubrics/leidraad-proeftuinen-tweede-tranche-2022.ron");
 pub const BUILTIN_NAME: &str = "rubrics/leidraad-proeftuinen-tweede-tranche-2022.ron";
 
+/// Earlier editions of the built-in leidraad, kept so that a dossier
+/// scored against one keeps opening without a rubric file.
+const EARLIER_BUILTINS: [(&str, &str); 1] = [(
+    include_str!("../../../rubrics/leidraad-proeftuinen-tweede-tranche-2022-editie1.ron"),
+    "rubrics/leidraad-proeftuinen-tweede-tranche-2022-editie1.ron",
+)];
+
 /// A knock-out or criterion id (`KO1`, `C4`). Shared, so the many copies
 /// an evaluation hands out cost no allocation.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
@@ -155,6 +162,12 @@ pub struct Knockout {
     pub plausible: Vec<String>,
     #[serde(default)]
     pub note: Option<String>,
+    /// Words a plan uses for this matter, for the passage finder: the
+    /// leidraad's own words plus synonyms and abbreviations. An
+    /// interpretation of the product, and no part of the rubric's hash
+    /// (see [`Rubric::hash`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub search_terms: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -180,6 +193,9 @@ pub struct Criterion {
     pub guidance: Option<String>,
     #[serde(default)]
     pub note: Option<String>,
+    /// As [`Knockout::search_terms`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub search_terms: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -357,6 +373,19 @@ impl Rubric {
         Rubric::parse(BUILTIN_SOURCE, BUILTIN_NAME).expect("the built-in rubric is valid")
     }
 
+    /// The built-in edition with this hash: the current one, or an earlier
+    /// one that dossiers may still name.
+    pub fn builtin_with_hash(hash: &str) -> Option<Rubric> {
+        let current = Rubric::builtin();
+        if current.hash() == hash {
+            return Some(current);
+        }
+        EARLIER_BUILTINS
+            .iter()
+            .map(|(source, name)| Rubric::parse(source, name).expect("a built-in rubric is valid"))
+            .find(|r| r.hash() == hash)
+    }
+
     pub fn load(path: &Path) -> Result<Rubric, LoadError> {
         let name = path.display().to_string();
         let text = crate::store::read_text(path)?;
@@ -381,7 +410,43 @@ impl Rubric {
         self.validate_texts(&check)?;
         self.validate_knockouts(&mut check)?;
         self.validate_groups(&mut check)?;
-        self.validate_process(&check)
+        self.validate_process(&check)?;
+        self.validate_search_terms(&check)
+    }
+
+    /// The search terms of each knock-out and criterion: none empty, none
+    /// twice (letter case and spacing aside).
+    fn validate_search_terms(&self, check: &Check<'_>) -> Result<(), LoadError> {
+        let lists = self
+            .knockouts
+            .iter()
+            .map(|k| (&k.id, &k.search_terms))
+            .chain(self.criteria().map(|c| (&c.id, &c.search_terms)));
+        for (id, terms) in lists {
+            let mut seen = BTreeSet::new();
+            for term in terms {
+                let key = term
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .to_lowercase();
+                if key.is_empty() {
+                    return check.fail(
+                        Some(id.as_str()),
+                        "search_terms",
+                        "an empty search term; give words a plan would use, or leave it out".into(),
+                    );
+                }
+                if !seen.insert(key) {
+                    return check.fail(
+                        Some(id.as_str()),
+                        "search_terms",
+                        format!("search term {term:?} is given twice"),
+                    );
+                }
+            }
+        }
+        Ok(())
     }
 
     /// The rubric's own id, version and titles are not empty.
@@ -551,8 +616,21 @@ impl Rubric {
 
     /// SHA-256 over the rubric's canonical JSON form: stable under changes
     /// of layout and comments in the file, changed by any change of content.
+    ///
+    /// The search terms are left out: they help find passages in a plan and
+    /// change no score, so adding or improving them keeps every dossier
+    /// scored against the rubric loading.
     pub fn hash(&self) -> String {
-        let canonical = serde_json::to_vec(self).expect("a rubric serialises");
+        let mut content = self.clone();
+        for ko in &mut content.knockouts {
+            ko.search_terms.clear();
+        }
+        for group in &mut content.groups {
+            for c in &mut group.criteria {
+                c.search_terms.clear();
+            }
+        }
+        let canonical = serde_json::to_vec(&content).expect("a rubric serialises");
         let digest = Sha256::digest(&canonical);
         digest.iter().map(|b| format!("{b:02x}")).collect()
     }

@@ -124,6 +124,10 @@ pub struct SelfCheck {
     pub criteria: BTreeMap<CriterionId, SelfScore>,
     #[serde(default)]
     pub budget: Budget,
+    /// The draft plan, with its text, for the passages per knock-out (see
+    /// [`SelfCheck::ko_passages`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plan: Option<crate::document::Document>,
 }
 
 /// A knock-out the plan risks, with what must be made plausible.
@@ -523,5 +527,55 @@ impl Budget {
             out.push(Finding::RequestAboveBudget { requested, budget });
         }
         out
+    }
+}
+
+/// What the draft plan says on one knock-out: the passages found, best
+/// first. The tool finds passages; it does not judge them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KoPassages {
+    pub id: CriterionId,
+    pub name: String,
+    pub found: crate::passages::Found,
+}
+
+impl KoPassages {
+    /// No passage holds a search term of the knock-out: a knock-out risk.
+    pub fn nothing_found(&self) -> bool {
+        !self.found.found
+    }
+
+    /// The passages that say the matter is not (yet) the case: red flags.
+    pub fn negated(&self) -> impl Iterator<Item = &crate::passages::Passage> {
+        self.found
+            .passages
+            .iter()
+            .filter(|p| p.negated && !p.terms.is_empty())
+    }
+}
+
+/// How many passages per knock-out the self-check shows.
+pub const KO_PASSAGES: usize = 3;
+
+impl SelfCheck {
+    /// Per knock-out, the passages of the draft plan that speak to it;
+    /// empty without a plan.
+    pub fn ko_passages(&self, rubric: &Rubric) -> Vec<KoPassages> {
+        let Some(plan) = &self.plan else {
+            return Vec::new();
+        };
+        let index = crate::passages::Index::new(&plan.pages, plan.paged);
+        rubric
+            .knockouts
+            .iter()
+            .filter_map(|ko| {
+                let query = crate::passages::Query::for_criterion(rubric, ko.id.as_str())?;
+                Some(KoPassages {
+                    id: ko.id.clone(),
+                    name: ko.name.clone(),
+                    found: index.search(&query, KO_PASSAGES),
+                })
+            })
+            .collect()
     }
 }

@@ -309,6 +309,7 @@ fn for_scoring(a: &Assessment) -> Assessment {
             .collect(),
         submitted: a.submitted,
         created: None,
+        withdrawn: None,
     }
 }
 
@@ -363,7 +364,7 @@ pub fn shift(
     delta: i32,
 ) -> bool {
     let agreed: BTreeSet<CriterionId> = dossier
-        .consensus_for(app, Round::Two)
+        .recorded_consensus_for(app, Round::Two)
         .map(|c| {
             c.criteria
                 .iter()

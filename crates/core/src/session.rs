@@ -155,20 +155,19 @@ pub fn read(path: &Path, rubric: Option<&Path>) -> Result<(Rubric, Dossier), Loa
     let parsed = store::parse_unchecked(&text, &name)?;
     let rubric = match rubric {
         Some(file) => Rubric::load(file)?,
-        None => {
-            let builtin = Rubric::builtin();
-            if parsed.rubric.hash != builtin.hash() {
+        None => match Rubric::builtin_with_hash(&parsed.rubric.hash) {
+            Some(builtin) => builtin,
+            None => {
                 return Err(LoadError::OtherRubric(Box::new(OtherRubric {
                     file: name,
                     location: Location::of_field(&text, "rubric"),
                     id: parsed.rubric.id.clone(),
                     version: parsed.rubric.version.clone(),
                     hash: parsed.rubric.hash.clone(),
-                    opened_with: builtin.title.clone(),
+                    opened_with: Rubric::builtin().title,
                 })));
             }
-            builtin
-        }
+        },
     };
     store::check_dossier(&parsed, &rubric, &text, &name)?;
     Ok((rubric, parsed))

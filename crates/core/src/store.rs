@@ -183,6 +183,10 @@ pub fn check_dossier(
                 format!("{}: duplicate application id", app.id),
             ));
         }
+        for doc in &app.attachments {
+            crate::document::check(doc)
+                .map_err(|msg| at_id(&app.id.0, 0, format!("{}: {msg}", app.id)))?;
+        }
         if app.region.trim().is_empty() {
             return Err(at_id(
                 &app.id.0,

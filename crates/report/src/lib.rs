@@ -160,12 +160,12 @@ pub(crate) fn fingerprint_with(
             serde_json::json!({ "rubric": rubric_hash, "assessment": a })
         }
         SheetKind::Consensus { application, round } => {
-            let c = dossier.consensus_for(application, *round).ok_or_else(|| {
-                ReportError::NoConsensus {
+            let c = dossier
+                .recorded_consensus_for(application, *round)
+                .ok_or_else(|| ReportError::NoConsensus {
                     application: application.clone(),
                     round: *round,
-                }
-            })?;
+                })?;
             let assessments: Vec<_> = dossier
                 .assessments_for(application, *round)
                 .filter(|a| a.is_submitted())
@@ -276,7 +276,7 @@ pub fn sheets(
                 });
             }
             if dossier
-                .consensus_for(&app.id, r)
+                .recorded_consensus_for(&app.id, r)
                 .is_some_and(|c| !c.is_empty())
             {
                 out.push(SheetKind::Consensus {

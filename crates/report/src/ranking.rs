@@ -89,6 +89,7 @@ pub(crate) fn render(
     facts.push((s::FINGERPRINT, s::grouped_hash(&fingerprint)));
     facts_grid(&mut doc, &facts)?;
     doc.space(8.0);
+    warnings(&mut doc, dossier, &eval)?;
 
     if eval.applications.is_empty() {
         doc.paragraphs(&[Para::new(s::NO_APPLICATIONS, BODY)])?;
@@ -112,10 +113,9 @@ pub(crate) fn render(
     if round == Round::Two {
         ties(&mut doc, dossier, &eval)?;
     }
-    decisions(&mut doc, dossier, round)?;
+    decisions(&mut doc, dossier, &eval)?;
     if round == Round::Two {
-        doc.heading(s::ALLOCATION_SECTION, 20.0)?;
-        doc.paragraphs(&[Para::new(s::NO_ALLOCATION, BODY)])?;
+        allocation(&mut doc, dossier, &eval)?;
     }
     doc.finish()
 }
@@ -590,12 +590,13 @@ fn ties(doc: &mut Doc, dossier: &Dossier, eval: &Evaluation) -> Result<(), Repor
     Ok(())
 }
 
-fn decisions(doc: &mut Doc, dossier: &Dossier, round: Round) -> Result<(), ReportError> {
+fn decisions(doc: &mut Doc, dossier: &Dossier, eval: &Evaluation) -> Result<(), ReportError> {
     doc.heading(s::DECISIONS_SECTION, 40.0)?;
     let list: Vec<_> = dossier
         .decisions
         .iter()
-        .filter(|d| d.round == round)
+        .enumerate()
+        .filter(|(_, d)| d.round == eval.round)
         .collect();
     if list.is_empty() {
         doc.paragraphs(&[Para::new(s::NO_DECISIONS, BODY)])?;
@@ -603,7 +604,7 @@ fn decisions(doc: &mut Doc, dossier: &Dossier, round: Round) -> Result<(), Repor
         return Ok(());
     }
     let mut paras = Vec::new();
-    for d in list {
+    for (n, d) in list {
         let what = match &d.kind {
             DecisionKind::TieBreak { group, awarded } => {
                 let group = group
@@ -620,12 +621,100 @@ fn decisions(doc: &mut Doc, dossier: &Dossier, round: Round) -> Result<(), Repor
             }
             DecisionKind::AwardCount(n) => s::award_count_decision(*n),
             DecisionKind::Allocation { amounts, rule } => s::allocation_decision(amounts, rule),
+            DecisionKind::ThresholdWaiver { application } => s::waiver_decision(&application.0),
+            DecisionKind::Revoke { decision } => s::revoke_decision(*decision),
         };
+        let what = format!("{} · {what}", leidraad_core::nl::decision_number(n));
         paras.push(Para::new(what, BODY_BOLD).gap(3.0));
+        if let Some(st) = eval.decision(n).filter(|st| !st.is_current()) {
+            paras.push(Para::new(
+                s::decision_state_line(st.state, &st.why),
+                BODY_BOLD.color(WARN),
+            ));
+        }
         paras.push(Para::new(d.motivation.clone(), BODY));
         let by = s::decided_by(&d.by, d.at.map(local_date));
         if !by.is_empty() {
             paras.push(Para::new(by, SMALL));
+        }
+    }
+    doc.paragraphs(&paras)?;
+    doc.space(8.0);
+    Ok(())
+}
+
+/// What a reader must know before the table: the ranking is provisional,
+/// or recorded decisions are stale.
+fn warnings(doc: &mut Doc, dossier: &Dossier, eval: &Evaluation) -> Result<(), ReportError> {
+    let mut paras = Vec::new();
+    if !eval.is_final {
+        let text = s::capitalised(&leidraad_core::nl::provisional(&eval.pending));
+        paras.push(Para::new(text, BODY_BOLD.color(WARN)).gap(2.0));
+    }
+    let stale: Vec<_> = eval.stale().collect();
+    if !stale.is_empty() {
+        paras.push(Para::new(s::STALE_HEADING, BODY_BOLD.color(WARN)).gap(2.0));
+        for st in stale {
+            let kind = dossier
+                .decisions
+                .get(st.index)
+                .map_or("", |d| leidraad_core::nl::decision_kind(&d.kind));
+            paras.push(Para::new(
+                format!(
+                    "{} ({kind}): {}",
+                    leidraad_core::nl::decision_number(st.index),
+                    st.why
+                ),
+                BODY,
+            ));
+        }
+        paras.push(Para::new(s::STALE_ADVICE, SMALL).gap(4.0));
+    }
+    if paras.is_empty() {
+        return Ok(());
+    }
+    doc.paragraphs(&paras)?;
+    doc.space(8.0);
+    Ok(())
+}
+
+/// The allocation in force, with rank and total beside every amount and
+/// the rule in words; or why there is none.
+fn allocation(doc: &mut Doc, dossier: &Dossier, eval: &Evaluation) -> Result<(), ReportError> {
+    doc.heading(s::ALLOCATION_SECTION, 20.0)?;
+    let latest =
+        dossier.decisions.iter().enumerate().rev().find(|(_, d)| {
+            matches!(d.kind, DecisionKind::Allocation { .. }) && d.round == Round::Two
+        });
+    let Some((n, d)) = latest else {
+        doc.paragraphs(&[Para::new(s::NO_ALLOCATION, BODY)])?;
+        return Ok(());
+    };
+    let DecisionKind::Allocation { amounts, rule } = &d.kind else {
+        return Ok(());
+    };
+    let current = eval.decision(n).is_some_and(|st| st.is_current());
+    let mut paras = Vec::new();
+    if !current {
+        paras.push(Para::new(s::ALLOCATION_STALE, BODY_BOLD.color(WARN)));
+    } else {
+        paras.push(Para::new(leidraad_core::nl::rule_explained(rule), BODY).gap(3.0));
+        for (id, amount) in amounts {
+            let result = eval.get(id);
+            let requested = dossier.application(id).and_then(|a| a.requested_eur);
+            paras.push(Para::new(
+                s::allocation_line(
+                    result.and_then(|r| r.rank),
+                    &id.0,
+                    result.map_or("", |r| r.region.as_str()),
+                    &result
+                        .and_then(|r| r.total)
+                        .map_or("-".to_string(), |t| t.to_dutch()),
+                    requested,
+                    *amount,
+                ),
+                BODY,
+            ));
         }
     }
     doc.paragraphs(&paras)?;

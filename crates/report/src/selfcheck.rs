@@ -164,5 +164,30 @@ pub fn render(
         paras.push(Para::new(format!("– {}", t::finding(f)), BODY).gap(2.0));
     }
     doc.paragraphs(&paras)?;
+    passages(&mut doc, rubric, check)?;
     doc.finish()
+}
+
+/// Section 5: the passages per knock-out in the draft plan; nothing
+/// found as a knock-out risk, a negated passage as a red flag.
+fn passages(doc: &mut Doc, rubric: &Rubric, check: &SelfCheck) -> Result<(), ReportError> {
+    use super::strings::selfcheck_passages as p;
+    if check.plan.is_none() {
+        return Ok(());
+    }
+    doc.space(10.0);
+    doc.heading(p::SECTION, 40.0)?;
+    let mut paras = vec![Para::new(p::INTRO, SMALL)];
+    for k in check.ko_passages(rubric) {
+        paras.push(Para::new(format!("{} {}", k.id, k.name), BODY_BOLD).gap(6.0));
+        for line in p::lines(&k) {
+            let style = if k.nothing_found() || line.starts_with(p::RED_FLAG) {
+                BODY.color(BAD)
+            } else {
+                BODY
+            };
+            paras.push(Para::new(format!("– {line}"), style).gap(2.0));
+        }
+    }
+    doc.paragraphs(&paras)
 }

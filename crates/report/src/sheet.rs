@@ -37,6 +37,9 @@ struct Sheet<'a> {
     head: String,
     /// The assessor's organisation, when the dossier names one.
     organisation: Option<String>,
+    /// What the reader must know about the standing: the ranking is
+    /// provisional, or a decision concerning this application is stale.
+    decision_notes: Vec<String>,
     source: Source<'a>,
 }
 
@@ -67,6 +70,27 @@ pub(crate) fn render(
     let fingerprint = super::fingerprint_with(&rubric_hash, dossier, kind)?;
     let evaluation = scoring::evaluate(rubric, dossier, round);
     let result = evaluation.get(&app.id).cloned();
+    let mut decision_notes = Vec::new();
+    if result
+        .as_ref()
+        .is_some_and(|r| r.status == Status::Provisional)
+    {
+        decision_notes.push(s::capitalised(&leidraad_core::nl::provisional(
+            &evaluation.pending,
+        )));
+    }
+    for st in evaluation.stale() {
+        let Some(d) = dossier.decisions.get(st.index) else {
+            continue;
+        };
+        if scoring::decision_applications(dossier, d).contains(&app.id) {
+            decision_notes.push(s::stale_decision_note(
+                st.index,
+                leidraad_core::nl::decision_kind(&d.kind),
+                &st.why,
+            ));
+        }
+    }
     let source = match kind {
         SheetKind::Assessment { assessor, .. } => {
             let assessment = dossier
@@ -80,7 +104,7 @@ pub(crate) fn render(
         }
         SheetKind::Consensus { .. } => Source::Consensus {
             consensus: dossier
-                .consensus_for(&app.id, round)
+                .recorded_consensus_for(&app.id, round)
                 .expect("fingerprint found it"),
             assessments: dossier
                 .assessments_for(&app.id, round)
@@ -106,6 +130,7 @@ pub(crate) fn render(
         rubric_hash,
         head: super::audit_head(dossier),
         organisation,
+        decision_notes,
         source,
     };
     sheet.draw()
@@ -275,6 +300,9 @@ impl Sheet<'_> {
                     let line = s::status_line(r.status, self.round, threshold, &r.failed_ko);
                     lines.push(Para::new(s::standing_with_place(&line, r.rank), BODY_BOLD));
                 }
+                for note in &self.decision_notes {
+                    lines.push(Para::new(note.clone(), BODY_BOLD.color(WARN)));
+                }
                 (summary.total.to_dutch(), lines)
             }
             Source::Consensus { result, .. } => {
@@ -284,6 +312,9 @@ impl Sheet<'_> {
                     s::standing_with_place(&line, result.rank),
                     Style::new(Weight::Bold, 11.0, status_color(result.status)),
                 ));
+                for note in &self.decision_notes {
+                    lines.push(Para::new(note.clone(), BODY_BOLD.color(WARN)));
+                }
                 if result.failed_ko.is_empty() && result.status != Status::Incomplete {
                     lines.push(Para::new(s::KO_ALL_MET, BODY));
                 }

@@ -171,6 +171,10 @@ pub fn status_line(
         Status::Awarded => "Toegekend".to_string(),
         Status::NotAwarded => "Niet toegekend".to_string(),
         Status::Tie => format!("{}: besluit van het panel nodig", nl::TIE_AT_AWARD_LINE),
+        Status::Provisional => {
+            "Voorlopig: de rangorde staat pas vast als elke uitgenodigde aanvraag compleet is"
+                .to_string()
+        }
     }
 }
 
@@ -283,6 +287,58 @@ pub fn tie_decision(awarded: &str) -> String {
 
 pub fn tie_break_decision(group: &str, awarded: &str) -> String {
     format!("{TIES_SECTION} ({group}): toegekend aan {awarded}")
+}
+
+pub fn waiver_decision(app: &str) -> String {
+    format!("Ontheffing van de drempel voor {app}: mag meedingen naar toekenning")
+}
+
+pub fn revoke_decision(index: usize) -> String {
+    format!("Intrekking van {}", nl::decision_number(index))
+}
+
+/// A decision that is not current: "VEROUDERD: ..." / "INGETROKKEN: ...".
+pub fn decision_state_line(state: leidraad_core::scoring::DecisionState, why: &str) -> String {
+    format!("{}: {why}", nl::decision_state(state).to_uppercase())
+}
+
+/// A sentence with its first letter in capitals.
+pub fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// On a sheet: a decision about this application no longer applies.
+pub fn stale_decision_note(index: usize, kind: &str, why: &str) -> String {
+    format!(
+        "{} ({kind}) is verouderd en wordt niet toegepast: {why}",
+        capitalised(&nl::decision_number(index))
+    )
+}
+
+pub const STALE_HEADING: &str = "Verouderde besluiten";
+pub const STALE_ADVICE: &str = "Deze besluiten gelden niet meer: de rangorde is veranderd sinds ze werden genomen. Ze worden niet toegepast; het panel legt ze opnieuw vast of trekt ze in, met een motivering.";
+pub const ALLOCATION_STALE: &str =
+    "De vastgelegde verdeling is verouderd en geldt niet (zie de besluiten hierboven).";
+
+/// One line of the allocation table.
+pub fn allocation_line(
+    rank: Option<u32>,
+    id: &str,
+    region: &str,
+    total: &str,
+    requested: Option<u64>,
+    amount: u64,
+) -> String {
+    let place = rank.map_or("-".to_string(), |r| r.to_string());
+    let requested = requested.map_or("onbekend".to_string(), euro);
+    format!(
+        "{place}. {id} {region}: {total} punten; aangevraagd {requested}; toegekend {}",
+        euro(amount)
+    )
 }
 
 pub fn award_count_decision(n: u32) -> String {
@@ -729,15 +785,7 @@ pub fn allocation_decision(
     amounts: &std::collections::BTreeMap<leidraad_core::dossier::ApplicationId, u64>,
     rule: &str,
 ) -> String {
-    let rule = match rule {
-        "equal" => "gelijke delen",
-        "requested" => "naar rato van de aangevraagde bedragen",
-        "scale:inhabitants" => "naar rato van het aantal inwoners",
-        "scale:young_people" => "naar rato van het aantal jeugdigen",
-        "scale:municipalities" => "naar rato van het aantal gemeenten",
-        "manual" => "handmatig",
-        other => other,
-    };
+    let rule = nl::rule_name(rule);
     let parts: Vec<String> = amounts
         .iter()
         .map(|(id, eur)| format!("{id} {}", euro(*eur)))
@@ -749,4 +797,58 @@ pub fn allocation_decision(
         parts.join("; "),
         euro(total)
     )
+}
+
+/// The passages per knock-out of a self-check with its draft plan.
+pub mod selfcheck_passages {
+    use leidraad_core::passages::Passage;
+    use leidraad_core::selfcheck::KoPassages;
+
+    pub const SECTION: &str = "5. Vindplaatsen in het conceptplan";
+    pub const INTRO: &str = "De zelftoets zoekt per knock-outcriterium de passages in het conceptplan die erover gaan, op hun woorden. Hij vindt passages; hij beoordeelt ze niet. Of het plan het criterium aannemelijk maakt, beslissen u en de beoordelaars.";
+    pub const NO_PLAN: &str = "Geen conceptplan toegevoegd: voeg het plan toe om per knock-outcriterium de vindplaatsen te zien.";
+    pub const NOTHING: &str = "geen passage gevonden: knock-outrisico";
+    pub const RED_FLAG: &str = "rode vlag: uw plan zegt";
+
+    /// "blz. 12" or nothing for a plan without pages.
+    pub fn page(p: &Passage) -> String {
+        p.page.map_or_else(String::new, |n| format!("blz. {n}: "))
+    }
+
+    /// The lines for one knock-out: its passages, or the risk; a negated
+    /// passage as a red flag.
+    pub fn lines(k: &KoPassages) -> Vec<String> {
+        let mut out = Vec::new();
+        if k.nothing_found() {
+            out.push(NOTHING.to_string());
+            return out;
+        }
+        for p in k.negated() {
+            out.push(format!("{RED_FLAG}: {}“{}”", page(p), p.text));
+        }
+        for p in k
+            .found
+            .passages
+            .iter()
+            .filter(|p| !p.terms.is_empty() && !p.negated)
+        {
+            out.push(format!("{}“{}” ({})", page(p), p.text, p.terms.join(", ")));
+        }
+        out
+    }
+
+    /// The section as plain text, for the command line.
+    pub fn text(list: &[KoPassages]) -> String {
+        let mut out = format!("\n{SECTION}\n  {INTRO}\n");
+        if list.is_empty() {
+            out.push_str(&format!("  {NO_PLAN}\n"));
+        }
+        for k in list {
+            out.push_str(&format!("  {} {}\n", k.id, k.name));
+            for line in lines(k) {
+                out.push_str(&format!("    – {line}\n"));
+            }
+        }
+        out
+    }
 }

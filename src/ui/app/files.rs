@@ -390,9 +390,10 @@ impl App {
                 .dossier()
                 .assessment(application, assessor, *round)
                 .is_some(),
-            leidraad_report::SheetKind::Consensus { application, round } => {
-                s.dossier().consensus_for(application, *round).is_some()
-            }
+            leidraad_report::SheetKind::Consensus { application, round } => s
+                .dossier()
+                .recorded_consensus_for(application, *round)
+                .is_some(),
         });
         if !has_data {
             self.export = Some(ExportNotice::Failed(strings::NOTHING_TO_EXPORT.to_string()));

@@ -136,9 +136,9 @@ const COL_OPEN: f32 = 130.0;
 /// The criterion or knock-out a flag is about; None for the totals.
 fn criterion(flag: &Flag) -> Option<CriterionId> {
     match flag {
-        Flag::KoSplit { ko, .. } => Some(ko.clone()),
+        Flag::KoSplit { ko, .. } | Flag::KoDoubt { ko, .. } => Some(ko.clone()),
         Flag::Spread { criterion, .. } => Some(criterion.clone()),
-        Flag::ThresholdSplit { .. } => None,
+        Flag::ThresholdSplit { .. } | Flag::MadeWithout { .. } => None,
     }
 }
 
@@ -146,6 +146,8 @@ fn criterion(flag: &Flag) -> Option<CriterionId> {
 fn kind(flag: &Flag) -> (&'static str, theme::Tone) {
     match flag {
         Flag::KoSplit { .. } => (strings::FLAG_KO_SPLIT, theme::Tone::Bad),
+        Flag::KoDoubt { .. } => (strings::PANEL_DECIDES, theme::Tone::Warn),
+        Flag::MadeWithout { .. } => (strings::FLAG_MADE_WITHOUT, theme::Tone::Bad),
         Flag::ThresholdSplit { .. } => (strings::FLAG_THRESHOLD, theme::Tone::Warn),
         Flag::Spread { .. } => (strings::FLAG_SPREAD, theme::Tone::Neutral),
     }
@@ -154,7 +156,10 @@ fn kind(flag: &Flag) -> (&'static str, theme::Tone) {
 /// The Dutch line of what the assessors gave.
 pub fn detail(flag: &Flag) -> String {
     match flag {
-        Flag::KoSplit { verdicts, .. } => strings::flag_verdicts(verdicts),
+        Flag::KoSplit { verdicts, .. } | Flag::KoDoubt { verdicts, .. } => {
+            strings::flag_verdicts(verdicts)
+        }
+        Flag::MadeWithout { assessors, .. } => strings::made_without(assessors),
         Flag::Spread { low, high, cap, .. } => strings::flag_spread(*low, *high, *cap),
         Flag::ThresholdSplit {
             threshold, totals, ..

@@ -75,11 +75,20 @@ pub fn edit_error(e: &EditError) -> String {
         ),
         EditError::Incomplete(_) => SUBMIT_REFUSED.to_string(),
         EditError::DuplicateApplication(id) => format!("Er is al een aanvraag met nummer {id}."),
+        EditError::Empty("the reason") => super::WITHDRAW_REASON_REQUIRED.to_string(),
         EditError::Empty(_) => REGION_REQUIRED.to_string(),
         EditError::ReadOnly => READ_ONLY_EDIT_REFUSED.to_string(),
         EditError::Blind(id) => format!(
             "U kunt voor {id} nog geen consensus vastleggen: dien eerst uw eigen beoordeling in."
         ),
+        EditError::Unmotivated(ids) => super::unmotivated(ids),
+        EditError::NoDraft(..) => super::NO_DRAFT.to_string(),
+        EditError::ConsensusRecorded {
+            application,
+            round,
+            at,
+        } => super::withdraw_after_consensus(&application.0, *round, at),
+        EditError::NotSubmitted => super::NOT_SUBMITTED.to_string(),
     }
 }
 

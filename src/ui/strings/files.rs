@@ -230,6 +230,14 @@ pub fn panel_error(e: &leidraad_core::panel::PanelError) -> String {
             "{id} is in ronde 1 niet uitgenodigd; een beoordeling in ronde 2 kan niet worden overgenomen."
         ),
         PanelError::ReadOnly(_) => READ_ONLY_EDIT_REFUSED.to_string(),
+        PanelError::WithdrawnAfterConsensus {
+            application,
+            assessor,
+            round,
+        } => format!(
+            "Het resultaat trekt de indiening van {assessor} voor {application} (ronde {}) in, maar het panel heeft daarover al consensus vastgelegd. Niets geïmporteerd.",
+            round.number()
+        ),
         PanelError::OtherDossier => "Dit resultaat hoort bij een pakket van een ander dossier (of is gemaakt voordat pakketten werden vastgelegd). Maak een nieuw pakket vanuit dit dossier.".to_string(),
         PanelError::NotIssued => "Dit dossier heeft het pakket van dit resultaat niet uitgegeven.".to_string(),
         PanelError::NotInPackage { application, round } => format!(

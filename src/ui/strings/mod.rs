@@ -9,6 +9,7 @@
 //! that `strings::X` is the one path for each text.
 
 mod common;
+mod deliberate;
 mod disagreements;
 mod files;
 mod list;
@@ -19,6 +20,7 @@ mod selfcheck;
 mod start;
 
 pub use common::*;
+pub use deliberate::*;
 pub use disagreements::*;
 pub use files::*;
 pub use list::*;

@@ -70,7 +70,7 @@ pub fn panel_exact(mean: &str, fraction: &str) -> String {
 
 // Consensus.
 pub const PANEL_START_FROM_PROPOSAL: &str = "Begin bij gemiddelde/meerderheid";
-pub const PANEL_START_HINT: &str = "Vult elk knock-outcriterium en elk criterium dat nog geen consensuswaarde heeft met de meerderheid of het afgeronde gemiddelde van de ingediende beoordelingen. Vastgestelde waarden blijven staan.";
+pub const PANEL_START_HINT: &str = "Vult elk knock-outcriterium en elk criterium dat nog geen consensuswaarde heeft met de meerderheid (in ronde 2: de consensus van ronde 1) of het afgeronde gemiddelde van de ingediende beoordelingen. Dat is een concept: het telt pas mee als u het vastlegt, met een motivering bij elke waarde.";
 pub const PANEL_CONSENSUS_SHEET: &str = "Consensusscoreblad (PDF)";
 pub const PANEL_CONSENSUS_INTRO: &str = "Leg per knock-outcriterium en per criterium de waarde vast waarover het panel het eens is, met een motivering. Een vastgestelde waarde gaat vóór het gemiddelde van de beoordelaars.";
 pub const PANEL_CONSENSUS_MOTIVATION: &str = "Motivering van het panel";
@@ -138,6 +138,7 @@ pub const PANEL_INTERVIEW: &str = "Gesprek";
 pub const PANEL_INTERVIEW_DATE: &str = "Datum (dd-mm-jjjj)";
 pub const PANEL_PARTICIPANTS: &str = "Deelnemers, gescheiden door komma’s";
 pub const PANEL_INTERVIEW_NOTES: &str = "Verslag van het gesprek";
+pub const PANEL_CONFIDENCE: &str = "Vertrouwen in het plan na het gesprek:";
 pub const PANEL_SAVE_INTERVIEW: &str = "Gesprek vastleggen";
 pub const PANEL_NO_INTERVIEW: &str = "Nog geen gesprek vastgelegd.";
 pub fn panel_interview_recorded(by: &str, at: Option<&DateTime<Utc>>) -> String {
@@ -201,5 +202,6 @@ pub fn audit_field(field: leidraad_core::audit::Field) -> &'static str {
         Field::Addendum => "addendum",
         Field::Import => "import",
         Field::Package => "pakket uitgegeven",
+        Field::Document => "document toegevoegd",
     }
 }

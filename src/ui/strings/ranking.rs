@@ -118,6 +118,7 @@ pub fn rule_label(rule: leidraad_core::allocation::Rule) -> &'static str {
     match rule {
         Rule::Equal => "Gelijke delen",
         Rule::Requested => "Naar aanvraag",
+        Rule::Points => "Naar punten",
         Rule::Scale(ScaleFigure::Inhabitants) => "Naar inwoners",
         Rule::Scale(ScaleFigure::YoungPeople) => "Naar jeugdigen",
         Rule::Scale(ScaleFigure::Municipalities) => "Naar gemeenten",
@@ -125,6 +126,9 @@ pub fn rule_label(rule: leidraad_core::allocation::Rule) -> &'static str {
     }
 }
 pub const PROPOSAL: &str = "Voorstel:";
+pub const COL_INTERVIEW: &str = "Gesprek";
+pub const COL_PLACE: &str = nl::PLACE;
+pub const BUDGET_PROVISIONAL: &str = "De rangschikking van ronde 2 is voorlopig: hieronder staan de aanvragen die nu toegekend zouden worden. Een voorstel kan worden bekeken, maar pas vastgelegd als elke uitgenodigde aanvraag compleet is.";
 pub const COL_REQUESTED: &str = "Aangevraagd";
 pub const COL_INHABITANTS: &str = "Inwoners";
 pub const COL_YOUNG: &str = "Jeugdigen";
@@ -177,6 +181,52 @@ pub fn allocation_error(e: &leidraad_core::allocation::AllocationError) -> Strin
     }
 }
 
+/// The ranking of round 2 is provisional.
+pub fn provisional_banner(pending: &[leidraad_core::dossier::ApplicationId]) -> String {
+    let text = leidraad_core::nl::provisional(pending);
+    let mut c = text.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+/// Recorded decisions that no longer fit the ranking.
+pub fn stale_banner(lines: &[String]) -> String {
+    format!(
+        "Verouderd, en daarom niet toegepast (het panel legt opnieuw vast of trekt in):\n{}",
+        lines.join("\n")
+    )
+}
+pub const REVOKE: &str = "Intrekken…";
+pub const WAIVER: &str = "Ontheffing van de drempel…";
+pub const DECIDE_MOTIVATION_PLACEHOLDER: &str = "Motivering van het besluit (verplicht)";
+pub const WAIVER_INTRO: &str = "Onder de drempel van ronde 2. Het product past de drempel ook in ronde 2 toe; de leidraad zegt letterlijk ‘de vier aanvragen die de meeste punten scoren’. Het panel kan voor één aanvraag met een motivering ontheffing geven.";
+pub fn revoke_intro(index: usize) -> String {
+    format!(
+        "{} intrekken. Het besluit blijft in het dossier staan, als ingetrokken; de motivering komt in het logboek.",
+        nl::decision_number(index)
+    )
+}
+pub fn waiver_form_intro(app: &str) -> String {
+    format!(
+        "Ontheffing van de drempel voor {app}: de aanvraag dingt mee naar toekenning zolang haar totaal blijft wat het nu is."
+    )
+}
+pub fn award_count_recorded(count: u32, motivation: &str) -> String {
+    format!("aantal toekenningen {count}. Motivering: {motivation}")
+}
+pub fn waiver_recorded(app: &str, motivation: &str) -> String {
+    format!("ontheffing van de drempel voor {app}: {motivation}")
+}
+pub fn revoke_recorded(index: usize, motivation: &str) -> String {
+    format!(
+        "{} ingetrokken: {motivation}",
+        leidraad_core::nl::decision_number(index)
+    )
+}
+pub fn decision_state_line(state: leidraad_core::scoring::DecisionState, why: &str) -> String {
+    format!("{}: {why}", leidraad_core::nl::decision_state(state))
+}
+
 /// Why a decision was not recorded.
 pub fn decision_error(e: &leidraad_core::panel::DecisionError) -> String {
     use leidraad_core::panel::DecisionError as E;
@@ -189,6 +239,30 @@ pub fn decision_error(e: &leidraad_core::panel::DecisionError) -> String {
         E::NoAwards => "Het aantal toekenningen moet minstens 1 zijn.".into(),
         E::NoMotivation => MOTIVATION_REQUIRED.to_string(),
         E::ReadOnly(_) => READ_ONLY_EDIT_REFUSED.to_string(),
+        E::Provisional(pending) => format!(
+            "De rangschikking van ronde 2 is voorlopig ({} nog niet compleet): eerst afronden, dan besluiten.",
+            pending
+                .iter()
+                .map(|i| i.to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        E::WrongRound(_) => "Dit besluit gaat over ronde 2.".into(),
+        E::UnknownApplication(id) => format!("{id} is geen aanvraag van dit dossier."),
+        E::NotBelowThreshold {
+            application,
+            status,
+        } => {
+            format!("{application} staat nu niet onder de drempel ({status}).")
+        }
+        E::NoSuchDecision(n) => format!(
+            "Er is geen {} om in te trekken.",
+            leidraad_core::nl::decision_number(*n)
+        ),
+        E::AlreadyRevoked(n) => format!(
+            "{} is al ingetrokken.",
+            leidraad_core::nl::decision_number(*n)
+        ),
     }
 }
 

@@ -169,10 +169,7 @@ pub fn missing_lines(missing: &[Missing]) -> Vec<String> {
         lines.push(format!("Oordeel nog open: {}", open.join(", ")));
     }
     if !doubt.is_empty() {
-        lines.push(format!(
-            "Twijfel, kies voldaan of niet voldaan: {}",
-            doubt.join(", ")
-        ));
+        lines.push(format!("Twijfel, het panel beslist: {}", doubt.join(", ")));
     }
     if !split.is_empty() {
         lines.push(format!(

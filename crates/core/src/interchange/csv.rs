@@ -109,7 +109,9 @@ fn parse_value(rubric: &Rubric, criterion: &str, raw: &str) -> Result<(Criterion
             } else {
                 format!("{min}..{max}")
             };
-            let value = if raw == "nb" {
+            // "Niet behandeld" is entered the same way on every scale that
+            // allows it: `nb`, or `0` where 0 is not itself on the scale.
+            let value = if raw == "nb" || raw == "0" && min > 0 && scale.allows_not_addressed() {
                 Value::NotAddressed
             } else {
                 Value::Points(parse_number(raw).ok_or_else(|| {
@@ -529,7 +531,8 @@ pub fn export(rubric: &Rubric, dossier: &Dossier, round: Option<Round>) -> Strin
             &a.criteria,
         ));
     }
-    for c in &dossier.consensus {
+    // A draft counts nowhere; as CONSENSUS rows it would count on import.
+    for c in dossier.consensus.iter().filter(|c| c.is_recorded()) {
         sets.push((
             &c.application,
             CONSENSUS,

@@ -2,4 +2,5 @@
 //! CSV, and the ranking as JSON (with text and CSV renderings beside it).
 
 pub mod csv;
+pub mod decisions;
 pub mod ranking;

@@ -13,6 +13,9 @@ struct JsonRanking<'a> {
     threshold: u32,
     award_count: u32,
     applications: Vec<JsonApp<'a>>,
+    #[serde(rename = "final")]
+    is_final: bool,
+    pending: Vec<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -62,6 +65,8 @@ pub fn to_json(rubric: &Rubric, eval: &Evaluation) -> String {
                 assessors: a.assessors,
             })
             .collect(),
+        is_final: eval.is_final,
+        pending: eval.pending.iter().map(|p| p.0.as_str()).collect(),
     };
     serde_json::to_string_pretty(&ranking).expect("a ranking serialises")
 }
@@ -142,7 +147,10 @@ pub fn to_text(rubric: &Rubric, eval: &Evaluation) -> String {
     let mut unranked_drawn = false;
     let mut awarded_seen = false;
     for a in &eval.applications {
-        let in_award = matches!(a.status, Status::Awarded | Status::Tie);
+        let in_award = matches!(
+            a.would_be.unwrap_or(a.status),
+            Status::Awarded | Status::Tie
+        );
         if a.status.is_ranked() {
             if eval.round == crate::dossier::Round::Two
                 && awarded_seen
@@ -181,6 +189,12 @@ pub fn to_text(rubric: &Rubric, eval: &Evaluation) -> String {
         }
         if a.decision.is_some() {
             notes.push("place settled by a recorded decision".into());
+        }
+        if let Some(w) = a.would_be {
+            notes.push(format!("would be {} once final", w.code()));
+        }
+        if a.waiver.is_some() {
+            notes.push("below the minimum, ranked for award by a recorded waiver".into());
         }
         if a.status == Status::Incomplete {
             notes.push(
@@ -222,6 +236,25 @@ pub fn to_text(rubric: &Rubric, eval: &Evaluation) -> String {
             } else {
                 "; the panel must record a decision"
             }
+        ));
+    }
+    if !eval.is_final {
+        out.push_str(&format!(
+            "\nPROVISIONAL: {} not complete yet; nobody is awarded while the outcome can still change ({})\n",
+            eval.pending
+                .iter()
+                .map(|p| p.0.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+            crate::nl::provisional(&eval.pending)
+        ));
+    }
+    for st in eval.stale() {
+        out.push_str(&format!(
+            "\nSTALE decision {} (index {}): not applied; {}\n",
+            st.index + 1,
+            st.index,
+            st.why
         ));
     }
     out

@@ -5,27 +5,23 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::dossier::{ApplicationId, Consensus, DecisionKind, Dossier, Round, Verdict};
 use crate::exact::Exact;
+use crate::nl::{self, why};
 use crate::rubric::Rubric;
 
+use super::decisions::{Ledger, join};
 use super::finals::{anything_missing, decide, failed_knockouts, finals};
 use super::input::{Input, in_parts};
 use super::reading::Scratch;
 use super::totals::{cmp_exact, group_totals, total};
-use super::{AppResult, Evaluation, Missing, Status, TieGroup};
+use super::{AppResult, DecisionStatus, Evaluation, Missing, Status, TieGroup};
 
-/// The award count in force for a round: the rubric's, unless the panel
-/// recorded another (the last such decision counts).
-pub fn award_count(rubric: &Rubric, dossier: &Dossier, round: Round) -> u32 {
-    dossier
-        .decisions
-        .iter()
-        .rev()
-        .filter(|d| d.round == round)
-        .find_map(|d| match d.kind {
-            DecisionKind::AwardCount(n) => Some(n),
-            _ => None,
-        })
-        .unwrap_or(rubric.process.award_count)
+/// Every recorded decision and where it stands now, in the order they
+/// were recorded (`leidraad decisions`).
+pub fn decision_states(rubric: &Rubric, dossier: &Dossier) -> Vec<DecisionStatus> {
+    let [one, two] = evaluate_rounds(rubric, dossier);
+    let mut all: Vec<DecisionStatus> = one.decisions.into_iter().chain(two.decisions).collect();
+    all.sort_by_key(|d| d.index);
+    all
 }
 
 /// Evaluate every application of the dossier in one round.
@@ -84,12 +80,12 @@ fn round_one_invited(input: &Input<'_, '_>) -> Vec<bool> {
 }
 
 /// The consensus of each application in a round (the last, should one
-/// repeat).
+/// repeat); a draft does not count.
 fn consensus_of(dossier: &Dossier, round: Round) -> BTreeMap<&ApplicationId, &Consensus> {
     dossier
         .consensus
         .iter()
-        .filter(|c| c.round == round)
+        .filter(|c| c.round == round && c.is_recorded())
         .map(|c| (&c.application, c))
         .collect()
 }
@@ -104,7 +100,7 @@ fn evaluate_round<'d>(
     let (rubric, dossier, index) = (input.rubric, input.dossier, &input.index);
     let threshold = rubric.process.threshold(round);
     let threshold_exact = Exact::from(threshold);
-    let award_count = award_count(rubric, dossier, round);
+    let mut ledger = Ledger::new(dossier, round);
     let consensus = consensus_of(dossier, round);
 
     let one = |scratch: &mut Scratch<'d>, i: usize| {
@@ -162,6 +158,8 @@ fn evaluate_round<'d>(
             criteria: f.criteria,
             missing,
             decision: None,
+            would_be: None,
+            waiver: None,
         }
     };
     let apps = dossier.applications.len();
@@ -209,9 +207,19 @@ fn evaluate_round<'d>(
     }
 
     let mut ties = Vec::new();
-    if round == Round::Two {
-        draw_award_line(dossier, award_count, &mut results, &mut ties);
-    }
+    let (award_count, is_final, pending) = match round {
+        Round::One => {
+            let count = ledger
+                .active(|d| match d.kind {
+                    DecisionKind::AwardCount(n) => Some(n),
+                    _ => None,
+                })
+                .last()
+                .map_or(rubric.process.award_count, |(_, n)| n);
+            (count, true, Vec::new())
+        }
+        Round::Two => settle_round_two(rubric, &mut ledger, &mut results, &mut ties),
+    };
 
     (
         Evaluation {
@@ -220,16 +228,144 @@ fn evaluate_round<'d>(
             award_count,
             applications: results,
             ties,
+            is_final,
+            pending,
+            decisions: ledger.statuses,
         },
         invited_at,
     )
+}
+
+/// Round 2 after the statuses: the recorded decisions that still fit are
+/// applied (see `decisions`), the award line is drawn, and the ranking is
+/// marked provisional while an invited application is incomplete. Gives
+/// the award count in force, whether the ranking is final, and what keeps
+/// it provisional.
+fn settle_round_two(
+    rubric: &Rubric,
+    ledger: &mut Ledger<'_>,
+    results: &mut [AppResult],
+    ties: &mut Vec<TieGroup>,
+) -> (u32, bool, Vec<ApplicationId>) {
+    apply_waivers(ledger, results);
+
+    let mut award_count = rubric.process.award_count;
+    let count = ledger
+        .active(|d| match d.kind {
+            DecisionKind::AwardCount(n) => Some(n),
+            _ => None,
+        })
+        .last();
+    if let Some((n, count)) = count {
+        let in_line = line_members(results, count);
+        let basis = &ledger.decision(n).basis.in_line;
+        if basis.is_empty() || *basis == in_line {
+            award_count = count;
+        } else {
+            let why = why::line_changed(&join(basis), &join(&in_line));
+            ledger.stale(n, why);
+        }
+    }
+
+    draw_award_line(ledger, award_count, results, ties);
+
+    let pending: Vec<ApplicationId> = results
+        .iter()
+        .filter(|r| r.status == Status::Incomplete)
+        .map(|r| r.id.clone())
+        .collect();
+    let is_final = pending.is_empty();
+    if !is_final {
+        for r in results.iter_mut() {
+            if matches!(r.status, Status::Awarded | Status::NotAwarded | Status::Tie) {
+                r.would_be = Some(r.status);
+                r.status = Status::Provisional;
+            }
+        }
+    }
+
+    let allocation = ledger
+        .active(|d| match &d.kind {
+            DecisionKind::Allocation { amounts, .. } => {
+                Some(amounts.keys().cloned().collect::<BTreeSet<_>>())
+            }
+            _ => None,
+        })
+        .last();
+    if let Some((n, over)) = allocation {
+        let awarded: BTreeSet<ApplicationId> = results
+            .iter()
+            .filter(|r| r.status == Status::Awarded)
+            .map(|r| r.id.clone())
+            .collect();
+        if !is_final {
+            let open: BTreeSet<ApplicationId> = pending.iter().cloned().collect();
+            ledger.stale(n, why::provisional(&join(&open)));
+        } else if awarded != over {
+            ledger.stale(n, why::awarded_changed(&join(&over), &join(&awarded)));
+        }
+    }
+    (award_count, is_final, pending)
+}
+
+/// A waiver that still fits lets its application (below the minimum, with
+/// the total it had when the waiver was recorded) take part in the award
+/// line; one that no longer fits is stale.
+fn apply_waivers(ledger: &mut Ledger<'_>, results: &mut [AppResult]) {
+    let waivers: Vec<(usize, ApplicationId)> = ledger
+        .active(|d| match &d.kind {
+            DecisionKind::ThresholdWaiver { application } => Some(application.clone()),
+            _ => None,
+        })
+        .collect();
+    for (n, app) in waivers {
+        let was = ledger.decision(n).basis.total.clone();
+        let why = match results.iter_mut().find(|r| r.id == app) {
+            Some(r) if r.status == Status::BelowThreshold => {
+                let now = r.total.map(|t| t.to_fraction()).unwrap_or_default();
+                if was.is_empty() || was == now {
+                    r.status = Status::NotAwarded;
+                    r.waiver = Some(n);
+                    continue;
+                }
+                let dutch =
+                    |f: &str| Exact::parse_fraction(f).map_or(f.to_string(), |e| e.to_dutch());
+                why::waiver_total(&app.0, &dutch(&was), &dutch(&now))
+            }
+            Some(r) => why::waiver_not_below(&app.0, nl::status(r.status)),
+            None => why::waiver_not_below(&app.0, "niet in het dossier"),
+        };
+        ledger.stale(n, why);
+    }
+}
+
+/// Who would be awarded or tied at the award line with `places` places:
+/// the eligible results (not awarded yet, in rank order) down to the total
+/// of the last place.
+fn line_members(results: &[AppResult], places: u32) -> BTreeSet<ApplicationId> {
+    let eligible: Vec<&AppResult> = results
+        .iter()
+        .filter(|r| r.status == Status::NotAwarded)
+        .collect();
+    let places = places as usize;
+    if places == 0 {
+        return BTreeSet::new();
+    }
+    let Some(last) = eligible.get(places - 1) else {
+        return eligible.iter().map(|r| r.id.clone()).collect();
+    };
+    eligible
+        .iter()
+        .filter(|r| r.total >= last.total)
+        .map(|r| r.id.clone())
+        .collect()
 }
 
 /// Award the `award_count` highest totals at or above the minimum. Equal
 /// totals that the line cuts through become a tie group, settled only by a
 /// recorded decision for exactly that group.
 fn draw_award_line(
-    dossier: &Dossier,
+    ledger: &mut Ledger<'_>,
     award_count: u32,
     results: &mut [AppResult],
     ties: &mut Vec<TieGroup>,
@@ -242,13 +378,26 @@ fn draw_award_line(
         .map(|(i, _)| i)
         .collect();
     let places = award_count as usize;
+    let tie_decision = ledger
+        .active(|d| match &d.kind {
+            DecisionKind::TieBreak { group, awarded } => Some((group, awarded)),
+            _ => None,
+        })
+        .last();
+    let no_tie = |ledger: &mut Ledger<'_>| {
+        if let Some((n, (group, _))) = tie_decision {
+            ledger.stale(n, why::tie_gone(&join(group)));
+        }
+    };
     if places == 0 {
+        no_tie(ledger);
         return;
     }
     if eligible.len() <= places {
         for &i in &eligible {
             results[i].status = Status::Awarded;
         }
+        no_tie(ledger);
         return;
     }
     let line_total = results[eligible[places - 1]].total;
@@ -257,6 +406,7 @@ fn draw_award_line(
         for &i in eligible.iter().take(places) {
             results[i].status = Status::Awarded;
         }
+        no_tie(ledger);
         return;
     }
     let above: Vec<usize> = eligible
@@ -274,22 +424,23 @@ fn draw_award_line(
     }
     let free = (places - above.len()) as u32;
     let members: BTreeSet<ApplicationId> = group.iter().map(|&i| results[i].id.clone()).collect();
-    let decision = dossier
-        .decisions
-        .iter()
-        .enumerate()
-        .rev()
-        .find_map(|(n, d)| match &d.kind {
-            DecisionKind::TieBreak { group, awarded }
-                if d.round == Round::Two
-                    && *group == members
-                    && awarded.len() as u32 == free
-                    && awarded.is_subset(group) =>
-            {
-                Some((n, awarded))
-            }
-            _ => None,
-        });
+    let decision = match tie_decision {
+        Some((n, (group, awarded)))
+            if *group == members && awarded.len() as u32 == free && awarded.is_subset(group) =>
+        {
+            Some((n, awarded))
+        }
+        Some((n, (group, awarded))) => {
+            let why = if *group == members {
+                why::tie_places(free, awarded.len())
+            } else {
+                why::tie_other(&join(group), &join(&members))
+            };
+            ledger.stale(n, why);
+            None
+        }
+        None => None,
+    };
     for &i in &group {
         match decision {
             Some((n, awarded)) => {

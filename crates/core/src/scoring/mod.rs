@@ -4,6 +4,7 @@
 //!
 //! Pure functions over a rubric and a dossier, in exact arithmetic.
 
+mod decisions;
 mod evaluation;
 mod finals;
 mod input;
@@ -12,7 +13,10 @@ mod results;
 mod summary;
 mod totals;
 
-pub use evaluation::{award_count, evaluate, evaluate_rounds};
+pub use decisions::{
+    DecisionState, DecisionStatus, applications as decision_applications, kind_code,
+};
+pub use evaluation::{decision_states, evaluate, evaluate_rounds};
 pub use results::{
     AppResult, CriterionFinal, Evaluation, GroupTotal, KoFinal, Missing, Status, TieGroup,
 };

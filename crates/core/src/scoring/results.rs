@@ -21,6 +21,9 @@ pub enum Status {
     Awarded,
     NotAwarded,
     Tie,
+    /// Round 2 while an invited application is still incomplete: ranked,
+    /// but nobody is awarded or not awarded yet (see `Evaluation::is_final`).
+    Provisional,
 }
 
 impl Status {
@@ -35,6 +38,7 @@ impl Status {
             Status::Awarded => "awarded",
             Status::NotAwarded => "not_awarded",
             Status::Tie => "tie",
+            Status::Provisional => "provisional",
         }
     }
 
@@ -71,7 +75,7 @@ impl std::fmt::Display for Missing {
         match self {
             Missing::NoAssessments => write!(f, "no submitted assessment"),
             Missing::KoOpen(id) => write!(f, "{id}: verdict open"),
-            Missing::KoDoubt(id) => write!(f, "{id}: verdict twijfel"),
+            Missing::KoDoubt(id) => write!(f, "{id}: twijfel, the panel decides"),
             Missing::KoSplit(id) => write!(f, "{id}: assessors differ, panel must decide"),
             Missing::Unscored(id) => write!(f, "{id}: not scored"),
             Missing::UnscoredBy(id, who) => write!(f, "{id}: not scored by {who}"),
@@ -158,6 +162,13 @@ pub struct AppResult {
     /// Index into `Dossier::decisions` of a tie decision that settled this
     /// application's place.
     pub decision: Option<usize>,
+    /// While the ranking is provisional: the status it would have if it
+    /// were final (awarded, not awarded or tie), for a face that says
+    /// "voorlopig toegekend".
+    pub would_be: Option<Status>,
+    /// Index into `Dossier::decisions` of the threshold waiver that lets
+    /// this application below the minimum take part in the award line.
+    pub waiver: Option<usize>,
 }
 
 /// A group of equal totals that the award line cuts through.
@@ -184,9 +195,36 @@ pub struct Evaluation {
     /// the unranked by id.
     pub applications: Vec<AppResult>,
     pub ties: Vec<TieGroup>,
+    /// Round 2: false while an application invited after round 1 is still
+    /// incomplete (its total could still change who is awarded). Always
+    /// true in round 1.
+    #[serde(rename = "final")]
+    pub is_final: bool,
+    /// The incomplete invited applications that keep round 2 provisional.
+    pub pending: Vec<ApplicationId>,
+    /// The recorded decisions of this round and where each stands now.
+    pub decisions: Vec<super::DecisionStatus>,
 }
 
 impl AppResult {
+    /// The knock-outs the panel must decide before this result is complete:
+    /// an assessor's twijfel, or assessors who differ ("KO: panel beslist").
+    pub fn panel_decides(&self) -> impl Iterator<Item = &CriterionId> {
+        self.missing.iter().filter_map(|m| match m {
+            Missing::KoDoubt(id) | Missing::KoSplit(id) => Some(id),
+            _ => None,
+        })
+    }
+
+    /// Whether the panel's decision on knock-outs is all that is missing.
+    pub fn waits_only_for_panel(&self) -> bool {
+        self.panel_decides().next().is_some()
+            && self
+                .missing
+                .iter()
+                .all(|m| matches!(m, Missing::KoDoubt(_) | Missing::KoSplit(_)))
+    }
+
     /// Each submitted assessor's own points on one criterion, by name.
     pub fn assessor_points<'a>(
         &'a self,
@@ -208,5 +246,24 @@ impl Evaluation {
 
     pub fn status_of(&self, id: &ApplicationId) -> Option<Status> {
         self.get(id).map(|a| a.status)
+    }
+
+    /// Where recorded decision `index` stands, if it belongs to this round.
+    pub fn decision(&self, index: usize) -> Option<&super::DecisionStatus> {
+        self.decisions.iter().find(|d| d.index == index)
+    }
+
+    /// The stale decisions of this round.
+    pub fn stale(&self) -> impl Iterator<Item = &super::DecisionStatus> {
+        self.decisions
+            .iter()
+            .filter(|d| d.state == super::DecisionState::Stale)
+    }
+
+    /// The awarded applications (none while the ranking is provisional).
+    pub fn awarded(&self) -> impl Iterator<Item = &AppResult> {
+        self.applications
+            .iter()
+            .filter(|a| a.status == Status::Awarded)
     }
 }

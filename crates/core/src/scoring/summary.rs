@@ -46,6 +46,28 @@ impl Summary {
     pub fn is_complete(&self) -> bool {
         self.missing.is_empty()
     }
+
+    /// What keeps the assessment from being submitted: everything missing
+    /// but a KO in twijfel, which the assessor may hand to the panel (its
+    /// motivation is required like any other).
+    pub fn blocking(&self) -> impl Iterator<Item = &Missing> {
+        self.missing
+            .iter()
+            .filter(|m| !matches!(m, Missing::KoDoubt(_)))
+    }
+
+    /// Whether the assessment may be submitted: nothing [`Self::blocking`].
+    pub fn may_submit(&self) -> bool {
+        self.blocking().next().is_none()
+    }
+
+    /// The KOs this assessor leaves to the panel (twijfel).
+    pub fn panel_decides(&self) -> impl Iterator<Item = &CriterionId> {
+        self.missing.iter().filter_map(|m| match m {
+            Missing::KoDoubt(id) => Some(id),
+            _ => None,
+        })
+    }
 }
 
 /// A per-item value is complete when every item has a score.

@@ -34,9 +34,10 @@ fn every_change_is_logged_with_who_when_and_old_to_new() {
     let r = rubric();
     let mut d = dossier_with(&r, &["A01"]);
     let t = target("Anna", Round::One);
+    let later = when() + Duration::minutes(1);
     edit::set_value(&r, &mut d, &t, &id("C2"), Some(Value::Points(4)), when()).unwrap();
-    edit::set_value(&r, &mut d, &t, &id("C2"), Some(Value::Points(7)), when()).unwrap();
-    edit::set_verdict(&r, &mut d, &t, &id("KO1"), Verdict::Doubt, when()).unwrap();
+    edit::set_value(&r, &mut d, &t, &id("C2"), Some(Value::Points(7)), later).unwrap();
+    edit::set_verdict(&r, &mut d, &t, &id("KO1"), Verdict::Doubt, later).unwrap();
     let log: Vec<(&str, Field, &str, &str)> = d
         .audit
         .iter()
@@ -50,7 +51,7 @@ fn every_change_is_logged_with_who_when_and_old_to_new() {
             ("Anna", Field::Verdict, "", "twijfel"),
         ]
     );
-    assert!(d.audit.iter().all(|e| e.at == when()
+    assert!(d.audit.iter().all(|e| e.at >= when()
         && e.application == Some(app("A01"))
         && e.round == Some(Round::One)
         && e.subject == "Anna"));
@@ -60,6 +61,57 @@ fn every_change_is_logged_with_who_when_and_old_to_new() {
     // A refused edit logs nothing.
     assert!(edit::set_value(&r, &mut d, &t, &id("C2"), Some(Value::Points(11)), when()).is_err());
     assert_eq!(d.audit.len(), 3);
+}
+
+#[test]
+fn a_number_typed_digit_by_digit_is_one_change_from_the_old_value() {
+    let r = rubric();
+    let mut d = dossier_with(&r, &["A01"]);
+    let t = target("Anna", Round::One);
+    let c11 = id("C11");
+    edit::set_value(&r, &mut d, &t, &c11, Some(Value::Points(3)), when()).unwrap();
+    // A minute later the assessor retypes it: cleared, "2", "22".
+    let typing = when() + Duration::minutes(1);
+    let steps = [None, Some(Value::Points(2)), Some(Value::Points(22))];
+    for (n, v) in steps.into_iter().enumerate() {
+        let at = typing + Duration::milliseconds(300 * n as i64);
+        edit::set_value(&r, &mut d, &t, &c11, v, at).unwrap();
+    }
+    let log: Vec<(&str, &str)> = d
+        .audit
+        .iter()
+        .map(|e| (e.old.as_str(), e.new.as_str()))
+        .collect();
+    assert_eq!(log, [("", "3"), ("3", "22")]);
+    audit::verify(&d).unwrap();
+    // A correction within the run (22 -> 2 -> 22) extends the same entry.
+    edit::set_value(
+        &r,
+        &mut d,
+        &t,
+        &c11,
+        Some(Value::Points(2)),
+        typing + Duration::seconds(2),
+    )
+    .unwrap();
+    edit::set_value(
+        &r,
+        &mut d,
+        &t,
+        &c11,
+        Some(Value::Points(22)),
+        typing + Duration::seconds(3),
+    )
+    .unwrap();
+    assert_eq!(d.audit.len(), 2);
+    // A change after a pause longer than the run is a change of its own.
+    let pause = typing + Duration::seconds(3) + audit::VALUE_RUN + Duration::seconds(1);
+    edit::set_value(&r, &mut d, &t, &c11, Some(Value::Points(20)), pause).unwrap();
+    assert_eq!(d.audit.len(), 3);
+    assert_eq!(
+        (d.audit[2].old.as_str(), d.audit[2].new.as_str()),
+        ("22", "20")
+    );
 }
 
 #[test]
@@ -212,6 +264,11 @@ fn consensus_is_validated_logged_and_counts_in_the_ranking() {
             .iter()
             .any(|e| e.field == Field::Score && e.old == "3" && e.new == "9")
     );
+    // A draft until recorded, and recorded only with every motivation.
+    for id in consensus::missing_motivations(&d, &app("A01"), Round::One) {
+        consensus::set_motivation(&r, &mut d, &chair, &id, "Panel: eens", when()).unwrap();
+    }
+    consensus::record(&r, &mut d, &chair, when()).unwrap();
     let eval = leidraad_core::scoring::evaluate(&r, &d, Round::One);
     let c2 = &eval.get(&app("A01")).unwrap().criteria[1];
     assert_eq!((c2.id.as_str(), c2.value), ("C2", Some(Exact::whole(9))));
@@ -488,6 +545,7 @@ fn a_decision_without_its_log_entry_is_refused() {
         motivation: "Vijf regio's.".into(),
         by: "Staf".into(),
         at: Some(when()),
+        basis: Default::default(),
     });
     let msg = refused(&r, &d);
     assert!(msg.contains("decision 1"), "{msg}");

@@ -92,9 +92,6 @@ fn every_scale_accepts_its_bounds_and_refuses_beyond_them() {
         min,
         max,
     };
-    let nb_refused = |c: &str| ScoreError::NotAddressedNotAllowed {
-        criterion: c.into(),
-    };
     let table: Vec<ScaleCase<'_>> = vec![
         (
             "C1",
@@ -131,11 +128,8 @@ fn every_scale_accepts_its_bounds_and_refuses_beyond_them() {
         ),
         (
             "C6",
-            vec![Value::Points(0), Value::Points(6)],
-            vec![
-                (Value::Points(7), out("C6", 7, 0, 6)),
-                (Value::NotAddressed, nb_refused("C6")),
-            ],
+            vec![Value::Points(0), Value::Points(6), Value::NotAddressed],
+            vec![(Value::Points(7), out("C6", 7, 0, 6))],
         ),
         (
             "C7",
@@ -159,11 +153,8 @@ fn every_scale_accepts_its_bounds_and_refuses_beyond_them() {
         ),
         (
             "C11",
-            vec![Value::Points(0), Value::Points(25)],
-            vec![
-                (Value::Points(26), out("C11", 26, 0, 25)),
-                (Value::NotAddressed, nb_refused("C11")),
-            ],
+            vec![Value::Points(0), Value::Points(25), Value::NotAddressed],
+            vec![(Value::Points(26), out("C11", 26, 0, 25))],
         ),
     ];
     for (c, accepted, refused) in table {
@@ -503,6 +494,7 @@ fn a_tie_across_the_award_line_waits_for_a_recorded_decision() {
         motivation: "Onjuiste groep".into(),
         by: "Panel".into(),
         at: None,
+        basis: Default::default(),
     });
     assert_eq!(
         evaluate(&r, &d, Round::Two).status_of(&app("A05")),
@@ -518,6 +510,7 @@ fn a_tie_across_the_award_line_waits_for_a_recorded_decision() {
         motivation: "Sterker bestuurlijk draagvlak in het gesprek.".into(),
         by: "Panel".into(),
         at: None,
+        basis: Default::default(),
     });
     let e = evaluate(&r, &d, Round::Two);
     assert_eq!(e.status_of(&app("A05")), Some(Status::Awarded));
@@ -571,6 +564,7 @@ fn a_recorded_award_count_changes_the_award_line() {
         motivation: "Vijf regio's starten in de tweede tranche.".into(),
         by: "Opdrachtgevers".into(),
         at: None,
+        basis: Default::default(),
     });
     let e = evaluate(&r, &d, Round::Two);
     assert_eq!(e.award_count, 5);

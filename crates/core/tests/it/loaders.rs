@@ -163,14 +163,15 @@ fn the_example_dossier_loads_against_the_builtin_rubric() {
 
 #[test]
 fn the_fixtures_of_every_format_keep_loading() {
-    let r = rubric();
     let dir = leidraad_core::testkit::repo_root().join("tests/fixtures");
     let mut loaded = 0;
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
         let name = path.file_name().unwrap().to_string_lossy().to_string();
         if name.starts_with("dossier-v") && name.ends_with(".ron") {
-            store::load_dossier(&path, &r).unwrap_or_else(|e| panic!("{e}"));
+            // Against the built-in edition the fixture names (an earlier
+            // edition is kept for it).
+            leidraad_core::session::read(&path, None).unwrap_or_else(|e| panic!("{e}"));
             loaded += 1;
         }
     }
@@ -311,5 +312,56 @@ fn a_duplicate_key_in_a_dossier_map_is_refused_with_its_line() {
         at == line || at == line + 1,
         "line {at}, the second C2 is on {}",
         line + 1
+    );
+}
+
+/// "Niet behandeld" is entered the same way on every criterion whose scale
+/// allows it: `nb` everywhere, and `0` where 0 is not itself a score of the
+/// scale (1-N scales); on a 0-N scale `0` stays 0 points.
+#[test]
+fn niet_behandeld_is_entered_the_same_way_on_every_criterion() {
+    use leidraad_core::dossier::{Round, Value};
+    let r = crate::common::rubric();
+    for c in r.criteria().filter(|c| {
+        !matches!(
+            c.scale,
+            leidraad_core::rubric::Scale::YesNo { .. } | leidraad_core::rubric::Scale::Items { .. }
+        )
+    }) {
+        assert!(c.scale.allows_not_addressed(), "{}", c.id);
+    }
+    let mut d = crate::common::dossier_with(&r, &[]);
+    let csv = "application,region,assessor,round,criterion,value,motivation\n\
+               A01,Regio Oost,Anna,1,C2,nb,\n\
+               A01,Regio Oost,Anna,1,C3,0,\n\
+               A01,Regio Oost,Anna,1,C6,nb,\n\
+               A01,Regio Oost,Anna,1,C11,nb,\n\
+               A01,Regio Oost,Anna,1,C5,0,\n\
+               A02,Regio West,Anna,1,C6,0,\n";
+    leidraad_core::interchange::csv::import(&r, &mut d, csv, "s.csv", crate::common::when())
+        .unwrap();
+    let value = |app: &str, c: &str| {
+        d.assessments
+            .iter()
+            .find(|a| a.application.0 == app && a.round == Round::One)
+            .and_then(|a| a.value(&c.into()).cloned())
+    };
+    for c in ["C2", "C3", "C6", "C11", "C5"] {
+        assert_eq!(value("A01", c), Some(Value::NotAddressed), "{c}");
+    }
+    assert_eq!(value("A02", "C6"), Some(Value::Points(0)));
+}
+
+/// A dossier scored against the first edition of the built-in leidraad
+/// still opens without a rubric file, against that edition.
+#[test]
+fn a_dossier_of_the_first_edition_opens_with_that_edition() {
+    let path = crate::common::repo_root().join("tests/fixtures/dossier-v1-example.ron");
+    let (rubric, dossier) = leidraad_core::session::read(&path, None).unwrap();
+    assert_eq!(rubric.version, "2022-05");
+    assert_eq!(dossier.rubric.hash, rubric.hash());
+    assert_ne!(
+        rubric.hash(),
+        leidraad_core::rubric::Rubric::builtin().hash()
     );
 }

@@ -4,6 +4,8 @@
 use leidraad_core::testkit as common;
 
 mod audit;
+mod decisions;
+mod deliberate;
 mod engine;
 mod fastron;
 mod loaders;

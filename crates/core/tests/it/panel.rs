@@ -229,9 +229,9 @@ fn disagreement_lists_split_verdicts_spreads_and_threshold_splits_worst_first() 
     let r = rubric();
     let d = example();
     let flags = panel::disagreements(&r, &d, Round::One);
-    // In the example one assessor doubts KO4 of A06.
+    // In the example one assessor doubts KO4 of A06: the panel decides.
     assert!(
-        matches!(&flags[0], Flag::KoSplit { application, ko, .. } if application == &app("A06") && ko.as_str() == "KO4"),
+        matches!(&flags[0], Flag::KoDoubt { application, ko, .. } if application == &app("A06") && ko.as_str() == "KO4"),
         "{flags:?}"
     );
     // A05 is scored 50, 50, 49: the assessors lie on both sides of 50.

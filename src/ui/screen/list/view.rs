@@ -227,6 +227,30 @@ impl<'a> Lookup<'a> {
             .map(|r| r.status)
     }
 
+    /// The status badge; "KO: panel beslist" where the application waits
+    /// for the panel's verdict on a knock-out (an assessor's twijfel, or
+    /// assessors who differ), not for anyone's unfinished work.
+    fn status_cell(&self, id: &ApplicationId) -> Element<'a, Message> {
+        let Some(status) = self.status(id) else {
+            return text("").into();
+        };
+        let result = self.result(self.eval, id);
+        let kos: Vec<String> = result
+            .map(|r| r.panel_decides().map(|k| k.to_string()).collect())
+            .unwrap_or_default();
+        if kos.is_empty() {
+            return badge::status(status);
+        }
+        let panel = container(text(strings::panel_decides_on(&kos)).size(theme::SMALL))
+            .padding([2, 8])
+            .style(theme::tone_box(theme::Tone::Warn));
+        if result.is_some_and(|r| r.waits_only_for_panel()) {
+            panel.into()
+        } else {
+            column![badge::status(status), panel].spacing(2).into()
+        }
+    }
+
     /// The cells of one application's row.
     fn line(&self, app: &'a Application) -> Row<'a, Message> {
         let conflict = self.session.dossier().has_conflict(self.assessor, &app.id);
@@ -245,11 +269,7 @@ impl<'a> Lookup<'a> {
                 .width(COL_TOTAL)
                 .align_x(iced::alignment::Horizontal::Right),
             space().width(12),
-            container(match self.status(&app.id) {
-                Some(s) => badge::status(s),
-                None => text("").into(),
-            })
-            .width(COL_STATUS),
+            container(self.status_cell(&app.id)).width(COL_STATUS),
             text(progress)
                 .size(theme::SMALL)
                 .width(COL_PROGRESS)

@@ -8,8 +8,8 @@ use iced::widget::{Id, button, column, container, row, space, text, text_editor,
 use iced::{Alignment, Element, Fill};
 
 use super::{
-    Message, State, blind, blind_message, card_head, danger, heading, info, mixed, round_two_open,
-    value_short,
+    Message, State, blind, blind_message, card_head, danger, heading, info, mixed, record,
+    round_two_open, value_short,
 };
 use crate::ui::screen::scoring::bold;
 use crate::ui::widget::badge;
@@ -36,8 +36,9 @@ pub(super) struct Form {
     numbers: BTreeMap<CriterionId, String>,
     /// Why the last change of a field was refused, beside the field.
     errors: BTreeMap<CriterionId, String>,
-    /// A refusal that belongs to no one field (start from the proposal).
-    notice: Option<String>,
+    /// A refusal that belongs to no one field (start from the proposal,
+    /// record).
+    pub(super) notice: Option<String>,
 }
 
 fn uses_number_field(scale: &Scale) -> bool {
@@ -326,10 +327,12 @@ impl State {
             return info(strings::PANEL_ROUND_TWO_NOT_INVITED);
         }
         let agreed = dossier.consensus_for(&self.application, self.round);
-        let editable = !viewer.trim().is_empty() && !session.is_read_only();
+        let may_edit = !viewer.trim().is_empty() && !session.is_read_only();
+        // A recorded consensus is changed only after it is reopened.
+        let editable = may_edit && (self.reopened || !record::is_recorded(agreed));
         let mut out = column![
             text(strings::PANEL_CONSENSUS_INTRO).size(theme::TEXT),
-            self.consensus_summary(session, agreed, editable),
+            self.consensus_summary(session, agreed, editable, may_edit),
         ]
         .spacing(10);
         if viewer.trim().is_empty() {
@@ -374,6 +377,9 @@ impl State {
                 .collect(),
         );
         let proposal = match self.proposal.knockouts.get(&ko.id) {
+            Some(v) if self.proposal.from_round_one.contains(&ko.id) => {
+                format!("{}: {}", strings::FROM_ROUND_ONE, strings::verdict(*v))
+            }
             Some(v) => strings::panel_proposal_majority(*v),
             None => strings::PANEL_NO_MAJORITY.to_string(),
         };
@@ -445,6 +451,7 @@ impl State {
         session: &'a Session,
         agreed: Option<&'a Consensus>,
         editable: bool,
+        may_edit: bool,
     ) -> Element<'a, Message> {
         let result = session.evaluation(self.round).get(&self.application);
         let total = match result.and_then(|r| r.total.as_ref()) {
@@ -508,7 +515,7 @@ impl State {
                     button(text(strings::PANEL_CONSENSUS_SHEET))
                         .padding([8, 14])
                         .style(theme::secondary)
-                        .on_press_maybe(agreed.map(|_| Message::ExportPdf))
+                        .on_press_maybe(record::is_recorded(agreed).then_some(Message::ExportPdf))
                 )
                 .id(Id::new("consensus-pdf")),
                 space::horizontal(),
@@ -522,15 +529,7 @@ impl State {
             motivations,
         ]
         .spacing(8);
-        if let Some(c) = agreed
-            && let Some(at) = &c.recorded
-        {
-            col = col.push(
-                text(strings::panel_recorded(&c.recorded_by, at))
-                    .size(theme::SMALL)
-                    .style(theme::muted),
-            );
-        }
+        col = col.push(self.record_box(session, agreed, may_edit));
         if let Some(e) = &self.consensus.notice {
             col = col.push(danger(e.clone()));
         }

@@ -105,7 +105,7 @@ fn history_row<'a>(i: usize, e: &Entry) -> Element<'a, Message> {
                 .map_or(String::new(), ToString::to_string),
             70.into()
         ),
-        cell(strings::audit_field(e.field).to_string(), 130.into()),
+        cell(strings::audit_field_of(e).to_string(), 130.into()),
         container(change(e)).width(FillPortion(5)),
     ]
     .spacing(10);

@@ -9,7 +9,7 @@ use super::{Message, State, danger, heading, info, round_two_open};
 use crate::ui::screen::scoring::bold;
 use crate::ui::{strings, theme};
 use leidraad_core::consensus;
-use leidraad_core::dossier::{Addendum, ApplicationId, Dossier, Interview};
+use leidraad_core::dossier::{Addendum, ApplicationId, Confidence, Dossier, Interview};
 use leidraad_core::session::Session;
 
 /// What the last action of a form did.
@@ -31,6 +31,7 @@ struct InterviewForm {
     date: String,
     participants: String,
     notes: text_editor::Content,
+    confidence: Option<Confidence>,
     notice: Option<Notice>,
 }
 
@@ -69,11 +70,13 @@ impl Forms {
                 form.date = strings::date(i.date);
                 form.participants = i.participants.join(", ");
                 form.notes = text_editor::Content::with_text(&i.notes);
+                form.confidence = i.confidence;
             }
             None => {
                 form.date.clear();
                 form.participants.clear();
                 form.notes = text_editor::Content::new();
+                form.confidence = None;
             }
         }
     }
@@ -93,6 +96,13 @@ impl Forms {
             self.interview.notice = None;
         }
         self.interview.notes.perform(action);
+    }
+
+    /// Choosing the chosen confidence again clears it.
+    pub(super) fn confidence(&mut self, c: Confidence) {
+        let form = &mut self.interview;
+        form.confidence = (form.confidence != Some(c)).then_some(c);
+        form.notice = None;
     }
 
     pub(super) fn addendum_date(&mut self, s: String) {
@@ -142,6 +152,7 @@ impl Forms {
                 .text()
                 .trim_end_matches('\n')
                 .to_string(),
+            confidence: self.interview.confidence,
             recorded_by: String::new(),
             recorded: None,
         };
@@ -251,6 +262,21 @@ impl Forms {
             .spacing(12),
         );
         interview = interview.push(labelled(strings::PANEL_INTERVIEW_NOTES, notes.into()));
+        let mut confidence = row![text(strings::PANEL_CONFIDENCE).size(theme::SMALL)]
+            .spacing(6)
+            .align_y(iced::Alignment::Center);
+        for c in Confidence::ALL {
+            confidence = confidence.push(crate::ui::widget::scale::choice(
+                crate::ui::widget::scale::Choice {
+                    label: leidraad_core::nl::confidence(c).to_string(),
+                    id: format!("confidence-{c:?}").to_lowercase(),
+                    selected: form.confidence == Some(c),
+                    on_press: editable.then_some(Message::InterviewConfidence(c)),
+                    style: None,
+                },
+            ));
+        }
+        interview = interview.push(confidence);
         interview = interview.push(
             container(
                 button(text(strings::PANEL_SAVE_INTERVIEW))

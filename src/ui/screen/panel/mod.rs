@@ -35,6 +35,7 @@ use leidraad_core::session::Session;
 mod consensus;
 mod history;
 mod interview;
+mod record;
 mod rounds;
 mod side_by_side;
 
@@ -96,11 +97,18 @@ pub enum Message {
     Number(CriterionId, String),
     Note(CriterionId, text_editor::Action),
     StartFromProposal,
+    /// Ask to record the consensus (the confirmation opens).
+    Record,
+    RecordConfirm,
+    RecordCancel,
+    /// Make a recorded consensus editable again (an edit makes it a draft).
+    Reopen,
     ExportPdf,
     // Interview and addenda.
     InterviewDate(String),
     Participants(String),
     InterviewNotes(text_editor::Action),
+    InterviewConfidence(leidraad_core::dossier::Confidence),
     SaveInterview,
     AddendumDate(String),
     AddendumDocument(String),
@@ -133,6 +141,11 @@ pub struct State {
     consensus: consensus::Form,
     /// The interview and addendum forms.
     interview: interview::Forms,
+    /// The confirmation before recording the consensus is open.
+    record_confirm: bool,
+    /// The chair reopened the recorded consensus: the form is editable, and
+    /// the first change makes it a draft.
+    reopened: bool,
 }
 
 impl State {
@@ -153,6 +166,8 @@ impl State {
             proposal: Proposal::default(),
             consensus: consensus::Form::default(),
             interview: interview::Forms::default(),
+            record_confirm: false,
+            reopened: false,
         };
         state.load(session);
         state
@@ -172,6 +187,8 @@ impl State {
         self.proposal = consensus_rules::proposal(rubric, dossier, &self.application, self.round);
         self.consensus
             .load(rubric, dossier.consensus_for(&self.application, self.round));
+        self.record_confirm = false;
+        self.reopened = false;
     }
 
     /// The scroll to the focused criterion, once, after the screen opened.
@@ -217,6 +234,10 @@ impl State {
             Message::Number(id, typed) => self.consensus_number(session, viewer, id, typed),
             Message::Note(id, action) => self.consensus_note(session, viewer, id, action, now),
             Message::StartFromProposal => self.start_from_proposal(session, viewer, now),
+            Message::Record => self.ask_record(session),
+            Message::RecordConfirm => self.record(session, viewer),
+            Message::RecordCancel => self.record_confirm = false,
+            Message::Reopen => self.reopened = true,
             Message::ExportPdf => {
                 return Action::ExportPdf(leidraad_report::SheetKind::Consensus {
                     application: self.application.clone(),
@@ -224,6 +245,7 @@ impl State {
                 });
             }
             Message::InterviewDate(s) => self.interview.interview_date(s),
+            Message::InterviewConfidence(c) => self.interview.confidence(c),
             Message::Participants(s) => self.interview.participants(s),
             Message::InterviewNotes(action) => self.interview.interview_notes(action),
             Message::SaveInterview => {

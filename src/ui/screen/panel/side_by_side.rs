@@ -34,7 +34,7 @@ impl State {
         if self.round == Round::Two && !round_two_open(session, &self.application) {
             return info(strings::PANEL_ROUND_TWO_NOT_INVITED);
         }
-        let agreed = dossier.consensus_for(&self.application, self.round);
+        let agreed = dossier.recorded_consensus_for(&self.application, self.round);
         let mut out = column![].spacing(10);
         if submitted.is_empty() {
             out = out.push(info(strings::PANEL_NO_SUBMITTED));
@@ -115,7 +115,7 @@ impl State {
         let flagged = self
             .flags
             .iter()
-            .any(|f| matches!(f, Flag::KoSplit { ko: k, .. } if k == &ko.id));
+            .any(|f| matches!(f, Flag::KoSplit { ko: k, .. } | Flag::KoDoubt { ko: k, .. } if k == &ko.id));
         let body = column![card_head(&ko.id, &ko.name, None, flagged), cols].spacing(8);
         self.card(body, &ko.id, flagged)
     }
@@ -213,6 +213,10 @@ impl State {
                 Flag::KoSplit { ko, verdicts, .. } => {
                     (strings::panel_flag_ko_split(ko, verdicts), Some(ko.clone()))
                 }
+                Flag::KoDoubt { ko, verdicts, .. } => {
+                    (strings::panel_flag_ko_doubt(ko, verdicts), Some(ko.clone()))
+                }
+                Flag::MadeWithout { assessors, .. } => (strings::made_without(assessors), None),
                 Flag::ThresholdSplit {
                     threshold, totals, ..
                 } => (strings::panel_flag_threshold(*threshold, totals), None),

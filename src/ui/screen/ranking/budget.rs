@@ -8,17 +8,18 @@ use chrono::Utc;
 use iced::widget::{Id, button, column, container, row, rule, text, text_input};
 use iced::{Alignment, Element, Fill};
 
-use super::{Action, Message, State};
+use super::{Action, Message, READABLE, State};
 use crate::ui::screen::scoring::bold;
 use crate::ui::widget::scale::{self, Choice};
 use crate::ui::{strings, theme};
 use leidraad_core::allocation::{self, Rule};
-use leidraad_core::dossier::{ApplicationId, DecisionKind};
+use leidraad_core::dossier::{ApplicationId, DecisionKind, Round};
 use leidraad_core::session::Session;
 
 impl State {
     pub(super) fn propose(&mut self, session: &Session, rule: Rule) {
-        let recipients = allocation::recipients(session.rubric(), session.dossier());
+        let eval = session.evaluation(Round::Two);
+        let recipients = allocation::candidates(session.dossier(), eval);
         self.rule = rule;
         self.allocation_error = None;
         match allocation::propose(session.rubric().process.budget_eur, &recipients, rule) {
@@ -100,8 +101,12 @@ impl State {
             text(strings::BUDGET).size(theme::HEADING).font(bold()),
             text(strings::budget_intro(budget)).style(theme::muted),
         ]
-        .spacing(8);
-        let recipients = allocation::recipients(session.rubric(), session.dossier());
+        .spacing(8)
+        // Beside a ranking table wider than the window, the page is as wide
+        // as the table: the amounts stay within a width that one sees.
+        .max_width(READABLE);
+        let eval = session.evaluation(Round::Two);
+        let recipients = allocation::candidates(session.dossier(), eval);
         if recipients.is_empty() {
             return c
                 .push(
@@ -112,9 +117,22 @@ impl State {
                 )
                 .into();
         }
+        if !eval.is_final {
+            c = c.push(
+                container(text(strings::BUDGET_PROVISIONAL))
+                    .padding(12)
+                    .width(Fill)
+                    .style(theme::tone_box(theme::Tone::Warn)),
+            );
+        }
         c = c.push(self.proposals());
         let parsed = self.parsed_amounts();
-        c = c.push(self.amounts_table(&recipients, &parsed));
+        c = c.push(
+            text(leidraad_core::nl::rule_explained(&self.rule.code()))
+                .size(theme::SMALL)
+                .style(theme::muted),
+        );
+        c = c.push(self.amounts_table(session, &recipients, &parsed));
 
         let amounts: BTreeMap<ApplicationId, u64> = parsed
             .iter()
@@ -150,13 +168,14 @@ impl State {
         if let Some(e) = &self.allocation_error {
             c = c.push(text(e).style(theme::danger_text));
         }
-        let can_record = !check.over_budget() && parsed.values().all(Option::is_some);
+        let can_record =
+            eval.is_final && !check.over_budget() && parsed.values().all(Option::is_some);
         c = c.push(
             button(text(strings::RECORD_ALLOCATION))
                 .style(button::primary)
                 .on_press_maybe(can_record.then_some(Message::RecordAllocation)),
         );
-        if let Some(recorded) = recorded_allocation(session) {
+        if let Some(recorded) = recorded_allocation(session, eval) {
             c = c.push(recorded);
         }
         c.into()
@@ -190,6 +209,7 @@ impl State {
     /// The recipients with their scale figures and a field for the amount.
     fn amounts_table<'a>(
         &'a self,
+        session: &Session,
         recipients: &[allocation::Recipient],
         parsed: &BTreeMap<ApplicationId, Option<u64>>,
     ) -> Element<'a, Message> {
@@ -202,10 +222,13 @@ impl State {
         };
         let mut t = column![
             row![
+                head(strings::COL_PLACE, 50.0),
                 text(strings::COL_REGION)
                     .size(theme::SMALL)
                     .font(bold())
                     .width(Fill),
+                head(strings::COL_TOTAL, 70.0),
+                head(strings::COL_INTERVIEW, 80.0),
                 head(strings::COL_INHABITANTS, 110.0),
                 head(strings::COL_YOUNG, 110.0),
                 head(strings::COL_MUNICIPALITIES, 90.0),
@@ -224,9 +247,19 @@ impl State {
             let refused = value.is_none();
             let num =
                 |s: String, w: f32| text(s).width(w).align_x(iced::alignment::Horizontal::Right);
+            let interview = session
+                .dossier()
+                .interviews
+                .iter()
+                .find(|i| i.application == r.id)
+                .and_then(|i| i.confidence)
+                .map_or(strings::NO_TOTAL, leidraad_core::nl::confidence);
             t = t.push(
                 row![
+                    num(r.rank.to_string(), 50.0),
                     text(format!("{} {}", r.id, r.region)).width(Fill),
+                    num(r.total.to_dutch(), 70.0),
+                    num(interview.to_string(), 80.0),
                     num(opt(r.scale.inhabitants), 110.0),
                     num(opt(r.scale.young_people), 110.0),
                     num(opt(r.scale.municipalities.map(u64::from)), 90.0),
@@ -258,9 +291,13 @@ impl State {
     }
 }
 
-/// The allocation recorded in the dossier, if any.
-fn recorded_allocation(session: &Session) -> Option<Element<'_, Message>> {
-    let (_, d) = allocation::recorded(session.dossier())?;
+/// The allocation recorded in the dossier, if any: in force, or stale and
+/// why.
+fn recorded_allocation<'a>(
+    session: &'a Session,
+    eval: &leidraad_core::scoring::Evaluation,
+) -> Option<Element<'a, Message>> {
+    let (n, d) = allocation::recorded(session.dossier())?;
     let DecisionKind::Allocation { amounts, rule } = &d.kind else {
         return None;
     };
@@ -270,18 +307,26 @@ fn recorded_allocation(session: &Session) -> Option<Element<'_, Message>> {
         .iter()
         .map(|(id, a)| format!("{id} {}", strings::amount(*a)))
         .collect();
+    let state = eval.decision(n).filter(|st| !st.is_current());
+    let mut c = column![
+        text(strings::allocation_recorded(label, total)).font(bold()),
+        text(parts.join(" · ")),
+        text(&d.motivation).style(theme::muted),
+    ]
+    .spacing(4);
+    if let Some(st) = state {
+        c = c
+            .push(text(strings::decision_state_line(st.state, &st.why)).style(theme::warning_text));
+    }
     Some(
-        container(
-            column![
-                text(strings::allocation_recorded(label, total)).font(bold()),
-                text(parts.join(" · ")),
-                text(&d.motivation).style(theme::muted),
-            ]
-            .spacing(4),
-        )
-        .padding(10)
-        .width(Fill)
-        .style(theme::tone_box(theme::Tone::Good))
-        .into(),
+        container(c)
+            .padding(10)
+            .width(Fill)
+            .style(theme::tone_box(if state.is_some() {
+                theme::Tone::Warn
+            } else {
+                theme::Tone::Good
+            }))
+            .into(),
     )
 }

@@ -224,7 +224,7 @@ fn detail_cell<'a>(
     if f.from_consensus
         && let Some(m) = session
             .dossier()
-            .consensus_for(&app.id, round)
+            .recorded_consensus_for(&app.id, round)
             .and_then(|k| k.criteria.get(&info.id))
             .map(|s| s.motivation.as_str())
             .filter(|m| !m.trim().is_empty())

@@ -14,6 +14,7 @@
 
 mod budget;
 mod charts;
+mod decide;
 mod sensitivity;
 mod table;
 mod ties;
@@ -30,14 +31,20 @@ use crate::ui::widget::chart::{self, Hit, Kind};
 use crate::ui::widget::scale::{self, Choice};
 use crate::ui::{strings, theme};
 use leidraad_core::allocation::Rule;
-use leidraad_core::dossier::{ApplicationId, Decision, DecisionKind, Round};
+use leidraad_core::dossier::{ApplicationId, Round};
+use leidraad_core::scoring::Evaluation;
 use leidraad_core::session::Session;
 
 pub use charts::CHART;
+pub use decide::DecideForm;
 pub use table::{Column, Sort, sort_results};
 pub use ties::TieForm;
 
 pub const SCROLL: &str = "ranking-scroll";
+
+/// The widest the sections under the table (decisions, budget) become, so
+/// that their fields stay in view beside a table wider than the window.
+const READABLE: f32 = 1100.0;
 
 #[derive(Debug, Clone)]
 pub enum Message {
@@ -49,6 +56,13 @@ pub enum Message {
     TieMotivation(String),
     RecordTie,
     CancelTie,
+    /// Open the form that revokes recorded decision `n`.
+    StartRevoke(usize),
+    /// Open the form that waives the round-2 minimum for an application.
+    StartWaiver(ApplicationId),
+    DecideMotivation(String),
+    RecordDecide,
+    CancelDecide,
     Proposal(Rule),
     Amount(ApplicationId, String),
     AllocationMotivation(String),
@@ -81,6 +95,8 @@ pub enum Action {
 pub struct State {
     pub round: Round,
     pub tie: Option<TieForm>,
+    /// The open revoke or waiver form.
+    pub decide: Option<DecideForm>,
     /// The sensitivity of round 2, with the generation it was computed for.
     sensitivity: Option<(u64, leidraad_core::sensitivity::Report)>,
     pub rule: Rule,
@@ -103,6 +119,7 @@ impl State {
         let mut s = State {
             round,
             tie: None,
+            decide: None,
             sensitivity: None,
             rule: Rule::Equal,
             amounts: BTreeMap::new(),
@@ -200,6 +217,16 @@ impl State {
                 }
             }
             Message::CancelTie => self.tie = None,
+            Message::StartRevoke(n) => self.decide = Some(DecideForm::revoke(n)),
+            Message::StartWaiver(id) => self.decide = Some(DecideForm::waiver(id)),
+            Message::DecideMotivation(s) => {
+                if let Some(f) = &mut self.decide {
+                    f.motivation = s;
+                    f.error = None;
+                }
+            }
+            Message::CancelDecide => self.decide = None,
+            Message::RecordDecide => return self.record_decide(session, user),
             Message::RecordTie => return self.record_tie(session, user),
             Message::Proposal(rule) => self.propose(session, rule),
             Message::Amount(id, s) => {
@@ -252,6 +279,7 @@ impl State {
                 eval.award_count
             ))
             .style(theme::muted),
+            warnings(eval),
             self.panes(),
             match self.pane {
                 Pane::Table => self.table(session, eval),
@@ -265,7 +293,7 @@ impl State {
             if !eval.ties.is_empty() {
                 page = page.push(self.ties(session, eval));
             }
-            page = page.push(decisions(session));
+            page = page.push(self.decisions(session, eval));
             page = page.push(self.sensitivity_view(session));
             page = page.push(self.budget(session));
         } else {
@@ -300,37 +328,34 @@ impl State {
     }
 }
 
-/// The decisions recorded for round 2.
-fn decisions(session: &Session) -> Element<'_, Message> {
-    let list: Vec<&Decision> = session
-        .dossier()
-        .decisions
-        .iter()
-        .filter(|d| d.round == Round::Two)
-        .collect();
-    if list.is_empty() {
-        return column![].into();
-    }
-    let mut c = column![text(strings::DECISIONS).size(theme::HEADING).font(bold())].spacing(4);
-    for d in list {
-        let what = match &d.kind {
-            DecisionKind::TieBreak { awarded, .. } => {
-                let v: Vec<String> = awarded.iter().map(|i| i.to_string()).collect();
-                strings::tie_decided(&v.join(", "), &d.motivation)
-            }
-            DecisionKind::AwardCount(n) => format!("{}: {n}", strings::award_line(*n)),
-            DecisionKind::Allocation { amounts, rule } => {
-                let label = Rule::from_code(rule).map_or(rule.as_str(), |r| strings::rule_label(r));
-                strings::allocation_recorded(label, amounts.values().sum())
-            }
-        };
-        let when = d.at.as_ref().map(strings::date_time).unwrap_or_default();
+/// What must be read before the ranking: it is provisional (who is still
+/// open), or recorded decisions are stale.
+fn warnings(eval: &Evaluation) -> Element<'_, Message> {
+    let mut c = column![].spacing(4);
+    if !eval.is_final {
         c = c.push(
-            row![
-                text(what).width(Fill),
-                text(when).size(theme::SMALL).style(theme::muted)
-            ]
-            .spacing(8),
+            container(text(strings::provisional_banner(&eval.pending)))
+                .padding(10)
+                .width(Fill)
+                .style(theme::tone_box(theme::Tone::Warn)),
+        );
+    }
+    let stale: Vec<String> = eval
+        .stale()
+        .map(|st| {
+            format!(
+                "{}: {}",
+                leidraad_core::nl::decision_number(st.index),
+                st.why
+            )
+        })
+        .collect();
+    if !stale.is_empty() {
+        c = c.push(
+            container(text(strings::stale_banner(&stale)))
+                .padding(10)
+                .width(Fill)
+                .style(theme::tone_box(theme::Tone::Warn)),
         );
     }
     c.into()

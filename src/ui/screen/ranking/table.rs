@@ -265,6 +265,7 @@ fn status_order(s: Status) -> u8 {
     match s {
         Status::Awarded => 0,
         Status::Tie => 1,
+        Status::Provisional => 2,
         Status::Invited => 2,
         Status::NotAwarded => 3,
         Status::BelowThreshold => 4,

@@ -12,6 +12,7 @@
 mod keys;
 mod sidebar;
 mod view;
+mod withdraw;
 
 pub use keys::{Field, KeyInput, fields, widget_id};
 pub use sidebar::standing_line;
@@ -65,6 +66,12 @@ pub enum Message {
     /// Declare it, with the note typed.
     DeclareConflict,
     CancelConflict,
+    /// Ask to withdraw the submission (shows the form with the reason).
+    AskWithdraw,
+    WithdrawReason(String),
+    /// Withdraw, with the reason typed.
+    Withdraw,
+    CancelWithdraw,
 }
 
 pub enum Action {
@@ -78,6 +85,7 @@ pub enum Action {
 enum Notice {
     SubmitRefused,
     Submitted,
+    Withdrawn,
     Error(String),
 }
 
@@ -98,6 +106,8 @@ pub struct State {
     notice: Option<Notice>,
     /// The confirmation of a conflict of interest, open, with the note so far.
     conflict_form: Option<String>,
+    /// Withdrawing the submission: the form, open, with the reason so far.
+    withdraw_form: Option<String>,
 }
 
 fn uses_number_field(scale: &Scale) -> bool {
@@ -122,6 +132,7 @@ impl State {
             refusals: Vec::new(),
             notice: None,
             conflict_form: None,
+            withdraw_form: None,
         };
         state.begin(session);
         state.load(session);
@@ -279,6 +290,10 @@ impl State {
                 }
             }
             Message::CancelConflict => self.conflict_form = None,
+            Message::AskWithdraw => return self.ask_withdraw(),
+            Message::WithdrawReason(reason) => self.withdraw_reason(reason),
+            Message::Withdraw => self.withdraw(session),
+            Message::CancelWithdraw => self.withdraw_form = None,
             Message::DeclareConflict => {
                 let note = self.conflict_form.take().unwrap_or_default();
                 let t = self.target.clone();

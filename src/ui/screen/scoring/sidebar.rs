@@ -87,20 +87,46 @@ impl State {
                         .style(theme::notice_danger),
                 );
             }
+            Some(Notice::Withdrawn) => {
+                side = side.push(
+                    container(text(strings::WITHDRAWN))
+                        .padding(8)
+                        .width(Fill)
+                        .style(theme::notice_info),
+                );
+            }
             Some(Notice::Submitted) | None => {}
         }
 
         if self.may_score {
+            let doubts: Vec<String> = summary.panel_decides().map(|i| i.to_string()).collect();
             if let Some(at) = self.assessment(session).and_then(|a| a.submitted) {
                 side = side.push(text(strings::submitted_on(&at)).style(theme::success_text));
-            } else if summary.missing.is_empty() {
+                if !session.is_read_only() {
+                    side = side.push(self.withdraw_button());
+                }
+            } else if summary.may_submit() {
                 side = side.push(text(strings::READY_TO_SUBMIT).style(theme::success_text));
             } else {
+                let blocking: Vec<Missing> = summary.blocking().cloned().collect();
                 let mut list = column![text(strings::STILL_TO_DO).font(bold())].spacing(4);
-                for line in strings::missing_lines(&summary.missing) {
+                for line in strings::missing_lines(&blocking) {
                     list = list.push(text(line).size(theme::TEXT));
                 }
                 side = side.push(list);
+            }
+            if !doubts.is_empty() {
+                let line = if self.is_submitted(session) {
+                    strings::doubt_submitted(&doubts)
+                } else {
+                    strings::doubt_to_panel(&doubts)
+                };
+                side = side.push(
+                    container(text(line).size(theme::TEXT))
+                        .padding(8)
+                        .width(Fill)
+                        .style(theme::tone_box(theme::Tone::Warn)),
+                );
             }
             if editable {
                 let submit_focused = self.focus == Some(Field::Submit);

@@ -87,6 +87,7 @@ impl State {
         if let Some(note) = &self.conflict_form {
             content = content.push(conflict_form(&self.target, region, note));
         }
+        content = content.push(self.withdraw_form_view());
 
         if let Some(c) = conflict {
             content = content.push(
