@@ -79,6 +79,7 @@ fn every_kind() -> Vec<(String, Vec<u8>)> {
         motivation: "Het panel kiest de regio met het stevigste bestuurlijk draagvlak.".into(),
         by: "Programmateam".into(),
         at: None,
+        basis: Default::default(),
     });
     out.push((
         "ranking round 2, tie decided".to_string(),
