@@ -7,8 +7,8 @@ use chrono::NaiveDate;
 
 use super::ReportError;
 use super::layout::{
-    BAD, BODY, BODY_BOLD, CONTENT_W, Cell, Doc, LABEL, MARGIN_L, Para, Role, Row, SMALL,
-    TABLE_HEAD, TITLE, Table, WARN,
+    BAD, BODY, BODY_BOLD, CONTENT_W, Cell, Doc, LABEL, Para, Row, SMALL, TABLE_HEAD, TITLE, Table,
+    WARN,
 };
 use super::strings::{self as s, selfcheck as t};
 use leidraad_core::rubric::{Rubric, short_hash};
@@ -42,9 +42,7 @@ pub fn render(
     doc.set_subject(&rubric.title, t::AUTHOR);
 
     // Header
-    doc.tagged(Role::H1, |doc| {
-        doc.text_checked(MARGIN_L, doc.y, t::TITLE, TITLE)
-    })?;
+    doc.title_line(t::TITLE, TITLE)?;
     doc.space(TITLE.leading() + 1.0);
     doc.paragraphs(&[
         Para::new(t::MARKING, BODY_BOLD.color(WARN)),

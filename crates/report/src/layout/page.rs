@@ -162,6 +162,12 @@ impl Doc {
         r
     }
 
+    /// One line at the current position as the document's title (H1).
+    pub fn title_line(&mut self, text: &str, style: Style) -> Result<f32, ReportError> {
+        let top = self.y;
+        self.tagged(Role::H1, |d| d.text_checked(MARGIN_L, top, text, style))
+    }
+
     /// `draw` as page furniture (an artifact), outside the structure.
     pub fn artifact<R>(&mut self, draw: impl FnOnce(&mut Doc) -> R) -> R {
         self.furniture(Artifact::Layout, draw)
