@@ -11,6 +11,12 @@
 //! Every text is measured with the embedded font before it is drawn; a
 //! character the font cannot show is a [`ReportError::Unprintable`], never
 //! a silent `?`.
+//!
+//! Every PDF is tagged (PDF 1.7, aiming at PDF/UA-1): the layout layer puts
+//! each piece of content into the structure tree (headings, paragraphs,
+//! tables with header cells, the chart as a figure with alternative text)
+//! or marks it as page furniture, and writes `/Lang nl-NL`, the XMP
+//! metadata and the structure tree into the document (`layout::tag`).
 
 mod font;
 mod layout;

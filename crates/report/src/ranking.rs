@@ -8,8 +8,8 @@ use chrono::NaiveDate;
 use super::font::Weight;
 use super::layout::{
     ACCENT, BAD, BODY, BODY_BOLD, CONTENT_W, Cell, Doc, GOOD, INK, LABEL, MARGIN_L, MARGIN_R,
-    MUTED, NEUTRAL, PAGE_W, PALE, Para, Rgb, Row, SMALL, Style, TABLE_HEAD, TITLE, Table, WARN,
-    fit, measure,
+    MUTED, NEUTRAL, PAGE_W, PALE, Para, Rgb, Role, Row, SMALL, Style, TABLE_HEAD, TITLE, Table,
+    WARN, fit, measure,
 };
 use super::sheet::local_date;
 use super::{ReportError, ranking_fingerprint, round_has_data, short_fingerprint, strings as s};
@@ -49,15 +49,18 @@ pub(crate) fn render(
         ),
     ];
     let mut doc = Doc::new(&s::ranking_heading(round), running, footer, printed);
-    doc.set_subject(&rubric.title, "");
+    doc.set_subject(&rubric.title, &s::ranking_author(&rubric.programme));
 
     // Title
     let top = doc.y;
-    doc.text_checked(MARGIN_L, top, s::RANKING_TITLE, TITLE)?;
-    let label = s::round_label(round);
-    let style = Style::new(Weight::Bold, 11.0, ACCENT);
-    let w = measure(&label, style)?;
-    doc.text(PAGE_W - MARGIN_R - w, top + 5.0, &label, style);
+    doc.tagged(Role::H1, |doc| {
+        doc.text_checked(MARGIN_L, top, s::RANKING_TITLE, TITLE)?;
+        let label = s::round_label(round);
+        let style = Style::new(Weight::Bold, 11.0, ACCENT);
+        let w = measure(&label, style)?;
+        doc.text(PAGE_W - MARGIN_R - w, top + 5.0, &label, style);
+        Ok(())
+    })?;
     doc.space(TITLE.leading() + 1.0);
     doc.paragraphs(&[
         Para::new(
@@ -166,19 +169,60 @@ fn facts_grid(doc: &mut Doc, facts: &[(&str, String)]) -> Result<(), ReportError
         let h: f32 = lines.iter().map(|l| l.height()).sum();
         doc.ensure(h)?;
         let top = doc.y;
-        doc.text_checked(MARGIN_L, top + 0.8, label, LABEL)?;
-        let mut y = top;
-        for l in &lines {
-            doc.text(MARGIN_L + label_w, y, &l.text, l.style);
-            y += l.height();
-        }
+        // A label and its value read as one paragraph.
+        doc.tagged(Role::P, |doc| {
+            doc.text_checked(MARGIN_L, top + 0.8, label, LABEL)?;
+            let mut y = top;
+            for l in &lines {
+                doc.text(MARGIN_L + label_w, y, &l.text, l.style);
+                y += l.height();
+            }
+            Ok(())
+        })?;
         doc.y = top + h + 1.5;
     }
     Ok(())
 }
 
+/// The measures of the bar chart of `n` bars.
+struct Geometry {
+    pitch: f32,
+    bar_h: f32,
+    label_size: f32,
+    label_w: f32,
+    value_w: f32,
+    x0: f32,
+    plot_w: f32,
+    head: f32,
+    axis: f32,
+}
+
+impl Geometry {
+    fn new(n: usize) -> Geometry {
+        let pitch = (460.0 / n as f32).clamp(6.0, 18.0);
+        let label_w = 48.0 * MM;
+        let value_w = 14.0 * MM;
+        Geometry {
+            pitch,
+            bar_h: pitch * 0.62,
+            label_size: (pitch * 0.55).clamp(4.5, 7.5),
+            label_w,
+            value_w,
+            x0: MARGIN_L + label_w,
+            plot_w: CONTENT_W - label_w - value_w,
+            head: 16.0,
+            axis: 14.0,
+        }
+    }
+
+    fn scale(&self, v: f32) -> f32 {
+        self.x0 + self.plot_w * (v / 100.0).clamp(0.0, 1.0)
+    }
+}
+
 /// Horizontal bars of the totals (0 to 100) with the threshold as a
-/// dashed vertical line and the award line as a red horizontal rule.
+/// dashed vertical line and the award line as a red horizontal rule: a
+/// figure whose alternative text lists every bar.
 fn chart(doc: &mut Doc, eval: &Evaluation, round1: Option<&Evaluation>) -> Result<(), ReportError> {
     let bars: Vec<&AppResult> = eval
         .applications
@@ -188,19 +232,8 @@ fn chart(doc: &mut Doc, eval: &Evaluation, round1: Option<&Evaluation>) -> Resul
     if bars.is_empty() {
         return Ok(());
     }
-    let n = bars.len() as f32;
-    let pitch = (460.0 / n).clamp(6.0, 18.0);
-    let bar_h = pitch * 0.62;
-    let label_size = (pitch * 0.55).clamp(4.5, 7.5);
-    let label_style = Style::new(Weight::Regular, label_size, INK);
-    let label_w = 48.0 * MM;
-    let value_w = 14.0 * MM;
-    let x0 = MARGIN_L + label_w;
-    let plot_w = CONTENT_W - label_w - value_w;
-    let scale = |v: f32| x0 + plot_w * (v / 100.0).clamp(0.0, 1.0);
-    let head = 16.0;
-    let axis = 14.0;
-    let height = head + pitch * n + axis;
+    let g = Geometry::new(bars.len());
+    let height = g.head + g.pitch * bars.len() as f32 + g.axis;
 
     let caption = match eval.round {
         Round::One => s::chart_caption_round1(eval.threshold),
@@ -214,13 +247,49 @@ fn chart(doc: &mut Doc, eval: &Evaluation, round1: Option<&Evaluation>) -> Resul
     doc.ensure(height + 24.0)?;
     doc.paragraphs(&caption)?;
     doc.space(4.0);
+    let award_after = award_line_after(eval, &bars);
+    let alt = s::chart_alt(
+        eval.threshold,
+        award_after.map(|i| {
+            (
+                eval.award_count,
+                format!("{} {}", bars[i].id, bars[i].region),
+            )
+        }),
+        &bars
+            .iter()
+            .map(|a| s::ChartBar {
+                label: format!("{} {}", a.id, a.region),
+                total: a.total.map_or_else(String::new, |t| t.to_dutch()),
+                status: a.status,
+                round1: round1
+                    .and_then(|e| e.get(&a.id))
+                    .and_then(|r| r.total)
+                    .map(|t| t.to_dutch()),
+            })
+            .collect::<Vec<_>>(),
+    );
+    doc.figure(alt, |doc| draw_chart(doc, &g, eval, round1, &bars))?;
+    doc.space(10.0);
+    Ok(())
+}
+
+fn draw_chart(
+    doc: &mut Doc,
+    g: &Geometry,
+    eval: &Evaluation,
+    round1: Option<&Evaluation>,
+    bars: &[&AppResult],
+) -> Result<(), ReportError> {
     let top = doc.y;
-    let plot_top = top + head;
-    let plot_bottom = plot_top + pitch * n;
+    let plot_top = top + g.head;
+    let plot_bottom = plot_top + g.pitch * bars.len() as f32;
+    let (pitch, x0) = (g.pitch, g.x0);
+    let label_style = Style::new(Weight::Regular, g.label_size, INK);
 
     // Grid and axis.
     for tick in (0..=100).step_by(10) {
-        let x = scale(tick as f32);
+        let x = g.scale(tick as f32);
         doc.line(x, plot_top, x, plot_bottom, 0.3, PALE, None);
         let label = tick.to_string();
         let w = measure(&label, SMALL)?;
@@ -229,73 +298,47 @@ fn chart(doc: &mut Doc, eval: &Evaluation, round1: Option<&Evaluation>) -> Resul
     doc.line(x0, plot_top, x0, plot_bottom, 0.6, MUTED, None);
 
     // Bars.
-    let award_after = award_line_after(eval, &bars);
     for (i, a) in bars.iter().enumerate() {
         let y = plot_top + pitch * i as f32;
         let total = a.total.expect("filtered on Some");
         let label = format!("{} {}", a.id, a.region);
-        let label = fit(&label, label_style, label_w - 6.0)?;
-        doc.text(
-            MARGIN_L,
-            y + (pitch - label_size * 1.2) / 2.0,
-            &label,
-            label_style,
-        );
-        let bar_top = y + (pitch - bar_h) / 2.0 - if round1.is_some() { pitch * 0.08 } else { 0.0 };
-        doc.fill_rect(
-            x0,
-            bar_top,
-            scale(total.approx()) - x0,
-            bar_h,
-            status_color(a.status),
-        );
+        let label = fit(&label, label_style, g.label_w - 6.0)?;
+        let text_top = y + (pitch - g.label_size * 1.2) / 2.0;
+        doc.text(MARGIN_L, text_top, &label, label_style);
+        let bar_top =
+            y + (pitch - g.bar_h) / 2.0 - if round1.is_some() { pitch * 0.08 } else { 0.0 };
+        let end = g.scale(total.approx());
+        doc.fill_rect(x0, bar_top, end - x0, g.bar_h, status_color(a.status));
         if let Some(r1) = round1.and_then(|e| e.get(&a.id)).and_then(|r| r.total) {
             doc.fill_rect(
                 x0,
-                bar_top + bar_h + 0.6,
-                scale(r1.approx()) - x0,
+                bar_top + g.bar_h + 0.6,
+                g.scale(r1.approx()) - x0,
                 (pitch * 0.12).max(1.2),
                 MUTED,
             );
         }
-        let value = total.to_dutch();
-        doc.text_checked(
-            scale(total.approx()) + 3.0,
-            y + (pitch - label_size * 1.2) / 2.0,
-            &value,
-            label_style.bold(),
-        )?;
+        doc.text_checked(end + 3.0, text_top, &total.to_dutch(), label_style.bold())?;
     }
 
     // The threshold.
-    let tx = scale(eval.threshold as f32);
-    doc.line(
-        tx,
-        plot_top - 4.0,
-        tx,
-        plot_bottom,
-        1.0,
-        ACCENT,
-        Some(&[3.0, 2.0]),
-    );
+    let tx = g.scale(eval.threshold as f32);
+    let dash = Some(&[3.0, 2.0][..]);
+    doc.line(tx, plot_top - 4.0, tx, plot_bottom, 1.0, ACCENT, dash);
     let label = format!("{} {}", s::THRESHOLD_LINE, eval.threshold);
     let w = measure(&label, SMALL.bold())?;
     doc.text(tx - w / 2.0, top + 1.0, &label, SMALL.bold().color(ACCENT));
 
     // The award line, below the last awarded (or tied) bar.
-    if let Some(i) = award_after {
+    if let Some(i) = award_line_after(eval, bars) {
         let y = plot_top + pitch * (i + 1) as f32;
-        doc.line(MARGIN_L, y, x0 + plot_w + value_w, y, 1.2, BAD, None);
+        let right = x0 + g.plot_w + g.value_w;
+        doc.line(MARGIN_L, y, right, y, 1.2, BAD, None);
         let label = format!("{} ({})", s::AWARD_LINE, eval.award_count);
         let w = measure(&label, SMALL.bold())?;
-        doc.text(
-            x0 + plot_w + value_w - w,
-            y + 1.0,
-            &label,
-            SMALL.bold().color(BAD),
-        );
+        doc.text(right - w, y + 1.0, &label, SMALL.bold().color(BAD));
     }
-    doc.y = plot_bottom + axis + 4.0;
+    doc.y = plot_bottom + g.axis + 4.0;
 
     // Legend
     let legend: &[(Rgb, Status)] = match eval.round {
@@ -319,7 +362,7 @@ fn chart(doc: &mut Doc, eval: &Evaluation, round1: Option<&Evaluation>) -> Resul
         let w = doc.text_checked(x + 10.0, y, s::status_short(*status), SMALL)?;
         x += 10.0 + w + 14.0;
     }
-    doc.y = y + SMALL.leading() + 10.0;
+    doc.y = y + SMALL.leading();
     Ok(())
 }
 

@@ -7,8 +7,8 @@ use chrono::NaiveDate;
 
 use super::ReportError;
 use super::layout::{
-    BAD, BODY, BODY_BOLD, CONTENT_W, Cell, Doc, LABEL, MARGIN_L, Para, Row, SMALL, TABLE_HEAD,
-    TITLE, Table, WARN,
+    BAD, BODY, BODY_BOLD, CONTENT_W, Cell, Doc, LABEL, Para, Row, SMALL, TABLE_HEAD, TITLE, Table,
+    WARN,
 };
 use super::strings::{self as s, selfcheck as t};
 use leidraad_core::rubric::{Rubric, short_hash};
@@ -39,11 +39,10 @@ pub fn render(
         ),
     ];
     let mut doc = Doc::new(&format!("{} – {plan}", t::TITLE), running, footer, printed);
-    doc.set_subject(&rubric.title, "");
+    doc.set_subject(&rubric.title, t::AUTHOR);
 
     // Header
-    let top = doc.y;
-    doc.text_checked(MARGIN_L, top, t::TITLE, TITLE)?;
+    doc.title_line(t::TITLE, TITLE)?;
     doc.space(TITLE.leading() + 1.0);
     doc.paragraphs(&[
         Para::new(t::MARKING, BODY_BOLD.color(WARN)),

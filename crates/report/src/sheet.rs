@@ -5,9 +5,9 @@ use chrono::{DateTime, Local, NaiveDate, Utc};
 
 use super::font::Weight;
 use super::layout::{
-    ACCENT, BAD, BODY, BODY_BOLD, CONTENT_W, Cell, Doc, GOOD, GROUP_FILL, HEADER_FILL, INK, LABEL,
-    MARGIN_L, MARGIN_R, MUTED, PAGE_W, Para, RULE, Row, SMALL, Style, TABLE_HEAD, TITLE, Table,
-    WARN, lay_out,
+    ACCENT, BAD, BODY, BODY_BOLD, BOX_FILL, CONTENT_W, Cell, Doc, GOOD, GROUP_FILL, HEADER_FILL,
+    INK, LABEL, MARGIN_L, MARGIN_R, MUTED, PAGE_W, Para, RULE, Role, Row, SMALL, Style, TABLE_HEAD,
+    TITLE, Table, WARN, lay_out,
 };
 use super::{ReportError, SheetKind, short_fingerprint, strings as s};
 use leidraad_core::dossier::{
@@ -182,11 +182,14 @@ impl Sheet<'_> {
 
     fn header(&self, doc: &mut Doc, title: &str) -> Result<(), ReportError> {
         let top = doc.y;
-        doc.text_checked(MARGIN_L, top, title, TITLE)?;
-        let round = s::round_label(self.round);
-        let style = Style::new(Weight::Bold, 11.0, ACCENT);
-        let w = super::layout::measure(&round, style)?;
-        doc.text(PAGE_W - MARGIN_R - w, top + 5.0, &round, style);
+        doc.tagged(Role::H1, |doc| {
+            doc.text_checked(MARGIN_L, top, title, TITLE)?;
+            let round = s::round_label(self.round);
+            let style = Style::new(Weight::Bold, 11.0, ACCENT);
+            let w = super::layout::measure(&round, style)?;
+            doc.text(PAGE_W - MARGIN_R - w, top + 5.0, &round, style);
+            Ok(())
+        })?;
         doc.space(TITLE.leading() + 1.0);
         doc.paragraphs(&[Para::new(
             format!(
@@ -346,25 +349,27 @@ impl Sheet<'_> {
         let h = right_h.max(left_h) + 2.0 * pad;
         doc.ensure(h + 4.0)?;
         let top = doc.y;
-        doc.fill_rect(MARGIN_L, top, CONTENT_W, h, BOX_FILL);
-        doc.stroke_rect(MARGIN_L, top, CONTENT_W, h, 0.8, ACCENT);
-        let mut y = top + pad;
-        doc.text_checked(MARGIN_L + pad, y, s::TOTAL, LABEL)?;
-        y += LABEL.leading();
-        let w = doc.text_checked(MARGIN_L + pad, y, &total, big)?;
-        doc.text_checked(
-            MARGIN_L + pad + w + 4.0,
-            y + big.size - BODY.size - 1.0,
-            &out_of,
-            BODY.color(MUTED),
-        )?;
         let x = MARGIN_L + left_w + pad;
-        doc.line(x - pad, top + 6.0, x - pad, top + h - 6.0, 0.5, RULE, None);
-        let mut y = top + pad;
-        for line in &laid {
-            doc.text(x, y + line.gap, &line.text, line.style);
-            y += line.height();
-        }
+        doc.artifact(|doc| {
+            doc.fill_rect(MARGIN_L, top, CONTENT_W, h, BOX_FILL);
+            doc.stroke_rect(MARGIN_L, top, CONTENT_W, h, 0.8, ACCENT);
+            doc.line(x - pad, top + 6.0, x - pad, top + h - 6.0, 0.5, RULE, None);
+        });
+        // "Totaal 72,00 van 100 punten" reads as one paragraph.
+        doc.tagged(Role::P, |doc| {
+            let mut y = top + pad;
+            doc.text_checked(MARGIN_L + pad, y, s::TOTAL, LABEL)?;
+            y += LABEL.leading();
+            let w = doc.text_checked(MARGIN_L + pad, y, &total, big)?;
+            doc.text_checked(
+                MARGIN_L + pad + w + 4.0,
+                y + big.size - BODY.size - 1.0,
+                &out_of,
+                BODY.color(MUTED),
+            )?;
+            Ok(())
+        })?;
+        doc.lines_at(x, top + pad, &laid);
         doc.y = top + h + 10.0;
         Ok(())
     }
@@ -666,25 +671,29 @@ impl Sheet<'_> {
         for (i, (role, name)) in blocks.iter().enumerate() {
             let x = MARGIN_L + i as f32 * (col_w + 20.0);
             let mut y = top;
-            doc.text_checked(x, y, role, BODY_BOLD)?;
+            doc.tagged(Role::P, |doc| doc.text_checked(x, y, role, BODY_BOLD))?;
             y += BODY.leading() + 4.0;
             for label in [s::NAME, s::SIGNATURE, s::DATE] {
-                doc.text_checked(x, y, label, LABEL)?;
-                let value_x = x + 26.0 * MM;
-                let value_w = col_w - 26.0 * MM;
-                // The line to write on; the recorded name stands on it,
-                // wrapped when it is long (never cut off).
-                let mut line_y = y + if label == s::SIGNATURE { 23.5 } else { 9.5 };
-                if label == s::NAME && !name.trim().is_empty() {
-                    let lines = lay_out(&[Para::new(name.clone(), BODY)], value_w)?;
-                    let mut ty = y - 1.5;
-                    for l in &lines {
-                        doc.text(value_x, ty, &l.text, l.style);
-                        ty += l.height();
+                // "Naam Anna de Vries", "Handtekening": a paragraph each.
+                let line_y = doc.tagged(Role::P, |doc| {
+                    doc.text_checked(x, y, label, LABEL)?;
+                    let value_x = x + 26.0 * MM;
+                    let value_w = col_w - 26.0 * MM;
+                    // The line to write on; the recorded name stands on it,
+                    // wrapped when it is long (never cut off).
+                    let mut line_y = y + if label == s::SIGNATURE { 23.5 } else { 9.5 };
+                    if label == s::NAME && !name.trim().is_empty() {
+                        let lines = lay_out(&[Para::new(name.clone(), BODY)], value_w)?;
+                        let mut ty = y - 1.5;
+                        for l in &lines {
+                            doc.text(value_x, ty, &l.text, l.style);
+                            ty += l.height();
+                        }
+                        line_y = line_y.max(ty);
                     }
-                    line_y = line_y.max(ty);
-                }
-                doc.hline(value_x, x + col_w, line_y, 0.6, INK);
+                    doc.artifact(|doc| doc.hline(value_x, x + col_w, line_y, 0.6, INK));
+                    Ok(line_y)
+                })?;
                 y = line_y + 8.5;
             }
         }
@@ -743,21 +752,22 @@ fn key_values(doc: &mut Doc, pairs: &[(&str, String)], columns: usize) -> Result
         doc.ensure(h + 2.0)?;
         let top = doc.y;
         for (x, labels, values) in &cells {
-            let mut y = top + 0.8;
-            for l in labels {
-                doc.text(*x, y, &l.text, l.style);
-                y += l.height();
-            }
-            let mut y = top;
-            for v in values {
-                doc.text(x + label_w, y, &v.text, v.style);
-                y += v.height();
-            }
+            // A label and its value read as one paragraph.
+            doc.tagged(Role::P, |doc| {
+                let mut y = top + 0.8;
+                for l in labels {
+                    doc.text(*x, y, &l.text, l.style);
+                    y += l.height();
+                }
+                let mut y = top;
+                for v in values {
+                    doc.text(x + label_w, y, &v.text, v.style);
+                    y += v.height();
+                }
+                Ok(())
+            })?;
         }
         doc.y = top + h + 2.0;
     }
     Ok(())
 }
-
-/// A light fill for the result box.
-const BOX_FILL: super::layout::Rgb = super::layout::Rgb(0xf4, 0xf7, 0xfb);

@@ -377,6 +377,16 @@ pub fn difference(d: &Exact) -> String {
     }
 }
 
+/// The author of the ranking report: the assessment committee of the
+/// programme.
+pub fn ranking_author(programme: &str) -> String {
+    if programme.trim().is_empty() {
+        "Beoordelingscommissie".to_string()
+    } else {
+        format!("Beoordelingscommissie {programme}")
+    }
+}
+
 pub fn dossier_label(title: &str) -> String {
     format!("{DOSSIER}: {title}")
 }
@@ -395,6 +405,42 @@ pub fn chart_caption_round1(threshold: u32) -> String {
 
 pub fn chart_round1_marker() -> &'static str {
     "Het smalle grijze balkje onder een balk is het totaal van de eerste beoordeling."
+}
+
+/// One bar of the chart, for its alternative text.
+pub struct ChartBar {
+    /// "A01 Regio Lindewaard".
+    pub label: String,
+    pub total: String,
+    pub status: Status,
+    /// The total of the first assessment, drawn under the bar in round 2.
+    pub round1: Option<String>,
+}
+
+/// The alternative text of the bar chart of the totals: what it shows, bar
+/// by bar, for a reader who cannot see it. `award_line`: the number of
+/// awards and the bar the award line is drawn under.
+pub fn chart_alt(threshold: u32, award_line: Option<(u32, String)>, bars: &[ChartBar]) -> String {
+    let mut out = format!(
+        "Staafdiagram van het totaal per aanvraag op een schaal van 0 tot 100, met de drempel van {threshold} punten. "
+    );
+    let items: Vec<String> = bars
+        .iter()
+        .map(|b| {
+            let round1 = b
+                .round1
+                .as_ref()
+                .map(|t| format!(" (eerste beoordeling {t})"))
+                .unwrap_or_default();
+            format!("{}: {}{round1}, {}", b.label, b.total, nl::status(b.status))
+        })
+        .collect();
+    out.push_str(&items.join("; "));
+    out.push('.');
+    if let Some((count, below)) = award_line {
+        out.push_str(&format!(" De {AWARD_LINE} ({count}) ligt onder {below}.",));
+    }
+    out
 }
 
 /// What keeps an assessment or an application from being complete.
@@ -516,6 +562,9 @@ pub mod selfcheck {
     /// On every page of the PDF and at the top of the text output.
     pub const MARKING: &str = "Zelftoets: geen officiële beoordeling";
     pub const TITLE: &str = nl::SELFCHECK;
+    /// The author in the document properties: the applicant checks its own
+    /// plan.
+    pub const AUTHOR: &str = "Aanvrager";
     pub const INTRO: &str = "Deze zelftoets legt het eigen concept-plan langs de leidraad, zoals de beoordelaars dat doen. De uitkomst is een inschatting van de aanvrager zelf: geen oordeel van de beoordelingscommissie.";
     pub const PLAN: &str = "Plan";
     pub const NO_TITLE: &str = "(geen titel opgegeven)";

@@ -9,12 +9,14 @@
 mod page;
 mod style;
 mod table;
+mod tag;
 mod text;
 
 // Each item is reached as `layout::X`, whichever file it lives in.
 pub(crate) use page::*;
 pub(crate) use style::*;
 pub(crate) use table::*;
+pub(crate) use tag::{Artifact, Role, Target};
 pub(crate) use text::*;
 
 pub(crate) const PAGE_W: f32 = 595.28;

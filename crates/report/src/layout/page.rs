@@ -11,9 +11,10 @@ use chrono::NaiveDate;
 use crate::ReportError;
 use crate::font::{FONTS, Weight};
 
+use super::tag::{self, ROOT, Role, Tags, Target};
 use super::{
-    Align, CONTENT_BOTTOM, CONTENT_W, HEADING, INK, Laid, MARGIN_L, MARGIN_R, MARGIN_T, MM, PAGE_H,
-    PAGE_W, Para, RULE, Rgb, SMALL, Style, fit, height_of, lay_out, measure,
+    Align, Artifact, CONTENT_BOTTOM, CONTENT_W, HEADING, INK, Laid, MARGIN_L, MARGIN_R, MARGIN_T,
+    MM, PAGE_H, PAGE_W, Para, RULE, Rgb, SMALL, Style, fit, height_of, lay_out, measure,
 };
 
 /// The document being built.
@@ -30,6 +31,16 @@ pub(crate) struct Doc {
     /// The graphics state of the page being drawn, so that a font or a
     /// colour is only set when it changes (it survives BT/ET).
     state: PenState,
+    /// The structure tree built while drawing.
+    tags: Tags,
+    /// The structure element new elements are added to.
+    container: usize,
+    /// Where the content drawn next belongs.
+    target: Target,
+    /// The marked-content sequence open on the page being drawn.
+    open: Option<Target>,
+    /// The printing date, for the XMP metadata.
+    printed: NaiveDate,
 }
 
 #[derive(Debug, Default, Clone, Copy, PartialEq)]
@@ -66,6 +77,11 @@ impl Doc {
             footer,
             fonts: [regular, bold],
             state: PenState::default(),
+            tags: Tags::new(),
+            container: ROOT,
+            target: Target::None,
+            open: None,
+            printed,
         };
         d.pages.push(Vec::new());
         d.y = MARGIN_T;
@@ -81,19 +97,127 @@ impl Doc {
         self.pages.last_mut().expect("a document has a page")
     }
 
+    /// Put what is drawn next into the marked-content sequence of the
+    /// current target, starting a new sequence when the target changed.
+    fn mark(&mut self) {
+        if self.target == Target::None {
+            // Every drawing call of the layout code chooses a target first;
+            // should one not, its content is still read as a paragraph.
+            debug_assert!(false, "content drawn outside any structure element");
+            let p = self.tags.add(self.container, Role::P);
+            self.target = Target::Elem(p);
+        }
+        if self.open == Some(self.target) {
+            return;
+        }
+        self.end_mark();
+        let page = self.pages.len() - 1;
+        let op = self.tags.begin(self.target, page);
+        self.ops().push(op);
+        self.open = Some(self.target);
+    }
+
+    fn end_mark(&mut self) {
+        if self.open.take().is_some() {
+            self.ops().push(Op::EndMarkedContent);
+        }
+    }
+
+    /// A new structure element under `parent`.
+    pub(super) fn element(&mut self, parent: usize, role: Role) -> usize {
+        self.tags.add(parent, role)
+    }
+
+    pub(super) fn tags_mut(&mut self) -> &mut Tags {
+        &mut self.tags
+    }
+
+    /// Draw into `target` from now on; returns the previous target.
+    pub(super) fn retarget(&mut self, target: Target) -> Target {
+        std::mem::replace(&mut self.target, target)
+    }
+
+    pub(super) fn target_now(&self) -> Target {
+        self.target
+    }
+
+    pub(super) fn container(&self) -> usize {
+        self.container
+    }
+
+    /// `draw` inside a new structure element of `role`.
+    pub fn tagged<R>(
+        &mut self,
+        role: Role,
+        draw: impl FnOnce(&mut Doc) -> Result<R, ReportError>,
+    ) -> Result<R, ReportError> {
+        let container = self.container;
+        let target = self.target;
+        let e = self.tags.add(self.container, role);
+        self.container = e;
+        self.target = Target::Elem(e);
+        let r = draw(self);
+        self.container = container;
+        self.target = target;
+        r
+    }
+
+    /// One line at the current position as the document's title (H1).
+    pub fn title_line(&mut self, text: &str, style: Style) -> Result<f32, ReportError> {
+        let top = self.y;
+        self.tagged(Role::H1, |d| d.text_checked(MARGIN_L, top, text, style))
+    }
+
+    /// `draw` as page furniture (an artifact), outside the structure.
+    pub fn artifact<R>(&mut self, draw: impl FnOnce(&mut Doc) -> R) -> R {
+        self.furniture(Artifact::Layout, draw)
+    }
+
+    fn furniture<R>(&mut self, kind: Artifact, draw: impl FnOnce(&mut Doc) -> R) -> R {
+        let target = self.retarget(Target::Artifact(kind));
+        let r = draw(self);
+        self.target = target;
+        r
+    }
+
+    /// A figure: `draw` draws it from the current position down and leaves
+    /// the position below it; `alt` says in words what it shows. Its
+    /// bounding box is the content width between the two positions; it
+    /// must not cross a page break.
+    pub fn figure(
+        &mut self,
+        alt: String,
+        draw: impl FnOnce(&mut Doc) -> Result<(), ReportError>,
+    ) -> Result<(), ReportError> {
+        let top = self.y;
+        let pages = self.pages.len();
+        self.tagged(Role::Figure, |d| {
+            let fig = d.container;
+            d.tags.set_alt(fig, alt);
+            draw(d)?;
+            debug_assert_eq!(pages, d.pages.len(), "a figure stays on its page");
+            d.tags.attrs(fig).bbox =
+                Some([MARGIN_L, PAGE_H - d.y, PAGE_W - MARGIN_R, PAGE_H - top]);
+            Ok(())
+        })
+    }
+
     pub fn remaining(&self) -> f32 {
         CONTENT_BOTTOM - self.y
     }
 
     pub fn new_page(&mut self) -> Result<(), ReportError> {
+        self.end_mark();
         self.pages.push(Vec::new());
         self.state = PenState::default();
         self.y = MARGIN_T;
         let running = format!("{} ({})", self.running, crate::strings::CONTINUED);
         let running = fit(&running, SMALL, CONTENT_W)?;
-        self.text(MARGIN_L, self.y, &running, SMALL);
-        self.y += SMALL.leading() + 1.0;
-        self.hline(MARGIN_L, PAGE_W - MARGIN_R, self.y, 0.5, RULE);
+        self.furniture(Artifact::Header, |d| {
+            d.text(MARGIN_L, d.y, &running, SMALL);
+            d.y += SMALL.leading() + 1.0;
+            d.hline(MARGIN_L, PAGE_W - MARGIN_R, d.y, 0.5, RULE);
+        });
         self.y += 8.0;
         Ok(())
     }
@@ -117,6 +241,7 @@ impl Doc {
             return;
         }
         let baseline = top + style.size;
+        self.mark();
         self.ops().push(Op::StartTextSection);
         if self.state.font != Some((style.weight, style.size)) {
             self.state.font = Some((style.weight, style.size));
@@ -182,6 +307,7 @@ impl Doc {
     }
 
     pub fn fill_rect(&mut self, x: f32, top: f32, width: f32, height: f32, color: Rgb) {
+        self.mark();
         self.set_fill(color);
         self.ops().extend([Op::DrawRectangle {
             rectangle: Rect {
@@ -204,6 +330,7 @@ impl Doc {
         thickness: f32,
         color: Rgb,
     ) {
+        self.mark();
         self.set_stroke(color, thickness);
         self.ops().extend([Op::DrawRectangle {
             rectangle: Rect {
@@ -235,6 +362,7 @@ impl Doc {
             },
             bezier: false,
         };
+        self.mark();
         self.set_stroke(color, thickness);
         let ops = self.ops();
         if let Some(d) = dash {
@@ -264,16 +392,47 @@ impl Doc {
         self.paragraphs_at(MARGIN_L, CONTENT_W, paras)
     }
 
+    /// Each paragraph is a P element of the structure.
     pub fn paragraphs_at(&mut self, x: f32, width: f32, paras: &[Para]) -> Result<(), ReportError> {
+        let target = self.target;
+        let mut starts = false;
         for line in lay_out(paras, width)? {
+            starts |= line.first;
             if self.remaining() < line.height() {
                 self.new_page()?;
             }
+            self.start_para(&mut starts, &line);
             let top = self.y;
             self.draw_laid(x, width, top, &line);
             self.y += line.height();
         }
+        self.target = target;
         Ok(())
+    }
+
+    /// A new P element for the first line with text of a paragraph (an
+    /// empty paragraph is only space, not an element).
+    fn start_para(&mut self, starts: &mut bool, line: &Laid) {
+        if *starts && !line.text.is_empty() {
+            *starts = false;
+            let p = self.element(self.container, Role::P);
+            self.target = Target::Elem(p);
+        }
+    }
+
+    /// Laid-out lines at `x`, from `top` down, each paragraph a P element
+    /// under the current one. No page breaks.
+    pub fn lines_at(&mut self, x: f32, top: f32, lines: &[Laid]) {
+        let target = self.target;
+        let mut y = top;
+        let mut starts = false;
+        for line in lines {
+            starts |= line.first;
+            self.start_para(&mut starts, line);
+            self.text(x, y + line.gap, &line.text, line.style);
+            y += line.height();
+        }
+        self.target = target;
     }
 
     /// A section heading, kept with at least `keep` points of what follows.
@@ -282,17 +441,23 @@ impl Doc {
         let h = height_of(&lines) + 4.0;
         self.ensure(h + keep)?;
         self.y += 2.0;
+        let target = self.target;
+        let heading = self.element(self.container, Role::H2);
+        self.target = Target::Elem(heading);
         for line in &lines {
             let top = self.y;
             self.draw_laid(MARGIN_L, CONTENT_W, top, line);
             self.y += line.height();
         }
+        self.target = target;
         self.y += 2.0;
         Ok(())
     }
 
     /// Number the pages, draw the footers and write the PDF.
     pub fn finish(mut self) -> Result<Vec<u8>, ReportError> {
+        self.end_mark();
+        self.target = Target::Artifact(Artifact::Footer);
         let total = self.pages.len();
         let footer = std::mem::take(&mut self.footer);
         let footer_top = PAGE_H - 17.0 * MM;
@@ -324,6 +489,7 @@ impl Doc {
                 &page,
                 SMALL.bold().color(INK),
             );
+            self.end_mark();
             done.push(self.pages.pop().expect("pushed above"));
         }
         let pages = done
@@ -349,6 +515,16 @@ impl Doc {
         {
             return Err(ReportError::Pdf(w.msg.clone()));
         }
+        let info = &self.doc.metadata.info;
+        let meta = tag::Meta {
+            title: &info.document_title,
+            author: &info.author,
+            subject: &info.subject,
+            creator: &info.creator,
+            producer: &info.producer,
+            date: format!("{}T12:00:00Z", self.printed.format("%Y-%m-%d")),
+        };
+        tag::write(&mut lo, &self.tags, &meta).map_err(ReportError::Pdf)?;
         for object in lo.objects.values_mut() {
             if let lopdf::Object::Stream(stream) = object
                 && stream.allows_compression
@@ -367,8 +543,16 @@ impl Doc {
                 }
             }
         }
+        // The structure tree is hundreds of small objects: in compressed
+        // object streams (PDF 1.5) they add a third of what they would as
+        // plain objects.
+        let save = lopdf::SaveOptions::builder()
+            .use_object_streams(true)
+            .use_xref_streams(true)
+            .compression_level(3)
+            .build();
         let mut bytes = Vec::new();
-        lo.save_to(&mut bytes)
+        lo.save_with_options(&mut bytes, save)
             .map_err(|e| ReportError::Pdf(e.to_string()))?;
         Ok(bytes)
     }

@@ -3,8 +3,8 @@
 use crate::ReportError;
 
 use super::{
-    CONTENT_BOTTOM, CONTENT_W, Doc, HEADER_FILL, Laid, MARGIN_L, MARGIN_T, Para, RULE, Rgb, Style,
-    height_of, lay_out,
+    Artifact, CONTENT_BOTTOM, CONTENT_W, Doc, HEADER_FILL, Laid, MARGIN_L, MARGIN_T, Para, RULE,
+    Rgb, Role, Style, Target, height_of, lay_out,
 };
 
 const PAD_X: f32 = 4.0;
@@ -131,22 +131,46 @@ impl Doc {
         Ok(out)
     }
 
-    fn table_header(&mut self, header: &[(f32, f32, Vec<Laid>)]) {
+    /// The header row: its cells are the `TH` elements `cells`, or, where
+    /// the header is repeated on a new page, page furniture.
+    fn table_header(&mut self, header: &[(f32, f32, Vec<Laid>)], cells: Option<&[usize]>) {
         let h = header
             .iter()
             .map(|(_, _, l)| height_of(l))
             .fold(0.0, f32::max)
             + 2.0 * PAD_Y;
         let top = self.y;
-        self.fill_rect(MARGIN_L, top, CONTENT_W, h, HEADER_FILL);
-        for (x, w, lines) in header {
+        self.artifact(|d| d.fill_rect(MARGIN_L, top, CONTENT_W, h, HEADER_FILL));
+        let target = self.target_now();
+        for (k, (x, w, lines)) in header.iter().enumerate() {
+            self.retarget(match cells {
+                Some(cells) => Target::Elem(cells[k]),
+                None => Target::Artifact(Artifact::Layout),
+            });
             let mut y = top + PAD_Y;
             for line in lines {
                 self.draw_laid(x + PAD_X, w - 2.0 * PAD_X, y, line);
                 y += line.height();
             }
         }
+        self.retarget(target);
         self.y += h;
+    }
+
+    /// A row element (`TR`) of `table` with a `role` cell for each of
+    /// `cells`.
+    fn row_elements(&mut self, table: usize, cells: &[Cell], role: Role) -> Vec<usize> {
+        let tr = self.element(table, Role::TR);
+        cells
+            .iter()
+            .map(|cell| {
+                let e = self.element(tr, role);
+                let attrs = self.tags_mut().attrs(e);
+                attrs.column_header = role == Role::TH;
+                attrs.col_span = Some(cell.span);
+                e
+            })
+            .collect()
     }
 
     fn header_height(header: &[(f32, f32, Vec<Laid>)]) -> f32 {
@@ -159,8 +183,22 @@ impl Doc {
 
     /// A table whose rows flow over pages. A row that does not fit is moved
     /// to the next page when it is small, and split between lines when it
-    /// is large; the header is repeated on every new page.
+    /// is large; the header is repeated on every new page (as page
+    /// furniture: the structure has it once, as the `TH` cells).
     pub fn table(&mut self, table: &Table, rows: Vec<Row>) -> Result<(), ReportError> {
+        let target = self.target_now();
+        let element = self.element(self.container(), Role::Table);
+        let r = self.table_rows(element, table, rows);
+        self.retarget(target);
+        r
+    }
+
+    fn table_rows(
+        &mut self,
+        element: usize,
+        table: &Table,
+        rows: Vec<Row>,
+    ) -> Result<(), ReportError> {
         let header = self.lay_out_row(&table.widths, &table.header)?;
         let header_h = Self::header_height(&header);
         let mut laid = Vec::with_capacity(rows.len());
@@ -178,7 +216,8 @@ impl Doc {
             _ => 0.0,
         };
         self.ensure(header_h + first + first_next)?;
-        self.table_header(&header);
+        let th = self.row_elements(element, &table.header, Role::TH);
+        self.table_header(&header, Some(&th));
         let fresh_page_room = CONTENT_BOTTOM - MARGIN_T - 30.0 - header_h;
         for i in 0..laid.len() {
             let next_min = if laid[i].keep_with_next {
@@ -186,7 +225,7 @@ impl Doc {
             } else {
                 0.0
             };
-            let row = &mut laid[i];
+            let row = &laid[i];
             let full = row.height();
             let fits = full + next_min <= self.remaining();
             if !fits {
@@ -194,9 +233,11 @@ impl Doc {
                 let start_here = row.min_start() + next_min.min(full) <= self.remaining();
                 if whole || !start_here || row.keep_with_next {
                     self.new_page()?;
-                    self.table_header(&header);
+                    self.table_header(&header, None);
                 }
             }
+            let td = self.row_elements(element, &rows[i].cells, Role::TD);
+            let row = &mut laid[i];
             // Draw the row in chunks, one per page.
             let mut force = false;
             loop {
@@ -229,9 +270,10 @@ impl Doc {
                         + 2.0 * PAD_Y;
                     let top = self.y;
                     if let Some(fill) = row.fill {
-                        self.fill_rect(MARGIN_L, top, CONTENT_W, h, fill);
+                        self.artifact(|d| d.fill_rect(MARGIN_L, top, CONTENT_W, h, fill));
                     }
-                    for (x, w, lines) in &chunk {
+                    for (k, (x, w, lines)) in chunk.iter().enumerate() {
+                        self.retarget(Target::Elem(td[k]));
                         let mut y = top + PAD_Y;
                         for line in lines {
                             self.draw_laid(x + PAD_X, w - 2.0 * PAD_X, y, line);
@@ -239,14 +281,15 @@ impl Doc {
                         }
                     }
                     self.y += h;
-                    self.hline(MARGIN_L, MARGIN_L + CONTENT_W, self.y, 0.4, RULE);
+                    let y = self.y;
+                    self.artifact(|d| d.hline(MARGIN_L, MARGIN_L + CONTENT_W, y, 0.4, RULE));
                 }
                 if !rest_left {
                     break;
                 }
                 force = drawn == 0;
                 self.new_page()?;
-                self.table_header(&header);
+                self.table_header(&header, None);
             }
         }
         Ok(())

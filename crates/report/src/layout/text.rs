@@ -51,6 +51,8 @@ pub(crate) struct Laid {
     pub align: Align,
     pub width: f32,
     pub gap: f32,
+    /// The first line of its paragraph.
+    pub first: bool,
 }
 
 impl Laid {
@@ -193,6 +195,7 @@ pub(crate) fn lay_out(paras: &[Para], width: f32) -> Result<Vec<Laid>, ReportErr
                 align: p.align,
                 width: w,
                 gap: if i == 0 { p.gap } else { 0.0 },
+                first: i == 0,
             });
         }
     }
