@@ -1,0 +1,146 @@
+//! The plan beside the form in the simulator: the passages under the
+//! cards, citing one as a criterion's evidence, the plan's pane with its
+//! search.
+
+use crate::ui_support::{click, interact, shows};
+
+use leidraad::ui::app::{App, Message, Screen};
+use leidraad::ui::screen::list;
+use leidraad_core::audit::Field;
+use leidraad_core::document::{Document, Kind};
+use leidraad_core::dossier::{Application, ApplicationId, Dossier, Round};
+use leidraad_core::edit;
+use leidraad_core::rubric::Rubric;
+
+const ASSESSOR: &str = "Tess Beoordelaar";
+
+fn plan() -> Document {
+    Document {
+        name: "plan-testkust.pdf".into(),
+        kind: Kind::Plan,
+        sha256: "ab".repeat(32),
+        paged: true,
+        pages: vec![
+            "Plan van aanpak Regio Testkust.\nInleiding over de regio en de gemeenten.".into(),
+            "Over de samenwerking.\nWe willen in dit stadium geen\nregionaal veiligheidsteam oprichten. \
+             De Raad voor de Kinderbescherming en Veilig Thuis werken al samen."
+                .into(),
+            "Organisatie.\nEr is een projectleider aangesteld die de proeftuin trekt. \
+             De kwartiermaker begint in januari."
+                .into(),
+        ],
+    }
+}
+
+fn app_with(attach: bool) -> App {
+    let rubric = Rubric::builtin();
+    let mut d = Dossier::new("Testdossier", &rubric);
+    let mut a = Application::new("A01", "Regio Testkust");
+    if attach {
+        a.attachments.push(plan());
+    }
+    edit::add_application(&mut d, a).unwrap();
+    let mut app = App::with_dossier(rubric, d, ASSESSOR);
+    let _ = app.update(Message::List(list::Message::Score(ApplicationId::from(
+        "A01",
+    ))));
+    assert!(matches!(app.screen, Screen::Scoring(_)));
+    app
+}
+
+fn dossier(app: &App) -> &Dossier {
+    app.session.as_ref().unwrap().dossier()
+}
+
+#[test]
+fn passages_under_a_card_are_cited_as_the_criterions_evidence_and_logged() {
+    let mut app = app_with(true);
+    // C1 (projectleider) has a passage; C8 (netwerkdossier) none.
+    assert!(shows(&app, "Vindplaatsen in het plan (1)"));
+    assert!(shows(&app, "Vindplaatsen in het plan (0)"));
+    interact(&mut app, |ui| click(ui, "passages-C8"));
+    assert!(shows(&app, "niets overtuigends gevonden"));
+    interact(&mut app, |ui| click(ui, "passages-C1"));
+    assert!(shows(&app, "Citeren"), "the passages of C1 are open");
+    interact(&mut app, |ui| click(ui, "cite-C1-0"));
+
+    let a = dossier(&app)
+        .assessment(&ApplicationId::from("A01"), ASSESSOR, Round::One)
+        .expect("citing made the assessment");
+    let ev = &a.criteria[&leidraad_core::rubric::CriterionId::from("C1")].evidence;
+    assert_eq!(ev.document, "plan-testkust.pdf");
+    assert_eq!(ev.page, "3");
+    assert!(ev.quote.contains("projectleider aangesteld"), "{ev:?}");
+    // Logged like any change, with the quote.
+    let entry = dossier(&app)
+        .audit
+        .iter()
+        .rev()
+        .find(|e| e.field == Field::Evidence)
+        .expect("an evidence entry");
+    assert!(
+        entry.new.contains("projectleider aangesteld"),
+        "{}",
+        entry.new
+    );
+    assert!(
+        entry.new.starts_with("plan-testkust.pdf, 3"),
+        "{}",
+        entry.new
+    );
+    // The card says it is cited and shows the quote.
+    assert!(shows(&app, "geciteerd"));
+}
+
+#[test]
+fn a_negated_passage_is_marked_under_the_knockout() {
+    let mut app = app_with(true);
+    interact(&mut app, |ui| click(ui, "passages-KO2"));
+    assert!(shows(&app, "ontkenning"), "the negation is marked");
+    // A knock-out has no evidence field: nothing to cite, only to show.
+    let mut ui = iced_test::Simulator::with_size(
+        leidraad::ui::theme::settings(),
+        crate::ui_support::TALL,
+        app.view(),
+    );
+    assert!(ui.find(iced::widget::Id::new("cite-KO2-0")).is_err());
+    assert!(ui.find(iced::widget::Id::new("show-KO2-0")).is_ok());
+}
+
+#[test]
+fn the_pane_shows_the_plan_by_page_searches_it_and_goes_to_a_passage() {
+    let mut app = app_with(true);
+    assert!(!shows(&app, "Pagina 1 van 3"));
+    interact(&mut app, |ui| click(ui, "show-plan"));
+    assert!(shows(&app, "Pagina 1 van 3"));
+    assert!(shows(&app, "Plan verbergen"));
+    interact(&mut app, |ui| {
+        click(ui, "plan-search");
+        ui.typewrite("KWARTIERMAKER");
+    });
+    assert!(shows(&app, "1 treffer"));
+    interact(&mut app, |ui| click(ui, "hit-0"));
+    assert!(shows(&app, "Pagina 3 van 3"));
+    interact(&mut app, |ui| {
+        click(ui, "plan-search");
+        ui.typewrite("zzz");
+    });
+    assert!(shows(&app, "Niet gevonden in het plan."));
+    // A passage clicked under a card: the pane turns to its page.
+    interact(&mut app, |ui| click(ui, "passages-KO2"));
+    interact(&mut app, |ui| click(ui, "show-KO2-0"));
+    assert!(shows(&app, "Pagina 2 van 3"));
+    interact(&mut app, |ui| click(ui, "plan-previous"));
+    assert!(shows(&app, "Pagina 1 van 3"));
+}
+
+#[test]
+fn without_a_plan_the_cards_show_no_passages_and_the_pane_says_why() {
+    let mut app = app_with(false);
+    assert!(!shows(&app, "Vindplaatsen in het plan"));
+    interact(&mut app, |ui| click(ui, "show-plan"));
+    assert!(shows(
+        &app,
+        "Geen plan van aanpak bij deze aanvraag: voeg het toe om er vindplaatsen in te zoeken."
+    ));
+}
