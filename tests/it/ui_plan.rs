@@ -144,3 +144,43 @@ fn without_a_plan_the_cards_show_no_passages_and_the_pane_says_why() {
         "Geen plan van aanpak bij deze aanvraag: voeg het toe om er vindplaatsen in te zoeken."
     ));
 }
+
+/// The consensus screen: each assessor's cited passage of a criterion,
+/// side by side; one who cited nothing is said to have cited nothing.
+#[test]
+fn the_side_by_side_view_shows_every_assessors_cited_passage() {
+    use crate::common;
+    use leidraad::ui::screen::panel::Tab;
+    use leidraad_core::rubric::CriterionId;
+    let rubric = common::rubric();
+    let mut d = common::dossier_with(&rubric, &["A01"]);
+    common::score(&mut d, &rubric, "A01", Round::One, &[60, 70]);
+    let quote = "Er is een projectleider aangesteld die de proeftuin trekt.";
+    let e = &mut d
+        .assessment_mut(&ApplicationId::from("A01"), "X1", Round::One)
+        .unwrap()
+        .criteria
+        .get_mut(&CriterionId::from("C1"))
+        .unwrap()
+        .evidence;
+    e.document = "plan-testkust.pdf".into();
+    e.page = "3".into();
+    e.quote = quote.into();
+    let mut app = App::with_dossier(rubric, d, "Voorzitter Vos");
+    app.open_panel(
+        ApplicationId::from("A01"),
+        Round::One,
+        Tab::SideBySide,
+        None,
+    );
+    assert!(matches!(app.screen, Screen::Panel(_)));
+    assert!(shows(
+        &app,
+        "\u{201c}Er is een projectleider aangesteld die de proeftuin trekt.\u{201d}"
+    ));
+    assert!(shows(&app, "plan-testkust.pdf, p. 3"));
+    assert!(
+        shows(&app, "geen passage geciteerd"),
+        "X2 cited nothing at C1"
+    );
+}

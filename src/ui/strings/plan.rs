@@ -49,3 +49,16 @@ pub fn plan_title(name: &str, kind: &str) -> String {
 pub fn quote(quote: &str) -> String {
     format!("\u{201c}{}\u{201d}", quote.trim())
 }
+
+pub const CITED_PASSAGE: &str = "Geciteerde vindplaats";
+pub const NO_PASSAGE_CITED: &str = "geen passage geciteerd";
+
+/// "plan.pdf, p. 3" (a page given as a number gets "p.").
+pub fn cited_reference(document: &str, page: &str) -> String {
+    let page = page.trim();
+    match (document.trim(), page) {
+        (d, "") => d.to_string(),
+        (d, p) if p.starts_with(|c: char| c.is_ascii_digit()) => format!("{d}, p. {p}"),
+        (d, p) => format!("{d}, {p}"),
+    }
+}
