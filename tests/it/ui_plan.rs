@@ -184,3 +184,63 @@ fn the_side_by_side_view_shows_every_assessors_cited_passage() {
         "X2 cited nothing at C1"
     );
 }
+
+fn pick(app: &mut App, path: std::path::PathBuf) {
+    use leidraad::ui::screen::scoring::{self, plan};
+    crate::ui_support::run(
+        app,
+        Message::Scoring(scoring::Message::Plan(plan::Message::Picked(Some(path)))),
+    );
+}
+
+/// "Document toevoegen…": the file chosen is read off the window's thread,
+/// kept in the dossier as the plan (logged), and its passages appear.
+#[test]
+fn a_document_added_from_the_window_is_kept_and_searched() {
+    let mut app = app_with(false);
+    interact(&mut app, |ui| click(ui, "show-plan"));
+    assert!(shows(&app, "Document toevoegen…"));
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("plan-testkust.txt");
+    std::fs::write(&file, plan().pages.join("\n\n")).unwrap();
+    pick(&mut app, file);
+
+    let a = dossier(&app)
+        .application(&ApplicationId::from("A01"))
+        .unwrap();
+    assert_eq!(a.attachments.len(), 1);
+    assert_eq!(a.attachments[0].name, "plan-testkust.txt");
+    assert_eq!(a.attachments[0].kind, Kind::Plan);
+    assert!(
+        dossier(&app)
+            .audit
+            .iter()
+            .any(|e| e.field == Field::Document && e.new.contains("plan-testkust.txt"))
+    );
+    assert!(shows(&app, "Vindplaatsen in het plan (1)"));
+    assert!(shows(&app, "plan-testkust.txt (plan van aanpak)"));
+}
+
+/// A scan is refused with the reader's plain message; nothing is kept.
+#[test]
+fn a_scan_added_from_the_window_is_refused_plainly() {
+    let mut app = app_with(false);
+    let scan = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("crates/docs/tests/fixtures/scan.pdf");
+    let why = leidraad_docs::extract(&std::fs::read(&scan).unwrap(), &scan.display().to_string())
+        .unwrap_err()
+        .to_string();
+    assert!(why.contains("no text layer"), "{why}");
+    pick(&mut app, scan);
+    let a = dossier(&app)
+        .application(&ApplicationId::from("A01"))
+        .unwrap();
+    assert!(a.attachments.is_empty());
+    assert!(
+        dossier(&app)
+            .audit
+            .iter()
+            .all(|e| e.field != Field::Document)
+    );
+    assert!(shows(&app, &format!("Document niet toegevoegd: {why}")));
+}

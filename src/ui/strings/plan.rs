@@ -62,3 +62,14 @@ pub fn cited_reference(document: &str, page: &str) -> String {
         (d, p) => format!("{d}, {p}"),
     }
 }
+
+pub const ATTACH_DOCUMENT: &str = "Document toevoegen…";
+pub const ATTACH_HINT: &str =
+    "PDF, DOCX, ODT of tekst; bewaard in het dossier als plan van aanpak, ook offline te lezen.";
+pub const ATTACH_DIALOG: &str = "Plan van aanpak toevoegen";
+pub const ATTACH_FILTER: &str = "Plan (PDF, DOCX, ODT, tekst)";
+
+/// Why a document was not added (the reason as the reader gives it).
+pub fn attach_refused(why: &str) -> String {
+    format!("Document niet toegevoegd: {why}")
+}

@@ -10,7 +10,7 @@
 //! column with its cards, `sidebar` the standing beside it.
 
 mod keys;
-mod plan;
+pub mod plan;
 mod sidebar;
 mod view;
 mod withdraw;
@@ -396,7 +396,7 @@ impl State {
             }
             Message::Synced(Some(id)) => self.synced(session.rubric(), &id),
             Message::Synced(None) => {}
-            Message::Plan(m) => self.plan_update(session, m),
+            Message::Plan(m) => return self.plan_update(session, m),
         }
         Action::None
     }

@@ -8,14 +8,18 @@
 //! reads [`Plan`].
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+use std::sync::Arc;
 
 use chrono::Utc;
 use iced::widget::{Id, button, column, container, rich_text, row, scrollable, span, text};
 use iced::widget::{text::Span, text_input};
-use iced::{Alignment, Element, Fill};
+use iced::{Alignment, Element, Fill, Task};
 
 use super::{State, criterion, widget_id_str};
+use crate::ui::dialog::FileDialog;
 use crate::ui::{strings, theme};
+use leidraad_core::document::{Document, Kind};
 use leidraad_core::dossier::{Application, ApplicationId, Evidence};
 use leidraad_core::passages::{Found, Index, Passage, Query};
 use leidraad_core::rubric::Rubric;
@@ -39,9 +43,16 @@ pub enum Message {
     Search(String),
     /// Show this page (from 0) in the pane.
     Page(usize),
+    /// Ask for a document to add as the plan van aanpak.
+    Attach,
+    /// The file dialog answered (`None`: closed without a choice).
+    Picked(Option<PathBuf>),
+    /// The file read and indexed off the window's thread, or why not.
+    Read(Result<Arc<(Document, Plan)>, String>),
 }
 
 /// The plan of the application on the screen, read and searched once.
+#[derive(Debug)]
 pub struct Plan {
     application: ApplicationId,
     sha256: String,
@@ -57,8 +68,13 @@ impl Plan {
     /// The application's plan van aanpak, indexed, with the passages for
     /// every knock-out and criterion; `None` without one.
     pub fn read(rubric: &Rubric, app: &Application) -> Option<Plan> {
-        use leidraad_core::document::Kind;
         let doc = app.attachments.iter().find(|d| d.kind == Kind::Plan)?;
+        Some(Plan::of(rubric, &app.id, doc))
+    }
+
+    /// A document indexed, with the passages for every knock-out and
+    /// criterion.
+    pub fn of(rubric: &Rubric, application: &ApplicationId, doc: &Document) -> Plan {
         let index = Index::new(&doc.pages, doc.paged);
         let ids = rubric
             .knockouts
@@ -71,20 +87,19 @@ impl Plan {
                 Some((id, index.search(&query, TOP)))
             })
             .collect();
-        Some(Plan {
-            application: app.id.clone(),
+        Plan {
+            application: application.clone(),
             sha256: doc.sha256.clone(),
             name: doc.name.clone(),
             kind: doc.kind.label(),
             paged: doc.paged,
             pages: doc.pages.clone(),
             found,
-        })
+        }
     }
 
     /// Whether this is the plan `app` has now.
     fn is_current(&self, app: &Application) -> bool {
-        use leidraad_core::document::Kind;
         self.application == app.id
             && app
                 .attachments
@@ -116,6 +131,8 @@ pub struct Pane {
     hits: Vec<(usize, String)>,
     /// The cards whose passages are open.
     expanded: BTreeSet<String>,
+    /// A document is being asked for or read.
+    attaching: bool,
 }
 
 impl State {
@@ -135,8 +152,33 @@ impl State {
         self.pane.search.clear();
     }
 
-    pub(super) fn plan_update(&mut self, session: &mut Session, message: Message) {
+    pub(super) fn plan_update(&mut self, session: &mut Session, message: Message) -> super::Action {
         match message {
+            Message::Attach => {
+                if self.pane.attaching {
+                    return super::Action::None;
+                }
+                self.pane.attaching = true;
+                return super::Action::Run(Task::perform(
+                    FileDialog::open(strings::ATTACH_DIALOG)
+                        .filter(strings::ATTACH_FILTER, &["pdf", "docx", "odt", "txt"])
+                        .show(),
+                    |p| super::Message::Plan(Message::Picked(p)),
+                ));
+            }
+            Message::Picked(None) => self.pane.attaching = false,
+            Message::Picked(Some(path)) => {
+                self.pane.attaching = true;
+                let rubric = session.rubric().clone();
+                let application = self.target.application.clone();
+                return super::Action::Run(off_thread(move || {
+                    read_plan(&rubric, &application, &path)
+                }));
+            }
+            Message::Read(result) => {
+                self.pane.attaching = false;
+                self.attached(session, result);
+            }
             Message::Expand(id) => {
                 if !self.pane.expanded.remove(&id) {
                     self.pane.expanded.insert(id);
@@ -155,7 +197,7 @@ impl State {
             }
             Message::Show(id, k) => {
                 let Some(p) = self.plan.as_ref().and_then(|p| p.passage(&id, k)) else {
-                    return;
+                    return super::Action::None;
                 };
                 self.pane.page = p.page.map_or(0, |n| n.saturating_sub(1));
                 self.pane.mark = Some(p.text.clone());
@@ -163,12 +205,15 @@ impl State {
             }
             Message::Cite(i, k) => {
                 let id = criterion(session.rubric(), i).id.clone();
-                let Some(plan) = &self.plan else { return };
-                let Some(p) = plan.passage(&id.0, k) else {
-                    return;
+                let Some(p) = self.plan.as_ref().and_then(|p| p.passage(&id.0, k)) else {
+                    return super::Action::None;
                 };
+                let document = self
+                    .plan
+                    .as_ref()
+                    .map_or_else(String::new, |p| p.name.clone());
                 let evidence = Evidence {
-                    document: plan.name.clone(),
+                    document,
                     page: p.page.map(|n| n.to_string()).unwrap_or_default(),
                     quote: p.text.clone(),
                 };
@@ -176,6 +221,48 @@ impl State {
                 self.apply(session, |r, d, t| {
                     leidraad_core::edit::set_evidence(r, d, t, &id, evidence, now)
                 });
+            }
+        }
+        super::Action::None
+    }
+
+    /// A document read: kept in the dossier as the application's plan (with
+    /// an entry in the log), and shown; or the reason it was refused.
+    fn attached(&mut self, session: &mut Session, result: Result<Arc<(Document, Plan)>, String>) {
+        let read = match result {
+            Ok(read) => read,
+            Err(why) => {
+                self.notice = Some(super::Notice::Error(strings::attach_refused(&why)));
+                return;
+            }
+        };
+        let (doc, _) = &*read;
+        let (application, by) = (
+            self.target.application.clone(),
+            self.target.assessor.clone(),
+        );
+        let kept = session.edit_if(|_, d| {
+            leidraad_core::document::attach(d, &application, doc.clone(), &by, Utc::now())
+        });
+        match kept {
+            Ok(_) => {
+                let Ok((_, plan)) = Arc::try_unwrap(read) else {
+                    // Never shared: the message is used once.
+                    self.refresh_plan(session);
+                    self.pane.open = true;
+                    return;
+                };
+                self.plan = Some(plan);
+                self.pane = Pane {
+                    open: true,
+                    expanded: std::mem::take(&mut self.pane.expanded),
+                    ..Pane::default()
+                };
+            }
+            Err(e) => {
+                self.notice = Some(super::Notice::Error(strings::attach_refused(
+                    &e.to_string(),
+                )));
             }
         }
     }
@@ -280,6 +367,26 @@ impl State {
         Some(out.into())
     }
 
+    /// "Document toevoegen…": a file to keep as the plan van aanpak.
+    fn attach_button<'a>(&self) -> Element<'a, super::Message> {
+        column![
+            container(
+                button(text(strings::ATTACH_DOCUMENT).size(theme::SMALL))
+                    .padding([4, 10])
+                    .style(theme::secondary)
+                    .on_press_maybe(
+                        (!self.pane.attaching).then_some(super::Message::Plan(Message::Attach)),
+                    ),
+            )
+            .id(Id::new("attach-document")),
+            text(strings::ATTACH_HINT)
+                .size(theme::SMALL)
+                .style(theme::muted),
+        ]
+        .spacing(2)
+        .into()
+    }
+
     /// The toggle for the pane, for the title row.
     pub(super) fn plan_toggle<'a>(&self) -> Element<'a, super::Message> {
         container(
@@ -306,13 +413,20 @@ impl State {
             return None;
         }
         let Some(plan) = &self.plan else {
-            return Some(pane_box(column![text(strings::NO_PLAN).size(theme::TEXT)]));
+            return Some(pane_box(
+                column![
+                    text(strings::NO_PLAN).size(theme::TEXT),
+                    self.attach_button()
+                ]
+                .spacing(10),
+            ));
         };
         let msg = |m| super::Message::Plan(m);
         let mut body = column![
             text(strings::plan_title(&plan.name, plan.kind))
                 .size(theme::TEXT)
                 .font(super::bold()),
+            self.attach_button(),
             text_input(strings::PLAN_SEARCH, &self.pane.search)
                 .id(Id::new("plan-search"))
                 .on_input(move |s| msg(Message::Search(s)))
@@ -382,6 +496,45 @@ impl State {
         );
         Some(pane_box(body))
     }
+}
+
+/// Read and index a file as the plan (on a worker thread).
+fn read_plan(
+    rubric: &Rubric,
+    application: &ApplicationId,
+    path: &std::path::Path,
+) -> Result<Arc<(Document, Plan)>, String> {
+    let name = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|e| format!("{name}: {e}"))?;
+    let extracted = leidraad_docs::extract(&bytes, &name).map_err(|e| e.to_string())?;
+    let doc = Document {
+        name: path
+            .file_name()
+            .map_or_else(|| name.clone(), |n| n.to_string_lossy().into_owned()),
+        kind: Kind::Plan,
+        sha256: leidraad_core::document::sha256_hex(&bytes),
+        paged: extracted.paged,
+        pages: extracted.pages,
+    };
+    let plan = Plan::of(rubric, application, &doc);
+    Ok(Arc::new((doc, plan)))
+}
+
+/// Run `work` on its own thread; its result comes back as a message.
+fn off_thread(
+    work: impl FnOnce() -> Result<Arc<(Document, Plan)>, String> + Send + 'static,
+) -> Task<super::Message> {
+    Task::perform(
+        async move {
+            let (tx, rx) = iced::futures::channel::oneshot::channel();
+            std::thread::spawn(move || {
+                let _ = tx.send(work());
+            });
+            rx.await
+                .unwrap_or_else(|_| Err(strings::WORKER_LOST.to_string()))
+        },
+        |r| super::Message::Plan(Message::Read(r)),
+    )
 }
 
 fn pane_box<'a>(body: iced::widget::Column<'a, super::Message>) -> Element<'a, super::Message> {
