@@ -244,3 +244,70 @@ fn a_scan_added_from_the_window_is_refused_plainly() {
     );
     assert!(shows(&app, &format!("Document niet toegevoegd: {why}")));
 }
+
+/// An invented plan of three pages, for the README's screenshot.
+fn example_plan() -> Document {
+    Document {
+        name: "Plan van aanpak Regio Testkust.pdf".into(),
+        kind: Kind::Plan,
+        sha256: "cd".repeat(32),
+        paged: true,
+        pages: vec![
+            "1. Inleiding\n\nDe zeven gemeenten van Regio Testkust willen met de proeftuin \
+             de bescherming van kinderen en gezinnen eenvoudiger en dichter bij huis maken. \
+             De lokale wijkteams bieden de vijf basisfuncties en werken volgens het \
+             Kwaliteitskader werken aan veiligheid."
+                .into(),
+            "2. Samenwerking in het veiligheidsdomein\n\nWe willen in dit stadium geen \
+             regionaal veiligheidsteam oprichten. Eerst bouwen de wijkteams ervaring op met \
+             gezamenlijke casusoverleggen.\n\nDe Raad voor de Kinderbescherming, Veilig Thuis \
+             en de gecertificeerde instelling schuiven aan bij het casusoverleg wanneer de \
+             veiligheid van een kind in het geding is."
+                .into(),
+            "3. Organisatie\n\nEr is een projectleider aangesteld die de proeftuin trekt en \
+             rapporteert aan de stuurgroep. De kwartiermaker begint in januari.\n\n\
+             Ervaringsdeskundigen denken mee in een klankbordgroep van ouders en jongeren."
+                .into(),
+        ],
+    }
+}
+
+/// Writes the README's screenshot of the plan beside the form to the file
+/// named by `LEIDRAAD_SCREENSHOT` (run it by hand:
+/// `LEIDRAAD_SCREENSHOT=/tmp/plan-beside-form cargo test -p leidraad --test it
+/// ui_plan::screenshot -- --ignored`; the PNG is written beside that name).
+#[test]
+#[ignore = "writes a file; run by hand for the README"]
+fn screenshot_of_the_plan_beside_the_form() {
+    let rubric = Rubric::builtin();
+    let mut d = Dossier::new("Testdossier", &rubric);
+    let mut a = Application::new("A01", "Regio Testkust");
+    a.plan_title = "Dichtbij en veilig aan de kust".into();
+    a.attachments.push(example_plan());
+    edit::add_application(&mut d, a).unwrap();
+    let mut app = App::with_dossier(rubric, d, ASSESSOR);
+    let _ = app.update(Message::List(list::Message::Score(ApplicationId::from(
+        "A01",
+    ))));
+    interact(&mut app, |ui| {
+        click(ui, "KO1=voldaan");
+        click(ui, "KO2=twijfel");
+        click(ui, "passages-KO2");
+    });
+    interact(&mut app, |ui| click(ui, "show-KO2-0"));
+    let path = std::env::var("LEIDRAAD_SCREENSHOT").expect("LEIDRAAD_SCREENSHOT is set");
+    let theme = app.theme();
+    let mut ui = iced_test::Simulator::with_size(
+        leidraad::ui::theme::settings(),
+        (1280.0, 720.0),
+        app.view(),
+    );
+    // Scroll the form down to the passages of KO2.
+    ui.point_at(iced::Point::new(250.0, 400.0));
+    let _ = ui.simulate([iced::Event::Mouse(iced::mouse::Event::WheelScrolled {
+        delta: iced::mouse::ScrollDelta::Pixels { x: 0.0, y: -820.0 },
+    })]);
+    let snapshot = ui.snapshot(&theme).expect("a snapshot");
+    let _ = std::fs::remove_file(format!("{path}-tiny-skia.png"));
+    assert!(snapshot.matches_image(&path).unwrap());
+}

@@ -539,7 +539,7 @@ fn off_thread(
 
 fn pane_box<'a>(body: iced::widget::Column<'a, super::Message>) -> Element<'a, super::Message> {
     container(body.padding(14))
-        .width(440)
+        .width(400)
         .height(Fill)
         .style(theme::card)
         .into()

@@ -77,16 +77,17 @@ impl State {
                 )
                 .id(Id::new("declare-conflict"))
             }))
-            .push(self.plan_toggle())
             .spacing(12)
             .align_y(Alignment::Center),
         ]
         .spacing(10)
         .padding([16, 24])
         .max_width(1000);
-        if !plan.is_empty() {
-            content = content.push(text(plan).size(theme::TEXT));
-        }
+        content = content.push(
+            row![text(plan).size(theme::TEXT).width(Fill), self.plan_toggle()]
+                .spacing(12)
+                .align_y(Alignment::Center),
+        );
         content = content.push(
             text(strings::KEYS_HELP)
                 .size(theme::SMALL)
