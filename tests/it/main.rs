@@ -31,5 +31,6 @@ mod ui_panel;
 mod ui_plan;
 mod ui_ranking;
 mod ui_round2;
+mod ui_selfcheck_plan;
 mod ui_simulator;
 mod ui_update;

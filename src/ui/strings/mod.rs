@@ -18,6 +18,7 @@ mod plan;
 mod ranking;
 mod scoring;
 mod selfcheck;
+mod selfcheck_plan;
 mod start;
 
 pub use common::*;
@@ -30,4 +31,5 @@ pub use plan::*;
 pub use ranking::*;
 pub use scoring::*;
 pub use selfcheck::*;
+pub use selfcheck_plan::*;
 pub use start::*;
