@@ -112,8 +112,8 @@ pub struct State {
     /// Withdrawing the submission: the form, open, with the reason so far.
     withdraw_form: Option<String>,
     /// The application's plan, read once (see `plan`).
-    plan: Option<plan::Plan>,
-    pane: plan::Pane,
+    plan: Option<Box<plan::Plan>>,
+    pane: Box<plan::Pane>,
 }
 
 fn uses_number_field(scale: &Scale) -> bool {
@@ -140,7 +140,7 @@ impl State {
             conflict_form: None,
             withdraw_form: None,
             plan: None,
-            pane: plan::Pane::default(),
+            pane: Box::default(),
         };
         state.begin(session);
         state.load(session);

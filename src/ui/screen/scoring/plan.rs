@@ -145,7 +145,7 @@ impl State {
         if self.plan.as_ref().is_some_and(|p| p.is_current(app)) {
             return;
         }
-        self.plan = Plan::read(session.rubric(), app);
+        self.plan = Plan::read(session.rubric(), app).map(Box::new);
         self.pane.page = 0;
         self.pane.mark = None;
         self.pane.hits.clear();
@@ -252,8 +252,8 @@ impl State {
                     self.pane.open = true;
                     return;
                 };
-                self.plan = Some(plan);
-                self.pane = Pane {
+                self.plan = Some(Box::new(plan));
+                *self.pane = Pane {
                     open: true,
                     expanded: std::mem::take(&mut self.pane.expanded),
                     ..Pane::default()
@@ -387,8 +387,19 @@ impl State {
         .into()
     }
 
-    /// The toggle for the pane, for the title row.
-    pub(super) fn plan_toggle<'a>(&self) -> Element<'a, super::Message> {
+    /// The plan's title with the toggle for the pane.
+    pub(super) fn plan_title_row<'a>(&self, title: &'a str) -> Element<'a, super::Message> {
+        row![
+            text(title).size(theme::TEXT).width(Fill),
+            self.plan_toggle()
+        ]
+        .spacing(12)
+        .align_y(Alignment::Center)
+        .into()
+    }
+
+    /// The toggle for the pane.
+    fn plan_toggle<'a>(&self) -> Element<'a, super::Message> {
         container(
             button(
                 text(if self.pane.open {

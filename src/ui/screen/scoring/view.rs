@@ -83,11 +83,7 @@ impl State {
         .spacing(10)
         .padding([16, 24])
         .max_width(1000);
-        content = content.push(
-            row![text(plan).size(theme::TEXT).width(Fill), self.plan_toggle()]
-                .spacing(12)
-                .align_y(Alignment::Center),
-        );
+        content = content.push(self.plan_title_row(plan));
         content = content.push(
             text(strings::KEYS_HELP)
                 .size(theme::SMALL)
