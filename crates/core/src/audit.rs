@@ -593,9 +593,13 @@ fn yes(b: bool) -> String {
 }
 
 fn evidence_text(s: &CriterionScore) -> String {
-    match (s.evidence.document.as_str(), s.evidence.page.as_str()) {
+    let reference = match (s.evidence.document.as_str(), s.evidence.page.as_str()) {
         ("", "") => String::new(),
         (d, "") => d.to_string(),
         (d, p) => format!("{d}, {p}"),
+    };
+    match s.evidence.quote.as_str() {
+        "" => reference,
+        q => format!("{reference}: \u{201c}{q}\u{201d}"),
     }
 }

@@ -479,11 +479,15 @@ pub struct Evidence {
     pub document: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub page: String,
+    /// The passage cited from the document, word for word (empty when the
+    /// reference was typed by hand).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub quote: String,
 }
 
 impl Evidence {
     pub fn is_empty(&self) -> bool {
-        self.document.trim().is_empty() && self.page.trim().is_empty()
+        self.document.trim().is_empty() && self.page.trim().is_empty() && self.quote.is_empty()
     }
 }
 

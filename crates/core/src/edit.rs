@@ -341,6 +341,7 @@ pub fn set_evidence(
     }
     limit("the document", &evidence.document, limits::NAME)?;
     limit("the page", &evidence.page, limits::NAME)?;
+    limit("the quote", &evidence.quote, limits::MOTIVATION)?;
     change(rubric, dossier, target, now, |a| {
         let s = a.criteria.entry(criterion.clone()).or_default();
         s.evidence = evidence;

@@ -397,6 +397,11 @@ fn check_limits(d: &Dossier, text: &str, file: &str) -> Result<(), LoadError> {
                 &s.evidence.page,
                 NAME,
             )?;
+            limits::text_of(
+                || format!("the evidence quote of {id}"),
+                &s.evidence.quote,
+                MOTIVATION,
+            )?;
         }
         Ok(())
     };

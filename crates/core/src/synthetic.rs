@@ -118,6 +118,7 @@ pub fn dossier(rubric: &Rubric, applications: usize, assessors: usize, seed: u64
                             evidence: Evidence {
                                 document: "Plan van aanpak".into(),
                                 page: format!("p. {}", 1 + rng.below(40)),
+                                quote: String::new(),
                             },
                             updated: Some(at),
                             carried: Default::default(),

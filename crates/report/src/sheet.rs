@@ -538,6 +538,9 @@ impl Sheet<'_> {
                         if !ev.is_empty() {
                             m.push(Para::new(ev, SMALL.color(INK)).gap(2.5));
                         }
+                        if !e.evidence.quote.trim().is_empty() {
+                            m.push(Para::new(s::quote(&e.evidence.quote), SMALL.color(INK)));
+                        }
                     }
                     m
                 })
@@ -589,6 +592,9 @@ impl Sheet<'_> {
                         let ev = s::evidence(&e.evidence.document, &e.evidence.page);
                         if !ev.is_empty() {
                             m.push(Para::new(ev, SMALL.color(INK)).gap(2.5));
+                        }
+                        if !e.evidence.quote.trim().is_empty() {
+                            m.push(Para::new(s::quote(&e.evidence.quote), SMALL.color(INK)));
                         }
                     }
                     m

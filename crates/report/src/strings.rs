@@ -480,6 +480,11 @@ pub fn standing_with_place(line: &str, rank: Option<u32>) -> String {
     }
 }
 
+/// A passage cited from the plan, word for word, in quotation marks.
+pub fn quote(quote: &str) -> String {
+    format!("\u{201c}{}\u{201d}", quote.trim())
+}
+
 pub fn evidence(document: &str, page: &str) -> String {
     let page = page.trim();
     // "12" becomes "p. 12"; "p. 12", "blz. 3" or "bijlage 2" stay as given.

@@ -32,6 +32,7 @@ use leidraad_core::panel::{self as panel_rules, Flag};
 use leidraad_core::rubric::{Criterion, CriterionId};
 use leidraad_core::session::Session;
 
+mod cited;
 mod consensus;
 mod history;
 mod interview;

@@ -175,7 +175,9 @@ impl State {
             .flags
             .iter()
             .any(|f| matches!(f, Flag::Spread { criterion, .. } if criterion == &c.id));
-        let body = column![card_head(&c.id, &c.name, Some(c.cap), flagged), cols].spacing(8);
+        let body = column![card_head(&c.id, &c.name, Some(c.cap), flagged), cols]
+            .push(super::cited::cited_row(&c.id, submitted))
+            .spacing(8);
         self.card(body, &c.id, flagged)
     }
 

@@ -10,6 +10,7 @@
 //! column with its cards, `sidebar` the standing beside it.
 
 mod keys;
+pub mod plan;
 mod sidebar;
 mod view;
 mod withdraw;
@@ -72,6 +73,8 @@ pub enum Message {
     /// Withdraw, with the reason typed.
     Withdraw,
     CancelWithdraw,
+    /// The plan beside the form: its passages, citing, the pane.
+    Plan(plan::Message),
 }
 
 pub enum Action {
@@ -108,6 +111,9 @@ pub struct State {
     conflict_form: Option<String>,
     /// Withdrawing the submission: the form, open, with the reason so far.
     withdraw_form: Option<String>,
+    /// The application's plan, read once (see `plan`).
+    plan: Option<Box<plan::Plan>>,
+    pane: Box<plan::Pane>,
 }
 
 fn uses_number_field(scale: &Scale) -> bool {
@@ -133,6 +139,8 @@ impl State {
             notice: None,
             conflict_form: None,
             withdraw_form: None,
+            plan: None,
+            pane: Box::default(),
         };
         state.begin(session);
         state.load(session);
@@ -210,6 +218,7 @@ impl State {
         self.focus = None;
         self.digits.clear();
         self.notice = None;
+        self.refresh_plan(session);
     }
 
     pub fn focus(&self) -> Option<Field> {
@@ -387,6 +396,7 @@ impl State {
             }
             Message::Synced(Some(id)) => self.synced(session.rubric(), &id),
             Message::Synced(None) => {}
+            Message::Plan(m) => return self.plan_update(session, m),
         }
         Action::None
     }

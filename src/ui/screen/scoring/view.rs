@@ -18,6 +18,13 @@ use leidraad_core::rubric::{Criterion, CriterionId, Rubric, Scale};
 use leidraad_core::scoring;
 use leidraad_core::session::Session;
 
+/// The evidence of a criterion not scored yet.
+static NO_EVIDENCE: leidraad_core::dossier::Evidence = leidraad_core::dossier::Evidence {
+    document: String::new(),
+    page: String::new(),
+    quote: String::new(),
+};
+
 impl State {
     pub fn view<'a>(&'a self, session: &'a Session) -> Element<'a, Message> {
         let rubric = session.rubric();
@@ -76,9 +83,7 @@ impl State {
         .spacing(10)
         .padding([16, 24])
         .max_width(1000);
-        if !plan.is_empty() {
-            content = content.push(text(plan).size(theme::TEXT));
-        }
+        content = content.push(self.plan_title_row(plan));
         content = content.push(
             text(strings::KEYS_HELP)
                 .size(theme::SMALL)
@@ -164,7 +169,9 @@ impl State {
             .width(Fill)
             .height(Fill);
 
-        row![main, self.sidebar(session, &summary, editable, region)]
+        row![main]
+            .push(self.plan_pane())
+            .push(self.sidebar(session, &summary, editable, region))
             .height(Fill)
             .into()
     }
@@ -233,6 +240,7 @@ impl State {
         ]
         .push(carried)
         .push(editor)
+        .push(self.passages_view(&ko.id.0, None, editable))
         .spacing(8);
         card(body, focused, &ko.id.0)
     }
@@ -339,6 +347,16 @@ impl State {
                 .spacing(8)
                 .align_y(Alignment::Center),
             )
+            .push(evidence.filter(|e| !e.quote.is_empty()).map(|e| {
+                text(strings::quote(&e.quote))
+                    .size(theme::SMALL)
+                    .style(theme::muted)
+            }))
+            .push(self.passages_view(
+                &c.id.0,
+                Some((i, evidence.unwrap_or(&NO_EVIDENCE))),
+                editable,
+            ))
             .spacing(8);
         card(body, focused, &c.id.0)
     }

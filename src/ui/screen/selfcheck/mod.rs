@@ -6,8 +6,10 @@
 //! This module holds the state and what the messages do to it (the file
 //! actions included); `view` draws the steps.
 
+mod plan;
 mod view;
 
+pub use plan::Message as PlanMessage;
 pub use view::{amount_id, answer_code};
 
 use crate::ui::dialog::FileDialog;
@@ -74,6 +76,8 @@ pub enum Message {
     Print,
     PrintPlaced(Option<PathBuf>),
     Home,
+    /// The draft plan and its passages per knock-out.
+    Plan(plan::Message),
 }
 
 pub enum Action {
@@ -95,6 +99,8 @@ pub struct State {
     amounts: std::collections::BTreeMap<Amount, (String, bool)>,
     dialog_open: bool,
     pub today: NaiveDate,
+    /// The passages of the draft plan per knock-out (see `plan`).
+    ko_passages: Vec<leidraad_core::selfcheck::KoPassages>,
 }
 
 impl State {
@@ -111,6 +117,7 @@ impl State {
             amounts: Default::default(),
             dialog_open: false,
             today: chrono::Local::now().date_naive(),
+            ko_passages: Vec::new(),
         };
         s.sync_fields();
         s
@@ -118,6 +125,7 @@ impl State {
 
     /// The fields as text, from the self-check (after new or open).
     fn sync_fields(&mut self) {
+        self.refresh_passages();
         self.date_text = self.check.date.map(strings::date).unwrap_or_default();
         self.date_ok = true;
         self.amounts.clear();
@@ -251,6 +259,7 @@ impl State {
                 }
             }
             Message::Home => return Action::Home,
+            Message::Plan(m) => return self.plan_update(m),
         }
         Action::None
     }

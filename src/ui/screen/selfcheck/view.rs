@@ -196,7 +196,7 @@ impl State {
     }
 
     fn knockouts(&self) -> Element<'_, Message> {
-        let mut col = column![text(strings::SELFCHECK_KO_INTRO)].spacing(12);
+        let mut col = column![text(strings::SELFCHECK_KO_INTRO), self.plan_header()].spacing(12);
         for ko in &self.rubric.knockouts {
             let answer = self.check.answer(&ko.id);
             let mut c = column![
@@ -240,6 +240,7 @@ impl State {
                     .padding(6)
                     .style(theme::input),
             );
+            c = c.push(self.ko_passages_view(&ko.id));
             col = col.push(card(c));
         }
         col.into()
