@@ -15,6 +15,7 @@ mod crash_safety;
 mod integrity;
 mod no_network;
 mod panel_scenario;
+mod platform;
 mod report_cli;
 mod report_ranking;
 mod report_sheets;
