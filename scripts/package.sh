@@ -25,6 +25,9 @@ version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n 1)
 # shellcheck source=scripts/timed.sh
 source "$root/scripts/timed.sh"
 
+# The folder of a profile's build ("dev" builds into debug/).
+profile_dir() { if [ "$1" = dev ]; then echo debug; else echo "$1"; fi; }
+
 what=("$@")
 [ ${#what[@]} -gt 0 ] || what=(windows deb)
 mkdir -p "$out"
@@ -35,7 +38,7 @@ windows() {
         cargo build --locked --profile "$windows_profile" --target "$triple" --bin leidraad
     rm -rf "$stage"
     mkdir -p "$stage"
-    x86_64-w64-mingw32-strip -o "$stage/leidraad.exe" "$target_dir/$triple/$windows_profile/leidraad.exe"
+    x86_64-w64-mingw32-strip -o "$stage/leidraad.exe" "$target_dir/$triple/$(profile_dir "$windows_profile")/leidraad.exe"
     local setup=$out/leidraad-$version-setup.exe
     timed "package: windows installer (makensis)" \
         makensis -V2 -DVERSION="$version" -DEXE="$stage/leidraad.exe" \
@@ -51,7 +54,7 @@ deb() {
     mkdir -p "$stage/DEBIAN" "$stage/usr/bin" "$stage/usr/share/applications" \
         "$stage/usr/share/mime/packages" "$stage/usr/share/doc/leidraad" \
         "$stage/usr/share/icons/hicolor/scalable/apps"
-    strip -o "$stage/usr/bin/leidraad" "$target_dir/$profile/leidraad"
+    strip -o "$stage/usr/bin/leidraad" "$target_dir/$(profile_dir "$profile")/leidraad"
     install -m 644 assets/linux/nl.vng.leidraad.desktop "$stage/usr/share/applications/"
     install -m 644 assets/linux/leidraad-mime.xml "$stage/usr/share/mime/packages/leidraad.xml"
     install -m 644 assets/icon/leidraad.svg "$stage/usr/share/icons/hicolor/scalable/apps/leidraad.svg"

@@ -50,7 +50,7 @@ mkdir -p "$out/work"
 # A display of our own, for wine's window and the screenshot; and a wine
 # prefix of our own, fresh every run.
 display=":$((50 + RANDOM % 400))"
-Xvfb "$display" -screen 0 1366x768x24 -nolisten tcp >"$out/xvfb.log" 2>&1 &
+Xvfb "$display" -screen 0 1600x1000x24 -nolisten tcp >"$out/xvfb.log" 2>&1 &
 xvfb_pid=$!
 export DISPLAY=$display
 export WINEPREFIX=$out/wineprefix WINEDEBUG=-all
@@ -131,10 +131,14 @@ dossier=$(win "$out/work/voorbeelddossier.leidraad")
 no_display="set DISPLAY=&& set WAYLAND_DISPLAY=&&"
 env_seen=$(wine cmd /c "$no_display set" | tr -d '\r')
 if grep -q '^DISPLAY=' <<<"$env_seen"; then fail "DISPLAY is still set in the Windows environment"; fi
-# Until the first frame: the program closes itself after it.
+# Until the first frame: the program closes itself after it. (`start /wait
+# /b`: cmd waits for the GUI program, passes its exit code and its output.
+# wine's start passes quoted arguments on with their quotes: no spaces in
+# these paths, so no quotes.)
+case "$exe$out" in *' '*) fail "the smoke test needs a target folder without spaces" ;; esac
 start=$(date +%s)
 LEIDRAAD_EXIT_AFTER_FIRST_FRAME=1 LEIDRAAD_TIMING=1 \
-    wine cmd /c "$no_display start /wait \"\" \"$(win "$exe")\" \"$dossier\"" \
+    wine cmd /c "$no_display start \"\" /wait /b $(win "$exe") $dossier" \
     >"$out/first-frame.log" 2>&1 || fail "the window ended with an error: $(cat "$out/first-frame.log")"
 wineserver -w
 cat "$out/first-frame.log"
@@ -142,20 +146,65 @@ grep -q "eerste frame getoond" "$out/first-frame.log" || fail "no first frame re
 echo "first frame and exit after $(($(date +%s) - start)) s"
 
 # Again, left open for a screenshot, then ended.
-wine cmd /c "$no_display \"$(win "$exe")\" \"$dossier\"" >"$out/window.log" 2>&1 &
+wine cmd /c "$no_display $(win "$exe") $dossier" >"$out/window.log" 2>&1 &
+window_pid=$!
 for _ in $(seq 1 60); do
     sleep 1
-    if xwininfo_out=$(xwininfo -root -tree 2>/dev/null) && grep -q '"leidraad' <<<"$xwininfo_out"; then
+    if xwininfo_out=$(xwininfo -root -tree 2>/dev/null) && grep -qi 'leidraad' <<<"$xwininfo_out"; then
         break
     fi
 done
-grep '"leidraad' <<<"$xwininfo_out" || fail "no leidraad window after 60 s: $(cat "$out/window.log")"
+grep -i 'leidraad' <<<"$xwininfo_out" || fail "no leidraad window after 60 s: $(cat "$out/window.log")"
 sleep 3
 import -window root "$out/window.png"
 wineserver -k || true
-wait || true
+wait "$window_pid" || true
 # CI keeps only the log: describe the screenshot there.
 identify -format 'screenshot %f: %wx%h, %k colours, mean %[fx:mean], standard deviation %[fx:standard_deviation]\n' "$out/window.png"
 colours=$(identify -format '%k' "$out/window.png")
 [ "$colours" -gt 50 ] || fail "the screenshot has only $colours colours: no window content"
+
+# The installer: built from this build, installed silently into the
+# prefix, the program run from Program Files, the association of
+# .leidraad used as a double click uses it, then uninstalled.
+timed "windows: installer (scripts/package.sh windows)" \
+    env LEIDRAAD_WINDOWS_PROFILE="$profile" scripts/package.sh windows
+setup=$(find "$target_dir/package" -maxdepth 1 -name 'leidraad-*-setup.exe' | head -n 1)
+[ -n "$setup" ] || fail "no installer in $target_dir/package"
+echo "installer $(basename "$setup"): $(stat -c %s "$setup") bytes"
+timed "windows: silent install" wine "$setup" /S
+wineserver -w
+program="$WINEPREFIX/drive_c/Program Files/leidraad"
+ls -l "$program"
+for f in leidraad.exe leidraad.ico uninstall.exe; do
+    [ -f "$program/$f" ] || fail "the installer put no $f into Program Files"
+done
+[ -f "$WINEPREFIX/drive_c/ProgramData/Microsoft/Windows/Start Menu/Programs/leidraad.lnk" ] ||
+    fail "no start-menu entry"
+reg_value() { wine reg query "$1" /ve 2>/dev/null | tr -d '\r' | sed -n 's/.*REG_SZ[[:space:]]*//p'; }
+association=$(reg_value 'HKLM\Software\Classes\.leidraad')
+command=$(reg_value 'HKLM\Software\Classes\leidraad.dossier\shell\open\command')
+echo ".leidraad -> $association; open: $command"
+[ "$association" = "leidraad.dossier" ] || fail ".leidraad is not associated"
+[ "$command" = '"C:\Program Files\leidraad\leidraad.exe" "%1"' ] || fail "the open command is '$command'"
+installed=$(wine "C:\\Program Files\\leidraad\\leidraad.exe" --version)
+[ "$installed" = "$expected" ] || fail "the installed program says '$installed'"
+# A double click: the shell opens the dossier through the association.
+# The program records it in its recent list when it opened it (the list
+# of the window runs above is removed first).
+find "$WINEPREFIX/drive_c/users" -name instellingen.ron -delete
+LEIDRAAD_EXIT_AFTER_FIRST_FRAME=1 wine cmd /c "$no_display start \"\" /wait \"$dossier\"" \
+    >"$out/association.log" 2>&1 || true
+wineserver -w
+settings=$(find "$WINEPREFIX/drive_c/users" -name instellingen.ron | head -n 1)
+[ -n "$settings" ] && grep -q "voorbeelddossier.leidraad" "$settings" ||
+    fail "opening the .leidraad file did not open it in leidraad ($(cat "$out/association.log"))"
+echo "the association opened the dossier (recent list in $settings)"
+timed "windows: silent uninstall" wine "$program/uninstall.exe" /S
+wineserver -w
+sleep 2
+[ ! -e "$program/leidraad.exe" ] || fail "the uninstaller left leidraad.exe"
+[ -z "$(reg_value 'HKLM\Software\Classes\leidraad.dossier\shell\open\command')" ] ||
+    fail "the uninstaller left the association"
+echo "uninstalled: Program Files and the association are gone"
 echo "windows-smoke: passed (artifacts in $out)"
