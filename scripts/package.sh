@@ -72,8 +72,11 @@ License: EUPL-1.2
  The European Union Public Licence, version 1.2:
  https://joinup.ec.europa.eu/collection/eupl/eupl-text-eupl-12
 COPYRIGHT
-    local installed_size
+    local installed_size glibc
     installed_size=$(du -sk --exclude=DEBIAN "$stage" | cut -f1)
+    # The newest glibc symbol version the binary uses: the oldest libc6 it runs on.
+    glibc=$(objdump -T "$stage/usr/bin/leidraad" | grep -o 'GLIBC_[0-9.]*' | sort -uV | tail -n 1 | cut -d_ -f2)
+    [ -n "$glibc" ] || { echo "package.sh: no glibc version found in the binary" >&2; exit 1; }
     # The X11 libraries are loaded at run time (winit), so dpkg-shlibdeps
     # would not see them: named here. File dialogs need the desktop portal
     # or zenity (README).
@@ -83,7 +86,7 @@ Version: $version
 Architecture: $arch
 Maintainer: leidraad <leidraad@vng.nl>
 Installed-Size: $installed_size
-Depends: libc6 (>= 2.31), libgcc-s1, libx11-6, libx11-xcb1, libxcursor1, libxrandr2, libxi6, libxkbcommon-x11-0
+Depends: libc6 (>= $glibc), libgcc-s1, libx11-6, libx11-xcb1, libxcursor1, libxrandr2, libxi6, libxkbcommon-x11-0
 Recommends: xdg-desktop-portal | zenity
 Section: misc
 Priority: optional

@@ -157,8 +157,20 @@ done
 grep -i 'leidraad' <<<"$xwininfo_out" || fail "no leidraad window after 60 s: $(cat "$out/window.log")"
 sleep 3
 import -window root "$out/window.png"
+# The lock: while the window has the dossier open, a command that would
+# change it is refused; after the window's process is killed (a crash),
+# the operating system has released the lock and the command goes ahead.
+printf 'application,region,assessor,round,criterion,value,motivation\r\nA99,Regio Proefdorp,Smoke Test,1,KO1,voldaan,Rookproef.\r\n' \
+    >"$out/one-more.csv"
+if wine "$exe" import-csv --into "$dossier" "$(win "$out/one-more.csv")" 2>"$out/locked.log"; then
+    fail "import-csv changed the dossier the window has open"
+fi
+cat "$out/locked.log"
+grep -q "is open elsewhere (process" "$out/locked.log" || fail "the refusal does not say who has it open"
 wineserver -k || true
 wait "$window_pid" || true
+wine "$exe" import-csv --into "$dossier" "$(win "$out/one-more.csv")" ||
+    fail "the lock of the killed window still holds"
 # CI keeps only the log: describe the screenshot there.
 identify -format 'screenshot %f: %wx%h, %k colours, mean %[fx:mean], standard deviation %[fx:standard_deviation]\n' "$out/window.png"
 colours=$(identify -format '%k' "$out/window.png")

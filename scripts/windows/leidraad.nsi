@@ -4,7 +4,9 @@
 ; entry, the file association of .leidraad dossiers (and "Open with" for
 ; .ron), an entry in Apps & features, and an uninstaller.
 
-Unicode true
+; A 64-bit installer for the 64-bit program (it also runs under a wine
+; without 32-bit support, as in CI).
+Target amd64-unicode
 SetCompressor /SOLID lzma
 RequestExecutionLevel admin
 
