@@ -144,6 +144,12 @@ wineserver -w
 cat "$out/first-frame.log"
 grep -q "eerste frame getoond" "$out/first-frame.log" || fail "no first frame reported"
 echo "first frame and exit after $(($(date +%s) - start)) s"
+# The settings are in %APPDATA%, the recent list with a plain path (not
+# the \\?\ form of a canonical Windows path).
+settings=$(find "$WINEPREFIX/drive_c/users" -path '*AppData/Roaming/VNG/leidraad/*' -name instellingen.ron | head -n 1)
+[ -n "$settings" ] || fail "no settings in %APPDATA%\\VNG\\leidraad"
+grep -F 'voorbeelddossier.leidraad' "$settings" || fail "the dossier is not in the recent list"
+if grep -qF '\\\\?\\' "$settings"; then fail "a \\?\ path in the recent list"; fi
 
 # Again, left open for a screenshot, then ended.
 wine cmd /c "$no_display $(win "$exe") $dossier" >"$out/window.log" 2>&1 &
