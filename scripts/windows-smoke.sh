@@ -92,7 +92,7 @@ done
 head -n 5 "$out/rank-1.txt"
 
 echo "== windows: export (PDFs, read back with pdftotext)"
-timed "windows: export" wine "$exe" export "$(win "$example")" --out "$(win "$out/pdf")"
+timed "windows: export" wine "$exe" export "$(win "$example")" --out "$(win "$out/pdf")" >"$out/export.log"
 "$linux_bin" export "$example" --out "$out/pdf.linux" >/dev/null
 count=$(find "$out/pdf" -name '*.pdf' | wc -l)
 count_linux=$(find "$out/pdf.linux" -name '*.pdf' | wc -l)
