@@ -42,7 +42,7 @@ pub(super) fn attach(
         .collect::<Result<Vec<_>, _>>()?;
     let mut session = open_for_writing(path, rubric)?;
     let by = by
-        .or_else(|| std::env::var("USER").ok())
+        .or_else(super::login_name)
         .unwrap_or_else(|| "leidraad".to_string());
     let id = ApplicationId::from(application);
     let mut out = String::new();

@@ -20,11 +20,98 @@ use leidraad_core::store;
     name = "leidraad",
     version,
     about = "Score the plans of the proeftuinen (tweede tranche) against the leidraad",
-    long_about = "Score the plans of the proeftuinen (tweede tranche) against the leidraad.\n\nWithout a subcommand, the window opens."
+    long_about = "Score the plans of the proeftuinen (tweede tranche) against the leidraad.\n\nWithout a subcommand, the window opens; with the path of a dossier (FILE), the window opens on it.",
+    args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// A dossier to open in the window (as `open FILE`; a double click on a
+    /// .leidraad file starts the program this way).
+    #[arg(value_name = "FILE")]
+    pub file: Option<PathBuf>,
+}
+
+/// Whether `leidraad FILE` can open the window on `file`: it must be a
+/// file. Otherwise the message for the terminal (a mistyped subcommand
+/// lands here too, and is named).
+pub fn file_to_open(file: &Path) -> Result<(), String> {
+    if file.is_file() {
+        return Ok(());
+    }
+    let what = if file.is_dir() {
+        "is a folder, not a dossier".to_string()
+    } else {
+        match file.to_str().and_then(similar_command) {
+            Some(command) => format!("no such file, and no command (did you mean `{command}`?)"),
+            None => "no such file".to_string(),
+        }
+    };
+    Err(format!(
+        "leidraad: {}: {what}\n\
+         Give the path of a dossier (.leidraad or .ron) to open it in the window, \
+         or a command: see `leidraad --help`.",
+        file.display()
+    ))
+}
+
+/// A clearer message than clap's for a usage error whose first argument is
+/// neither a command nor an option (`leidraad rnak x.leidraad`: clap takes
+/// `rnak` for the FILE of `leidraad FILE`).
+pub fn not_a_command(mut args: impl Iterator<Item = std::ffi::OsString>) -> Option<String> {
+    let first = args.nth(1)?;
+    let first = first.to_str()?;
+    if first.starts_with('-') || command_names().any(|name| name == first) {
+        return None;
+    }
+    let hint = similar_command(first)
+        .map(|c| format!(" (did you mean `{c}`?)"))
+        .unwrap_or_default();
+    Some(format!(
+        "leidraad: `{first}` is not a command{hint}.\n\
+         To open a dossier in the window give only its path (leidraad FILE); \
+         the commands: see `leidraad --help`."
+    ))
+}
+
+fn command_names() -> impl Iterator<Item = String> {
+    use clap::CommandFactory;
+    Cli::command()
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .collect::<Vec<_>>()
+        .into_iter()
+}
+
+/// The command `word` was probably meant to be, if any (a word without a
+/// folder or extension, close to a command's name).
+fn similar_command(word: &str) -> Option<String> {
+    if word.contains(['.', '/', '\\']) {
+        return None;
+    }
+    command_names()
+        .map(|name| (strsim::jaro(&name, word), name))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, name)| name)
+}
+
+/// The user's login name, for the audit log: `USERNAME` on Windows,
+/// `USER` elsewhere (each falls back to the other).
+pub(crate) fn login_name() -> Option<String> {
+    login_name_in(cfg!(windows), |name| std::env::var(name).ok())
+}
+
+fn login_name_in(windows: bool, var: impl Fn(&str) -> Option<String>) -> Option<String> {
+    let names = if windows {
+        ["USERNAME", "USER"]
+    } else {
+        ["USER", "USERNAME"]
+    };
+    names
+        .into_iter()
+        .filter_map(var)
+        .find(|v| !v.trim().is_empty())
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -472,6 +559,47 @@ fn explain(e: &leidraad_core::error::LoadError) -> String {
 }
 
 mod attach;
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_login_name_is_usernames_on_windows_and_users_elsewhere() {
+        let both = |name: &str| match name {
+            "USER" => Some("jdevries".to_string()),
+            "USERNAME" => Some("J.deVries".to_string()),
+            _ => None,
+        };
+        assert_eq!(login_name_in(true, both).as_deref(), Some("J.deVries"));
+        assert_eq!(login_name_in(false, both).as_deref(), Some("jdevries"));
+        let only_username = |name: &str| (name == "USERNAME").then(|| "kim".to_string());
+        assert_eq!(login_name_in(false, only_username).as_deref(), Some("kim"));
+        let blank = |_: &str| Some("  ".to_string());
+        assert_eq!(login_name_in(true, blank), None);
+    }
+
+    #[test]
+    fn a_mistyped_command_is_named_and_a_real_one_left_to_clap() {
+        let args = |a: &[&str]| {
+            std::iter::once("leidraad")
+                .chain(a.iter().copied())
+                .map(std::ffi::OsString::from)
+                .collect::<Vec<_>>()
+                .into_iter()
+        };
+        let message = not_a_command(args(&["rnak", "x.leidraad"])).unwrap();
+        assert!(
+            message.contains("`rnak` is not a command (did you mean `rank`?)"),
+            "{message}"
+        );
+        assert_eq!(not_a_command(args(&["rank"])), None);
+        assert_eq!(not_a_command(args(&["--bogus"])), None);
+        assert_eq!(not_a_command(args(&[])), None);
+        assert_eq!(similar_command("import-cvs").as_deref(), Some("import-csv"));
+        assert_eq!(similar_command("dossier.leidraad"), None);
+    }
+}
+
 mod check;
 mod decide;
 mod export;

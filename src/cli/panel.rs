@@ -57,7 +57,7 @@ pub(super) fn import_result(
     let text = store::read_text(result)?;
     let scored = store::parse_dossier(&text, &name, session.rubric())?;
     let by = by
-        .or_else(|| std::env::var("USER").ok())
+        .or_else(super::login_name)
         .unwrap_or_else(|| "leidraad".to_string());
     let mut report = None;
     session

@@ -41,44 +41,79 @@ impl Config {
 
     /// The rubric file remembered for a dossier, if any.
     pub fn rubric_for(&self, dossier: &Path) -> Option<PathBuf> {
-        let key = std::fs::canonicalize(dossier).unwrap_or_else(|_| dossier.to_path_buf());
+        let key = dunce::canonicalize(dossier).unwrap_or_else(|_| dossier.to_path_buf());
         self.rubrics.get(&key).cloned()
     }
 
     pub fn set_rubric_for(&mut self, dossier: &Path, rubric: &Path) {
-        let key = std::fs::canonicalize(dossier).unwrap_or_else(|_| dossier.to_path_buf());
-        let rubric = std::fs::canonicalize(rubric).unwrap_or_else(|_| rubric.to_path_buf());
+        let key = dunce::canonicalize(dossier).unwrap_or_else(|_| dossier.to_path_buf());
+        let rubric = dunce::canonicalize(rubric).unwrap_or_else(|_| rubric.to_path_buf());
         self.rubrics.insert(key, rubric);
     }
 
     /// Put `path` first in the recent list.
     pub fn remember(&mut self, path: &Path) {
-        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        let path = dunce::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
         self.recent.retain(|p| p != &path);
         self.recent.insert(0, path);
         self.recent.truncate(RECENT_MAX);
     }
 }
 
-/// Where the preferences and the user's own copy of the example live.
+/// Where the preferences and the user's own copy of the example live
+/// (through `directories`: `~/.config/leidraad` and `~/.local/share/leidraad`
+/// on Linux, `%APPDATA%\VNG\leidraad\config` and `...\data` on Windows),
+/// and where file dialogs start.
 #[derive(Debug, Clone)]
 pub struct Places {
     pub config_file: PathBuf,
     pub data_dir: PathBuf,
+    /// The user's Documents folder, if the system names one.
+    pub documents: Option<PathBuf>,
 }
 
 impl Places {
     pub fn find() -> Option<Places> {
         let dirs = directories::ProjectDirs::from("nl", "VNG", "leidraad")?;
+        let documents = directories::UserDirs::new()
+            .and_then(|u| u.document_dir().map(Path::to_path_buf))
+            .filter(|d| d.is_dir());
         Some(Places {
             config_file: dirs.config_dir().join("instellingen.ron"),
             data_dir: dirs.data_dir().to_path_buf(),
+            documents,
         })
+    }
+
+    /// Where a file dialog starts when no dossier of the user's own
+    /// suggests a folder: Documents, else the data folder.
+    pub fn dialog_default(&self) -> PathBuf {
+        self.documents
+            .clone()
+            .unwrap_or_else(|| self.data_dir.clone())
     }
 
     pub fn example(&self) -> PathBuf {
         self.data_dir.join("voorbeelddossier.ron")
     }
+}
+
+/// Where a file dialog starts: the folder of the open dossier, or else
+/// (and for the example, which lives in the program's data folder) the
+/// user's Documents folder.
+pub fn dialog_start(dossier_folder: Option<&Path>, places: Option<&Places>) -> Option<PathBuf> {
+    let own = dossier_folder.filter(|dir| places.is_none_or(|p| !same_folder(dir, &p.data_dir)));
+    own.map(Path::to_path_buf)
+        .or_else(|| places.map(Places::dialog_default))
+}
+
+/// Whether two paths name the same folder (either may be a link).
+fn same_folder(a: &Path, b: &Path) -> bool {
+    a == b
+        || matches!(
+            (dunce::canonicalize(a), dunce::canonicalize(b)),
+            (Ok(a), Ok(b)) if a == b
+        )
 }
 
 /// Copy the example dossier into the data folder unless a file is there
@@ -128,6 +163,37 @@ mod tests {
         assert_eq!(Config::load(&path), c);
         std::fs::write(&path, "(assessor: \"X\", later_setting: true)").unwrap();
         assert_eq!(Config::load(&path).assessor, "X");
+    }
+
+    #[test]
+    fn dialogs_start_in_the_dossiers_folder_or_else_in_documents() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join("data");
+        let documents = dir.path().join("Documenten");
+        let work = dir.path().join("werk");
+        for d in [&data, &documents, &work] {
+            std::fs::create_dir(d).unwrap();
+        }
+        let places = Places {
+            config_file: dir.path().join("instellingen.ron"),
+            data_dir: data.clone(),
+            documents: Some(documents.clone()),
+        };
+        let start = |folder: Option<&Path>| dialog_start(folder, Some(&places));
+        assert_eq!(start(Some(&work)), Some(work.clone()));
+        assert_eq!(start(None), Some(documents.clone()), "no dossier open");
+        assert_eq!(start(Some(&data)), Some(documents.clone()), "the example");
+        assert_eq!(
+            start(Some(&data.join("..").join("data"))),
+            Some(documents),
+            "the example, by another spelling of its folder"
+        );
+        let no_documents = Places {
+            documents: None,
+            ..places.clone()
+        };
+        assert_eq!(dialog_start(None, Some(&no_documents)), Some(data));
+        assert_eq!(dialog_start(None, None), None);
     }
 
     #[test]

@@ -4,6 +4,15 @@
 
 use std::path::PathBuf;
 
+/// The extension of a dossier (and of a package or result, which are
+/// dossiers too): its own, so that a double click opens it in this program
+/// (the installer and the Linux package register it).
+pub const DOSSIER_EXTENSION: &str = "leidraad";
+
+/// What the dossier dialogs offer: the own extension, and `.ron`, which
+/// dossiers had before and which keeps opening.
+pub const DOSSIER_EXTENSIONS: &[&str] = &[DOSSIER_EXTENSION, "ron"];
+
 enum Ask {
     Open,
     Save,

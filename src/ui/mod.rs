@@ -62,8 +62,7 @@ pub fn run(open: Option<PathBuf>) -> ExitCode {
     std::panic::set_hook(Box::new(move |info| {
         let message = panic_message(info.payload());
         if message.contains("Create event loop") {
-            let display = std::env::var("DISPLAY").unwrap_or_default();
-            eprintln!("{}", strings::display_unreachable(&display));
+            eprintln!("{}", unreachable_message(|name| std::env::var_os(name)));
         } else {
             default_hook(info);
         }
@@ -101,7 +100,11 @@ pub fn run(open: Option<PathBuf>) -> ExitCode {
         } else {
             app::App::subscription
         })
-        .window_size((1400.0, 900.0))
+        .window(iced::window::Settings {
+            size: iced::Size::new(1400.0, 900.0),
+            icon: window_icon(),
+            ..iced::window::Settings::default()
+        })
         .exit_on_close_request(false)
         .run()
     });
@@ -115,6 +118,25 @@ pub fn run(open: Option<PathBuf>) -> ExitCode {
     }
 }
 
+/// The application icon (assets/icon, made by `scripts/icons.sh`), for the
+/// title bar and the taskbar.
+const ICON_PNG: &[u8] = include_bytes!("../../assets/icon/leidraad-64.png");
+
+/// [`ICON_PNG`] as the window's icon; `None` (the system's default icon)
+/// if it could not be decoded, which the tests rule out.
+fn window_icon() -> Option<iced::window::Icon> {
+    let mut decoder = png::Decoder::new(std::io::Cursor::new(ICON_PNG));
+    decoder.set_transformations(png::Transformations::ALPHA);
+    let mut reader = decoder.read_info().ok()?;
+    let mut rgba = vec![0; reader.output_buffer_size()?];
+    let frame = reader.next_frame(&mut rgba).ok()?;
+    if frame.color_type != png::ColorType::Rgba || frame.bit_depth != png::BitDepth::Eight {
+        return None;
+    }
+    rgba.truncate(frame.buffer_size());
+    iced::window::icon::from_rgba(rgba, frame.width, frame.height).ok()
+}
+
 fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
     payload
         .downcast_ref::<&str>()
@@ -124,14 +146,87 @@ fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
 }
 
 /// Why no window can be opened here, if that is known beforehand: iced
-/// panics when there is no display at all.
+/// panics when there is no display at all. Only where an X11 display is
+/// needed (Linux and the BSDs); Windows and macOS always have their own.
 fn display_problem() -> Option<&'static str> {
-    let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty());
-    if set("DISPLAY") {
+    let x11 = cfg!(any(
+        target_os = "linux",
+        target_os = "freebsd",
+        target_os = "openbsd",
+        target_os = "netbsd",
+        target_os = "dragonfly"
+    ));
+    if x11 {
+        display_problem_in(|name| std::env::var_os(name))
+    } else {
         None
-    } else if set("WAYLAND_DISPLAY") {
-        Some(strings::WAYLAND_ONLY)
+    }
+}
+
+/// [`display_problem`] in an environment given by `var`. A Wayland session
+/// is tried (its XWayland may be reachable although `DISPLAY` is not set
+/// here); when the window then cannot be opened, the panic hook of [`run`]
+/// says why.
+fn display_problem_in(var: impl Fn(&str) -> Option<std::ffi::OsString>) -> Option<&'static str> {
+    let set = |name: &str| var(name).is_some_and(|v| !v.is_empty());
+    if set("DISPLAY") || set("WAYLAND_DISPLAY") {
+        None
     } else {
         Some(strings::NO_DISPLAY)
+    }
+}
+
+/// What to say when the event loop could not be created.
+fn unreachable_message(var: impl Fn(&str) -> Option<std::ffi::OsString>) -> String {
+    let display = var("DISPLAY")
+        .map(|v| v.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if display.is_empty() && var("WAYLAND_DISPLAY").is_some_and(|v| !v.is_empty()) {
+        strings::WAYLAND_ONLY.to_string()
+    } else {
+        strings::display_unreachable(&display)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env<'a>(vars: &'a [(&str, &str)]) -> impl Fn(&str) -> Option<std::ffi::OsString> + 'a {
+        move |name| vars.iter().find(|(n, _)| *n == name).map(|(_, v)| v.into())
+    }
+
+    #[test]
+    fn the_window_icon_decodes() {
+        let icon = window_icon().expect("the committed icon is an RGBA PNG");
+        let (rgba, size) = icon.into_raw();
+        assert_eq!((size.width, size.height), (64, 64));
+        assert_eq!(rgba.len(), 64 * 64 * 4);
+        // Opaque in the middle (the sheet), transparent in the corner.
+        let alpha = |x: usize, y: usize| rgba[(y * 64 + x) * 4 + 3];
+        assert_eq!(alpha(32, 32), 255);
+        assert_eq!(alpha(0, 0), 0);
+    }
+
+    #[test]
+    fn an_x11_or_wayland_session_is_tried_and_nothing_is_refused() {
+        assert_eq!(display_problem_in(env(&[("DISPLAY", ":0")])), None);
+        assert_eq!(
+            display_problem_in(env(&[("WAYLAND_DISPLAY", "wayland-0")])),
+            None
+        );
+        assert_eq!(
+            display_problem_in(env(&[("DISPLAY", ""), ("WAYLAND_DISPLAY", "")])),
+            Some(strings::NO_DISPLAY)
+        );
+        assert_eq!(display_problem_in(env(&[])), Some(strings::NO_DISPLAY));
+    }
+
+    #[test]
+    fn a_wayland_session_without_xwayland_is_named_when_the_window_fails() {
+        let wayland = unreachable_message(env(&[("WAYLAND_DISPLAY", "wayland-0")]));
+        assert_eq!(wayland, strings::WAYLAND_ONLY);
+        let x11 = unreachable_message(env(&[("DISPLAY", ":7")]));
+        assert!(x11.contains(":7"), "{x11}");
     }
 }

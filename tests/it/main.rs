@@ -19,6 +19,7 @@ mod integrity;
 mod no_network;
 mod panel_scenario;
 mod passages;
+mod platform;
 mod report_a11y;
 mod report_cli;
 mod report_quotes;

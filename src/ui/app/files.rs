@@ -10,7 +10,7 @@ use std::time::Instant;
 use iced::Task;
 
 use super::{AUTOSAVE_DELAY, App, Message, SaveProblem, Screen, delay, off_thread};
-use crate::ui::dialog::FileDialog;
+use crate::ui::dialog::{DOSSIER_EXTENSIONS, FileDialog};
 use crate::ui::screen::{error, list, start};
 use crate::ui::strings;
 use leidraad_core::dossier::Dossier;
@@ -344,7 +344,7 @@ impl App {
         let dir = self.dialog_dir();
         Task::perform(
             FileDialog::open(strings::OPEN_DOSSIER)
-                .filter(strings::DIALOG_FILTER_DOSSIER, &["ron"])
+                .filter(strings::DIALOG_FILTER_DOSSIER, DOSSIER_EXTENSIONS)
                 .directory(dir)
                 .show(),
             Message::DossierPicked,
@@ -373,7 +373,7 @@ impl App {
         Task::perform(
             FileDialog::save(strings::NEW_DOSSIER_TITLE)
                 .file_name(strings::DEFAULT_DOSSIER_FILE)
-                .filter(strings::DIALOG_FILTER_DOSSIER, &["ron"])
+                .filter(strings::DIALOG_FILTER_DOSSIER, DOSSIER_EXTENSIONS)
                 .directory(dir)
                 .show(),
             Message::NewDossierPlaced,
@@ -581,13 +581,14 @@ impl App {
         self.dialog_open || self.list.dialog_open()
     }
 
+    /// Where a file dialog starts (see [`config::dialog_start`]).
     pub(super) fn dialog_dir(&self) -> Option<PathBuf> {
-        self.session
+        let folder = self
+            .session
             .as_ref()
             .and_then(|s| s.path())
-            .and_then(|p| p.parent())
-            .map(Path::to_path_buf)
-            .or_else(|| self.places.as_ref().map(|p| p.data_dir.clone()))
+            .and_then(|p| p.parent());
+        crate::ui::config::dialog_start(folder, self.places.as_ref())
     }
 }
 

@@ -96,7 +96,7 @@ pub fn read_only(reason: &leidraad_core::session::ReadOnly) -> String {
 }
 
 /// The banner when another program changed the open dossier on disk.
-pub const CHANGED_ON_DISK: &str = "Het dossier is buiten dit venster gewijzigd (door een ander programma). Er is niets overschreven. Kies: opnieuw laden (uw niet-opgeslagen wijzigingen in dit venster vervallen) of uw versie bewaren (de andere versie blijft bewaard als NAAM.ron.bak).";
+pub const CHANGED_ON_DISK: &str = "Het dossier is buiten dit venster gewijzigd (door een ander programma). Er is niets overschreven. Kies: opnieuw laden (uw niet-opgeslagen wijzigingen in dit venster vervallen) of uw versie bewaren (de andere versie blijft bewaard naast het dossier, met .bak achter de naam).";
 pub const PICK_RUBRIC: &str = "Leidraad kiezen…";
 pub const RELOAD_FROM_DISK: &str = "Opnieuw laden";
 pub const KEEP_MINE: &str = "Mijn versie bewaren";
@@ -148,7 +148,7 @@ pub fn package_file_name(assessor: &str, round: Round) -> String {
         .filter(|s| !s.is_empty())
         .collect::<Vec<_>>()
         .join("-");
-    format!("pakket-{name}-ronde-{}.ron", round.number())
+    format!("pakket-{name}-ronde-{}.leidraad", round.number())
 }
 pub fn package_written(assessor: &str, round: Round, applications: usize, path: &str) -> String {
     let what = match applications {

@@ -44,7 +44,7 @@ pub const EXAMPLE_DOSSIER: &str = "Voorbeelddossier (verzonnen regio’s)";
 pub const DIALOG_BUSY: &str = "Er staat al een venster voor een bestand open.";
 pub const DIALOG_FILTER_DOSSIER: &str = nl::DOSSIER;
 pub const DIALOG_FILTER_RUBRIC: &str = nl::RUBRIC;
-pub const DEFAULT_DOSSIER_FILE: &str = "dossier.ron";
+pub const DEFAULT_DOSSIER_FILE: &str = "dossier.leidraad";
 pub const NEED_TITLE: &str = "Geef het dossier een naam.";
 pub fn rubric_chosen(title: &str, version: &str) -> String {
     format!("Gekozen: {title} ({version})")

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use iced::Task;
 
 use super::{Action, Message, Notice, PackageForm, State};
-use crate::ui::dialog::FileDialog;
+use crate::ui::dialog::{DOSSIER_EXTENSIONS, FileDialog};
 use crate::ui::strings;
 use leidraad_core::session::Session;
 
@@ -71,7 +71,9 @@ impl State {
             return Action::None;
         }
         self.dialog_open = true;
-        let dir = session.path().and_then(Path::parent).map(Path::to_path_buf);
+        let places = crate::ui::config::Places::find();
+        let dir =
+            crate::ui::config::dialog_start(session.path().and_then(Path::parent), places.as_ref());
         Action::Run(dialog(dir))
     }
 
@@ -216,7 +218,7 @@ fn package_dialog(directory: Option<PathBuf>, file_name: String) -> Task<Message
     Task::perform(
         FileDialog::save(strings::PACKAGE_DIALOG_TITLE)
             .file_name(file_name)
-            .filter(strings::DIALOG_FILTER_DOSSIER, &["ron"])
+            .filter(strings::DIALOG_FILTER_DOSSIER, DOSSIER_EXTENSIONS)
             .directory(directory)
             .show(),
         Message::PackagePlaced,
@@ -228,7 +230,7 @@ fn result_save_dialog(directory: Option<PathBuf>, file_name: String) -> Task<Mes
     Task::perform(
         FileDialog::save(strings::RESULT_SAVE_DIALOG_TITLE)
             .file_name(file_name)
-            .filter(strings::DIALOG_FILTER_RESULT, &["ron"])
+            .filter(strings::DIALOG_FILTER_RESULT, DOSSIER_EXTENSIONS)
             .directory(directory)
             .show(),
         Message::ResultPlaced,
@@ -239,7 +241,7 @@ fn result_save_dialog(directory: Option<PathBuf>, file_name: String) -> Task<Mes
 fn result_dialog(directory: Option<PathBuf>) -> Task<Message> {
     Task::perform(
         FileDialog::open(strings::RESULT_DIALOG_TITLE)
-            .filter(strings::DIALOG_FILTER_RESULT, &["ron"])
+            .filter(strings::DIALOG_FILTER_RESULT, DOSSIER_EXTENSIONS)
             .directory(directory)
             .show(),
         Message::ResultPicked,
