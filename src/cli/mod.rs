@@ -501,6 +501,12 @@ pub fn run(command: Command) -> ExitCode {
             files,
         } => attach(&dossier, &application, kind, &files, by, rubric.as_deref()),
     };
+    finish(result)
+}
+
+/// Print a command's output (a closed pipe is no error) or its failure,
+/// and give the exit code.
+fn finish(result: Result<String, Failure>) -> ExitCode {
     match result {
         Ok(text) => {
             // A closed pipe (`leidraad rank ... | head`) is not an error.
