@@ -36,6 +36,15 @@ pub(super) fn export_pdf(
     Ok(listing)
 }
 
+/// `zelftoets --template`.
+pub(super) fn zelftoets_template(rubric: Option<&Path>) -> Result<String, Failure> {
+    let rubric = match rubric {
+        Some(path) => Rubric::load(path)?,
+        None => Rubric::builtin(),
+    };
+    Ok(leidraad_core::selfcheck_template::template(&rubric))
+}
+
 pub(super) fn zelftoets(
     file: Option<&Path>,
     pdf: Option<&Path>,

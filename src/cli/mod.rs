@@ -226,6 +226,11 @@ pub enum Command {
         /// knock-out are shown (instead of a plan kept in the file).
         #[arg(long, requires = "file")]
         plan: Option<PathBuf>,
+        /// Print a complete self-check file to fill in with a text editor:
+        /// every field, every knock-out and criterion with the values it
+        /// allows (docs/selfcheck-format.md).
+        #[arg(long, conflicts_with_all = ["file", "pdf", "plan"])]
+        template: bool,
         #[arg(long)]
         rubric: Option<PathBuf>,
     },
@@ -473,11 +478,17 @@ pub fn run(command: Command) -> ExitCode {
             rubric,
         } => export_pdf(&dossier, &out, round, application, rubric.as_deref()),
         Command::Zelftoets {
+            template: true,
+            rubric,
+            ..
+        } => export::zelftoets_template(rubric.as_deref()),
+        Command::Zelftoets {
             file,
             pdf,
             date,
             plan,
             rubric,
+            template: false,
         } => zelftoets(
             file.as_deref(),
             pdf.as_deref(),

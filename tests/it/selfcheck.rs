@@ -600,3 +600,51 @@ mod simulator {
         assert!(matches!(app.screen, Screen::Start(_)));
     }
 }
+
+/// `leidraad zelftoets --template` prints a complete file: it reads back as
+/// it is, names every knock-out and criterion, and a value typed into it
+/// counts.
+#[test]
+fn the_template_is_complete_reads_back_and_counts_what_is_filled_in() {
+    let out = assert_cmd::Command::cargo_bin("leidraad")
+        .unwrap()
+        .args(["zelftoets", "--template"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let rubric = Rubric::builtin();
+    let blank = SelfCheck::parse(&text, "template.ron", &rubric).unwrap();
+    for k in &rubric.knockouts {
+        assert_eq!(blank.answer(&k.id), KoAnswer::Open, "{}", k.id);
+        assert!(text.contains(&format!("\"{}\": KoCheck", k.id)), "{}", k.id);
+    }
+    for c in rubric.criteria() {
+        assert!(
+            text.contains(&format!("\"{}\": SelfScore", c.id)),
+            "{}",
+            c.id
+        );
+    }
+    assert!(
+        text.contains("beperkte verbinding"),
+        "anchor words are listed"
+    );
+    assert_eq!(
+        blank.budget.years.keys().copied().collect::<Vec<_>>(),
+        [2022, 2023]
+    );
+
+    let filled = text
+        .replace(
+            "\"C2\": SelfScore(value: None",
+            "\"C2\": SelfScore(value: Some(Points(7))",
+        )
+        .replace(
+            "\"KO2\": KoCheck(answer: Open",
+            "\"KO2\": KoCheck(answer: NotPlausible",
+        );
+    let check = SelfCheck::parse(&filled, "ingevuld.ron", &rubric).unwrap();
+    assert_eq!(check.value(&id("C2")), Some(&Value::Points(7)));
+    assert!(check.answer(&id("KO2")) == KoAnswer::NotPlausible);
+}

@@ -26,6 +26,7 @@ pub mod passages;
 pub mod rubric;
 pub mod scoring;
 pub mod selfcheck;
+pub mod selfcheck_template;
 pub mod sensitivity;
 pub mod session;
 pub mod store;
