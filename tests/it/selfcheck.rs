@@ -648,3 +648,30 @@ fn the_template_is_complete_reads_back_and_counts_what_is_filled_in() {
     assert_eq!(check.value(&id("C2")), Some(&Value::Points(7)));
     assert!(check.answer(&id("KO2")) == KoAnswer::NotPlausible);
 }
+
+/// KO8 asks a budget with the own and the requested contribution: a
+/// self-check without a budget, or without either part, says so.
+#[test]
+fn a_missing_budget_or_contribution_is_flagged() {
+    let rubric = Rubric::builtin();
+    let window = rubric.process.spending_years;
+    let budget = rubric.process.budget_eur;
+    assert_eq!(
+        Budget::default().findings(window, budget),
+        [Finding::NoBudget]
+    );
+    let only_years = Budget {
+        years: BTreeMap::from([(2022, 400_000), (2023, 600_000)]),
+        stated_total: Some(1_000_000),
+        ..Budget::default()
+    };
+    let f = only_years.findings(window, budget);
+    assert!(f.contains(&Finding::NoOwnContribution), "{f:?}");
+    assert!(f.contains(&Finding::NoRequest), "{f:?}");
+    let complete = Budget {
+        own_contribution: Some(300_000),
+        requested: Some(700_000),
+        ..only_years
+    };
+    assert_eq!(complete.findings(window, budget), []);
+}

@@ -187,6 +187,13 @@ pub enum Finding {
         budget: u64,
     },
     NoStatedTotal,
+    /// No budget at all: KO8 asks a project budget with its financial
+    /// underpinning, own contribution and requested contribution.
+    NoBudget,
+    /// A budget without the own contribution (KO8: "eigen bijdrage").
+    NoOwnContribution,
+    /// A budget without the requested contribution.
+    NoRequest,
 }
 
 /// The result of a self-check, in reading order: the knock-out risks, the
@@ -491,6 +498,16 @@ impl Budget {
         let mut out = Vec::new();
         let empty =
             self.years.is_empty() && self.own_contribution.is_none() && self.requested.is_none();
+        if empty && self.stated_total.is_none() {
+            out.push(Finding::NoBudget);
+            return out;
+        }
+        if self.own_contribution.is_none() {
+            out.push(Finding::NoOwnContribution);
+        }
+        if self.requested.is_none() {
+            out.push(Finding::NoRequest);
+        }
         match self.stated_total {
             None if !empty => out.push(Finding::NoStatedTotal),
             None => {}

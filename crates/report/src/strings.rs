@@ -710,6 +710,9 @@ pub mod selfcheck {
             Finding::NoStatedTotal => {
                 "De begroting noemt geen totaal; vul het totaal in dat het plan noemt.".to_string()
             }
+            Finding::NoBudget => "Er is nog geen begroting ingevuld. KO8 vraagt een projectbegroting met financiële onderbouwing, eigen bijdrage en gevraagde bijdrage: zonder begroting is dit een knock-outrisico.".to_string(),
+            Finding::NoOwnContribution => "De eigen bijdrage ontbreekt; KO8 vraagt welke bijdrage uit eigen middelen wordt ingezet.".to_string(),
+            Finding::NoRequest => "De gevraagde bijdrage ontbreekt.".to_string(),
         }
     }
 
