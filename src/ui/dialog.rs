@@ -1,9 +1,14 @@
 //! Native file dialogs (rfd), run inside a `Task`. `None` means the dialog
-//! was closed without a choice (or the desktop has no dialog backend): a
-//! normal outcome, never an error.
+//! was closed without a choice: a normal outcome, never an error. Where the
+//! desktop has no dialog backend (see [`system`]), the window's own dialog
+//! ([`builtin`]) answers instead, saying what to install.
+
+pub mod builtin;
+pub mod system;
 
 use std::path::PathBuf;
 
+#[derive(Debug, Clone, Copy)]
 enum Ask {
     Open,
     Save,
@@ -62,6 +67,17 @@ impl FileDialog {
 
     /// Show the dialog; the chosen path, if any.
     pub async fn show(self) -> Option<PathBuf> {
+        if let Some(reason) = system::unavailable() {
+            return builtin::ask(
+                self.ask,
+                self.title,
+                self.filter,
+                self.file_name,
+                self.directory,
+                reason,
+            )
+            .await;
+        }
         let mut d = rfd::AsyncFileDialog::new().set_title(self.title);
         if let Some((name, extensions)) = self.filter {
             d = d.add_filter(name, extensions);

@@ -24,6 +24,7 @@ mod report_sheets;
 mod selfcheck;
 mod ui_decisions;
 mod ui_deliberate;
+mod ui_dialog;
 mod ui_export;
 mod ui_lock;
 mod ui_panel;

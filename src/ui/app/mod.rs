@@ -4,6 +4,7 @@
 //! screens in `view`. Every change to the dossier goes through the core's
 //! [`Session`]; the root decides no rule of its own.
 
+mod builtin_dialog;
 mod files;
 mod keys;
 mod view;
@@ -81,6 +82,11 @@ pub enum Message {
     /// Open a written PDF or folder with the desktop's viewer.
     OpenExported(PathBuf),
     DismissExport,
+    /// A file dialog to be answered by the window's own dialog (no system
+    /// dialog can open on this desktop).
+    DialogRequested(crate::ui::dialog::builtin::Request),
+    /// For the window's own file dialog.
+    Dialog(crate::ui::dialog::builtin::Message),
     Save,
     Home,
     ToList,
@@ -132,6 +138,8 @@ pub struct App {
     pending_sheet: Option<leidraad_report::SheetKind>,
     /// Whether the scores wait for their CSV file.
     pending_csv: bool,
+    /// The window's own file dialog, shown over the screen while it asks.
+    pub builtin_dialog: Option<crate::ui::dialog::builtin::State>,
 }
 
 impl App {
@@ -155,6 +163,7 @@ impl App {
             close_warned: false,
             pending_sheet: None,
             pending_csv: false,
+            builtin_dialog: None,
         }
     }
 
@@ -268,6 +277,8 @@ impl App {
                 Task::none()
             }
             Message::ToList => self.back_to_list(),
+            Message::DialogRequested(r) => self.builtin_requested(r),
+            Message::Dialog(m) => self.builtin_message(m),
             other => self.file_message(other),
         }
     }
@@ -570,6 +581,7 @@ impl App {
         Subscription::batch([
             event::listen_with(keys::key_event),
             window::close_requests().map(Message::CloseRequested),
+            Subscription::run(crate::ui::dialog::builtin::requests).map(Message::DialogRequested),
         ])
     }
 }

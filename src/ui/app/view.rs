@@ -11,6 +11,13 @@ use leidraad_core::session::Session;
 
 impl App {
     pub fn view(&self) -> Element<'_, Message> {
+        if let Some(dialog) = &self.builtin_dialog {
+            return container(dialog.view().map(Message::Dialog))
+                .width(Fill)
+                .height(Fill)
+                .style(theme::page)
+                .into();
+        }
         let body: Element<'_, Message> = match (&self.screen, &self.session) {
             (Screen::Start(s), session) => s
                 .view(
