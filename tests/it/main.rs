@@ -31,4 +31,5 @@ mod ui_panel;
 mod ui_ranking;
 mod ui_round2;
 mod ui_simulator;
+mod ui_tab_typing;
 mod ui_update;

@@ -263,10 +263,11 @@ impl App {
             | Message::Panel(_)
             | Message::Disagreements(_) => self.screen_message(message),
             Message::Key(k) => self.key(k),
-            Message::MousePressed => match self.screen {
+            Message::MousePressed => match &mut self.screen {
                 // A click may have put the focus in a text field: follow it,
                 // so that Tab continues from there.
-                Screen::Scoring(_) => {
+                Screen::Scoring(state) => {
+                    state.pointer_pressed();
                     reveal::focused().map(|id| Message::Scoring(scoring::Message::Synced(id)))
                 }
                 _ => Task::none(),

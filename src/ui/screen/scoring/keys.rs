@@ -73,6 +73,9 @@ impl State {
     /// order, round past the end.
     pub(super) fn tab(&mut self, rubric: &Rubric, backwards: bool) -> Task<Message> {
         let fields = fields(rubric);
+        // Its widget keeps the focus until the focus task has run.
+        self.left = self.focus.filter(|f| widget_id(rubric, *f).is_some());
+        self.late_seen = None;
         let next = match self.focus.and_then(|c| fields.iter().position(|f| *f == c)) {
             Some(p) if backwards => fields[(p + fields.len() - 1) % fields.len()],
             Some(p) => fields[(p + 1) % fields.len()],
@@ -88,6 +91,8 @@ impl State {
             .into_iter()
             .find(|f| widget_id(rubric, *f).as_ref() == Some(id))
         {
+            self.left = None;
+            self.late_seen = None;
             self.set_focus(field);
         }
     }

@@ -10,6 +10,7 @@
 //! column with its cards, `sidebar` the standing beside it.
 
 mod keys;
+mod late;
 mod sidebar;
 mod view;
 mod withdraw;
@@ -95,6 +96,12 @@ pub struct State {
     /// after an invitation in round 1).
     may_score: bool,
     focus: Option<Field>,
+    /// The text field Tab left last, whose widget may still have the focus
+    /// (see `late`).
+    left: Option<Field>,
+    /// What the left field's widget last reported (it may report each key
+    /// against its own value or against the stale one).
+    late_seen: Option<String>,
     /// Digits typed on the focused choice so far ("1" then "0" is 10).
     digits: String,
     ko_notes: Vec<text_editor::Content>,
@@ -108,6 +115,18 @@ pub struct State {
     conflict_form: Option<String>,
     /// Withdrawing the submission: the form, open, with the reason so far.
     withdraw_form: Option<String>,
+}
+
+/// The text field a message of typing comes from.
+fn typed_in(message: &Message) -> Option<Field> {
+    Some(match message {
+        Message::Number(i, _) => Field::Value(*i),
+        Message::Note(i, _) => Field::Note(*i),
+        Message::KoNote(i, _) => Field::KoNote(*i),
+        Message::EvidenceDoc(i, _) => Field::EvidenceDoc(*i),
+        Message::EvidencePage(i, _) => Field::EvidencePage(*i),
+        _ => return None,
+    })
 }
 
 fn uses_number_field(scale: &Scale) -> bool {
@@ -125,6 +144,8 @@ impl State {
             target,
             may_score: true,
             focus: None,
+            left: None,
+            late_seen: None,
             digits: String::new(),
             ko_notes: Vec::new(),
             notes: Vec::new(),
@@ -255,6 +276,11 @@ impl State {
 
     pub fn update(&mut self, session: &mut Session, message: Message) -> Action {
         let now = Utc::now();
+        if let Some(from) = typed_in(&message)
+            && self.is_late(from)
+        {
+            return self.redirect_late(session, &message);
+        }
         match message {
             Message::Back => return Action::Back,
             Message::ExportPdf => {
