@@ -302,6 +302,7 @@ impl State {
                 self.apply(session, |r, d, t| edit::confirm(r, d, t, &id, now));
             }
             Message::WhyChanged(id, why) => {
+                self.focus = keys::why_field(session.rubric(), &id).or(self.focus);
                 self.apply(session, |r, d, t| {
                     edit::set_why_changed(r, d, t, &id, &why, now)
                 });
@@ -409,9 +410,9 @@ impl State {
             }
             Message::Submit => self.submit(session),
             Message::Tab { backwards } => {
-                return Action::Run(self.tab(session.rubric(), backwards));
+                return Action::Run(self.tab(session, backwards));
             }
-            Message::Synced(Some(id)) => self.synced(session.rubric(), &id),
+            Message::Synced(Some(id)) => self.synced(session, &id),
             Message::Synced(None) => {}
         }
         Action::None
