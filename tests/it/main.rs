@@ -30,6 +30,7 @@ mod ui_lock;
 mod ui_panel;
 mod ui_ranking;
 mod ui_round2;
+mod ui_selfcheck_keep;
 mod ui_simulator;
 mod ui_tab_typing;
 mod ui_update;

@@ -317,7 +317,10 @@ impl App {
                 Task::none()
             }
             start::Action::SelfCheck => {
-                self.screen = Screen::SelfCheck(Box::new(selfcheck::State::new(Rubric::builtin())));
+                let working =
+                    (self.places.as_ref()).map(|p| p.data_dir.join(selfcheck::WORKING_FILE));
+                let state = selfcheck::State::resume(Rubric::builtin(), working);
+                self.screen = Screen::SelfCheck(Box::new(state));
                 Task::none()
             }
         }

@@ -110,3 +110,18 @@ pub fn selfcheck_saved(path: &str) -> String {
 pub fn selfcheck_printed(path: &str) -> String {
     format!("Uitkomst als PDF geschreven: {path}")
 }
+
+// The working copy, kept as the applicant types.
+pub const SELFCHECK_NEW_CONFIRM: &str = "Alle antwoorden van deze zelftoets wissen en opnieuw beginnen? Een opgeslagen bestand blijft bestaan.";
+pub const SELFCHECK_NEW_YES: &str = "Ja, nieuwe zelftoets";
+pub fn selfcheck_resumed(path: &str) -> String {
+    format!("Verder met uw zelftoets van de vorige keer (bewaard in {path}).")
+}
+pub fn selfcheck_resume_failed(detail: &str) -> String {
+    format!(
+        "Uw zelftoets van de vorige keer kon niet worden gelezen en is ongemoeid gelaten: {detail}. Deze nieuwe zelftoets wordt niet automatisch bewaard; gebruik Opslaan."
+    )
+}
+pub fn selfcheck_keep_failed(detail: &str) -> String {
+    format!("Uw antwoorden konden niet worden bewaard: {detail}")
+}

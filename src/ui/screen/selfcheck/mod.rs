@@ -6,7 +6,10 @@
 //! This module holds the state and what the messages do to it (the file
 //! actions included); `view` draws the steps.
 
+mod autosave;
 mod view;
+
+pub use autosave::WORKING_FILE;
 
 pub use view::{amount_id, answer_code};
 
@@ -66,7 +69,10 @@ pub enum Message {
     Item(CriterionId, String, u32),
     Note(CriterionId, String),
     Amount(Amount, String),
+    /// Ask to start afresh.
     New,
+    NewConfirmed,
+    NewCancelled,
     Open,
     Opened(Option<PathBuf>),
     Save,
@@ -95,6 +101,10 @@ pub struct State {
     amounts: std::collections::BTreeMap<Amount, (String, bool)>,
     dialog_open: bool,
     pub today: NaiveDate,
+    /// Where the answers are kept as they are typed (the data folder).
+    pub working: Option<PathBuf>,
+    /// "Nieuwe zelftoets" asked, waiting for its confirmation.
+    pub confirm_new: bool,
 }
 
 impl State {
@@ -111,6 +121,8 @@ impl State {
             amounts: Default::default(),
             dialog_open: false,
             today: chrono::Local::now().date_naive(),
+            working: None,
+            confirm_new: false,
         };
         s.sync_fields();
         s
@@ -145,6 +157,15 @@ impl State {
     }
 
     pub fn update(&mut self, message: Message) -> Action {
+        let changes = State::changes_answers(&message);
+        let action = self.handle(message);
+        if changes {
+            self.keep();
+        }
+        action
+    }
+
+    fn handle(&mut self, message: Message) -> Action {
         match message {
             Message::Go(step) => self.step = step,
             Message::Title(t) => self.check.title = t,
@@ -219,7 +240,10 @@ impl State {
                 }
                 self.amounts.insert(field, (t, ok));
             }
-            Message::New => {
+            Message::New => self.confirm_new = true,
+            Message::NewCancelled => self.confirm_new = false,
+            Message::NewConfirmed => {
+                self.confirm_new = false;
                 self.check = SelfCheck::new(&self.rubric);
                 self.path = None;
                 self.notice = None;

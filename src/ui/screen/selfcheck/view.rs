@@ -64,6 +64,25 @@ impl State {
         .spacing(12)
         .padding(24)
         .max_width(1000);
+        if self.confirm_new {
+            page = page.push(
+                container(
+                    row![
+                        text(strings::SELFCHECK_NEW_CONFIRM).width(Fill),
+                        button(text(strings::SELFCHECK_NEW_YES))
+                            .style(button::danger)
+                            .on_press(Message::NewConfirmed),
+                        button(text(strings::DIALOG_CANCEL))
+                            .style(theme::secondary)
+                            .on_press(Message::NewCancelled),
+                    ]
+                    .spacing(8)
+                    .align_y(Alignment::Center),
+                )
+                .padding(8)
+                .style(theme::notice_danger),
+            );
+        }
         if let Some((ok, m)) = &self.notice {
             page = page.push(
                 container(text(m.as_str()))
