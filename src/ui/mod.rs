@@ -101,7 +101,7 @@ pub fn run(open: Option<PathBuf>) -> ExitCode {
         } else {
             app::App::subscription
         })
-        .window_size((1400.0, 900.0))
+        .window_size((1280.0, 680.0))
         .exit_on_close_request(false)
         .run()
     });

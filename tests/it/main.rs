@@ -26,6 +26,7 @@ mod ui_decisions;
 mod ui_deliberate;
 mod ui_dialog;
 mod ui_export;
+mod ui_header;
 mod ui_lock;
 mod ui_panel;
 mod ui_ranking;
