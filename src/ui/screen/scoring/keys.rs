@@ -196,51 +196,8 @@ impl State {
             }
             _ => {}
         }
-        let text_field = |current: &str| -> Option<String> {
-            let mut s = current.to_string();
-            match key {
-                KeyInput::Char(c) => s.push(*c),
-                KeyInput::Delete => {
-                    s.pop();
-                }
-                _ => return None,
-            }
-            Some(s)
-        };
-        match field {
-            Field::KoWhy(_) | Field::Why(_) => {
-                if let Some((id, current)) = self.why_text(session, field)
-                    && let Some(s) = text_field(&current)
-                {
-                    return self.update(session, Message::WhyChanged(id, s));
-                }
-                return Action::None;
-            }
-            Field::EvidenceDoc(i) | Field::EvidencePage(i) => {
-                let e = self.evidence(session, i);
-                let current = match field {
-                    Field::EvidenceDoc(_) => e.document,
-                    _ => e.page,
-                };
-                if let Some(s) = text_field(&current) {
-                    let m = match field {
-                        Field::EvidenceDoc(_) => Message::EvidenceDoc(i, s),
-                        _ => Message::EvidencePage(i, s),
-                    };
-                    return self.update(session, m);
-                }
-                return Action::None;
-            }
-            Field::Value(i) if uses_number_field(&criterion(session.rubric(), i).scale) => {
-                if let Some(s) = text_field(&self.numbers[i].clone()) {
-                    return self.update(session, Message::Number(i, s));
-                }
-                // Enter goes on to confirming or saying why, as on a choice.
-                if *key != KeyInput::Enter {
-                    return Action::None;
-                }
-            }
-            _ => {}
+        if let Some(action) = self.key_in_line(session, field, key) {
+            return action;
         }
         let rubric = session.rubric();
         match (field, key) {
@@ -330,6 +287,65 @@ impl State {
             _ => {}
         }
         Action::None
+    }
+
+    /// A key on a one-line text field that did not have the widget focus
+    /// yet: typed into it. None when `field` is no such field (or the key
+    /// is meant for the row, as Enter on the number field).
+    fn key_in_line(
+        &mut self,
+        session: &mut Session,
+        field: Field,
+        key: &KeyInput,
+    ) -> Option<Action> {
+        let text_field = |current: &str| -> Option<String> {
+            let mut s = current.to_string();
+            match key {
+                KeyInput::Char(c) => s.push(*c),
+                KeyInput::Delete => {
+                    s.pop();
+                }
+                _ => return None,
+            }
+            Some(s)
+        };
+        let action = match field {
+            Field::KoWhy(_) | Field::Why(_) => {
+                if let Some((id, current)) = self.why_text(session, field)
+                    && let Some(s) = text_field(&current)
+                {
+                    return Some(self.update(session, Message::WhyChanged(id, s)));
+                }
+                Action::None
+            }
+            Field::EvidenceDoc(i) | Field::EvidencePage(i) => {
+                let e = self.evidence(session, i);
+                let current = match field {
+                    Field::EvidenceDoc(_) => e.document,
+                    _ => e.page,
+                };
+                if let Some(s) = text_field(&current) {
+                    let m = match field {
+                        Field::EvidenceDoc(_) => Message::EvidenceDoc(i, s),
+                        _ => Message::EvidencePage(i, s),
+                    };
+                    return Some(self.update(session, m));
+                }
+                Action::None
+            }
+            Field::Value(i) if uses_number_field(&criterion(session.rubric(), i).scale) => {
+                if let Some(s) = text_field(&self.numbers[i].clone()) {
+                    return Some(self.update(session, Message::Number(i, s)));
+                }
+                // Enter goes on to confirming or saying why, as on a choice.
+                if *key == KeyInput::Enter {
+                    return None;
+                }
+                Action::None
+            }
+            _ => return None,
+        };
+        Some(action)
     }
 
     /// Round 2, Enter on a row: keep the value copied from round 1 when it
