@@ -100,3 +100,20 @@ fn a_working_copy_that_does_not_load_is_left_untouched() {
     send(&mut app, selfcheck::Message::Title("Nieuw".into()));
     assert_eq!(std::fs::read_to_string(&kept).unwrap(), "SelfCheck(kapot");
 }
+
+#[test]
+fn an_empty_budget_is_not_shown_as_adding_up() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = start_selfcheck(dir.path());
+    send(&mut app, selfcheck::Message::Go(selfcheck::Step::Budget));
+    assert!(!shows(&app, strings::SELFCHECK_BUDGET_OK));
+    assert!(shows(&app, strings::SELFCHECK_BUDGET_EMPTY));
+    send(
+        &mut app,
+        selfcheck::Message::Amount(selfcheck::Amount::Requested, "0".into()),
+    );
+    assert!(
+        !shows(&app, strings::SELFCHECK_BUDGET_EMPTY),
+        "an amount was entered"
+    );
+}

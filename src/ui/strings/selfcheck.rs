@@ -44,6 +44,7 @@ pub const SELFCHECK_REQUESTED: &str = "Gevraagde bijdrage";
 pub const SELFCHECK_AMOUNT_PLACEHOLDER: &str = "bedrag in euro’s";
 pub const SELFCHECK_BUDGET_CHECKS: &str = "Controle";
 pub const SELFCHECK_BUDGET_OK: &str = "De begroting telt op en valt binnen de bestedingsperiode.";
+pub const SELFCHECK_BUDGET_EMPTY: &str = "Nog geen bedragen ingevuld: vul de bedragen per jaar en de onderdelen in om de begroting te toetsen.";
 
 pub fn selfcheck_step(step: crate::ui::screen::selfcheck::Step) -> &'static str {
     use crate::ui::screen::selfcheck::Step;

@@ -449,7 +449,15 @@ impl State {
             .budget
             .findings(window, self.rubric.process.budget_eur);
         let mut checks = column![text(strings::SELFCHECK_BUDGET_CHECKS).font(bold())].spacing(4);
-        if findings.is_empty() {
+        let b = &self.check.budget;
+        // Nothing entered yet adds up to nothing: no green "it adds up".
+        let nothing_entered = b.years.values().all(|v| *v == 0)
+            && b.stated_total.is_none()
+            && b.own_contribution.is_none()
+            && b.requested.is_none();
+        if nothing_entered {
+            checks = checks.push(text(strings::SELFCHECK_BUDGET_EMPTY).style(theme::muted));
+        } else if findings.is_empty() {
             checks = checks.push(text(strings::SELFCHECK_BUDGET_OK).style(theme::success_text));
         }
         for f in &findings {
