@@ -33,5 +33,6 @@ mod ui_ranking;
 mod ui_round2;
 mod ui_selfcheck_keep;
 mod ui_simulator;
+mod ui_small;
 mod ui_tab_typing;
 mod ui_update;

@@ -1,0 +1,42 @@
+//! Smaller points of the window on a real laptop (issue 17).
+
+use iced::keyboard::{Key, Modifiers};
+use leidraad::ui::app::{App, KeyPress, Message, Screen};
+use leidraad::ui::screen::application;
+use leidraad::ui::strings;
+use leidraad_core::dossier::Dossier;
+use leidraad_core::rubric::Rubric;
+
+use crate::ui_support::shows;
+
+#[test]
+fn a_day_that_does_not_exist_is_told_apart_from_a_date_in_another_format() {
+    let rubric = Rubric::builtin();
+    let dossier = Dossier::new("Testdossier", &rubric);
+    let mut app = App::with_dossier(rubric, dossier, "Tess Beoordelaar");
+    let _ = app.update(Message::Key(KeyPress {
+        key: Key::Character("n".into()),
+        typed: None,
+        modifiers: Modifiers::CTRL,
+        captured: false,
+    }));
+    assert!(matches!(app.screen, Screen::Application(_)));
+    let submitted = |app: &mut App, s: &str| {
+        let _ = app.update(Message::Application(application::Message::Submitted(
+            s.into(),
+        )));
+    };
+    submitted(&mut app, "31-02-2022");
+    assert!(shows(
+        &app,
+        "31-02-2022 bestaat niet: kijk de dag en de maand na."
+    ));
+    assert!(!shows(&app, strings::DATE_INVALID));
+    submitted(&mut app, "14 juli 2022");
+    assert!(shows(&app, strings::DATE_INVALID));
+    assert_eq!(
+        strings::date_problem("2022-02-31"),
+        strings::DATE_INVALID,
+        "a year first is another format"
+    );
+}
