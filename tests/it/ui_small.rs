@@ -40,3 +40,34 @@ fn a_day_that_does_not_exist_is_told_apart_from_a_date_in_another_format() {
         "a year first is another format"
     );
 }
+
+#[test]
+fn the_refusal_to_submit_goes_once_everything_is_filled_in() {
+    use crate::common::*;
+    use leidraad::ui::screen::{list, scoring};
+    use leidraad_core::dossier::{ApplicationId, Round};
+    let r = rubric();
+    let mut d = dossier_with(&r, &["A01"]);
+    score(&mut d, &r, "A01", Round::One, &[70, 72]);
+    let mut app = App::with_dossier(r.clone(), d, "X1");
+    let _ = app.update(Message::List(list::Message::Round(Round::Two)));
+    let _ = app.update(Message::List(list::Message::Score(ApplicationId::from(
+        "A01",
+    ))));
+    let _ = app.update(Message::Scoring(scoring::Message::Submit));
+    assert!(shows(&app, strings::SUBMIT_REFUSED));
+    let ids: Vec<_> = r
+        .knockouts
+        .iter()
+        .map(|k| k.id.clone())
+        .chain(r.criteria().map(|c| c.id.clone()))
+        .collect();
+    for id in ids {
+        let _ = app.update(Message::Scoring(scoring::Message::Confirm(id)));
+    }
+    assert!(shows(&app, strings::READY_TO_SUBMIT));
+    assert!(
+        !shows(&app, strings::SUBMIT_REFUSED),
+        "no stale refusal beside 'Alles is ingevuld'"
+    );
+}
