@@ -1,6 +1,10 @@
 //! Native file dialogs (rfd), run inside a `Task`. `None` means the dialog
-//! was closed without a choice (or the desktop has no dialog backend): a
-//! normal outcome, never an error.
+//! was closed without a choice: a normal outcome, never an error. Where the
+//! desktop has no dialog backend (see [`system`]), the window's own dialog
+//! ([`builtin`]) answers instead, saying what to install.
+
+pub mod builtin;
+pub mod system;
 
 use std::path::PathBuf;
 
@@ -13,6 +17,7 @@ pub const DOSSIER_EXTENSION: &str = "leidraad";
 /// dossiers had before and which keeps opening.
 pub const DOSSIER_EXTENSIONS: &[&str] = &[DOSSIER_EXTENSION, "ron"];
 
+#[derive(Debug, Clone, Copy)]
 enum Ask {
     Open,
     Save,
@@ -73,6 +78,17 @@ impl FileDialog {
 
     /// Show the dialog; the chosen path, if any.
     pub async fn show(self) -> Option<PathBuf> {
+        if let Some(reason) = system::unavailable() {
+            return builtin::ask(
+                self.ask,
+                self.title,
+                self.filters,
+                self.file_name,
+                self.directory,
+                reason,
+            )
+            .await;
+        }
         let mut d = rfd::AsyncFileDialog::new().set_title(self.title);
         for (name, extensions) in self.filters {
             d = d.add_filter(name, extensions);

@@ -101,7 +101,7 @@ pub fn run(open: Option<PathBuf>) -> ExitCode {
             app::App::subscription
         })
         .window(iced::window::Settings {
-            size: iced::Size::new(1400.0, 900.0),
+            size: iced::Size::new(1280.0, 680.0),
             icon: window_icon(),
             ..iced::window::Settings::default()
         })

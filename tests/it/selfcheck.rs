@@ -590,6 +590,7 @@ mod simulator {
 
         // A new self-check is blank; opening the file brings it back.
         let _ = app.update(Message::SelfCheck(selfcheck::Message::New));
+        let _ = app.update(Message::SelfCheck(selfcheck::Message::NewConfirmed));
         assert_eq!(state(&app).check, SelfCheck::new(&rubric));
         let _ = app.update(Message::SelfCheck(selfcheck::Message::Opened(Some(file))));
         assert_eq!(state(&app).check, check);

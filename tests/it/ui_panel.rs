@@ -370,7 +370,8 @@ fn the_history_shows_a_change_and_the_interview_is_recorded() {
         ui.typewrite("Aanvulling begroting");
     });
     interact(&mut app, |ui| click(ui, "addendum-save"));
-    assert!(shows(&app, strings::DATE_INVALID));
+    // A month 13 is no day: said as such, not as a wrong format.
+    assert!(shows(&app, &strings::date_problem("20-13-2022")));
     assert!(session(&app).dossier().addenda.is_empty());
     interact(&mut app, |ui| {
         click(ui, "addendum-date");

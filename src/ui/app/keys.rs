@@ -21,6 +21,9 @@ pub struct KeyPress {
 
 impl App {
     pub(super) fn key(&mut self, k: KeyPress) -> Task<Message> {
+        if self.builtin_dialog.is_some() {
+            return self.builtin_dialog_key(&k);
+        }
         let command = k.modifiers.command();
         let shift = k.modifiers.shift();
         let character = match k.key.as_ref() {
@@ -147,5 +150,21 @@ pub(super) fn key_event(
         }
         Event::Mouse(iced::mouse::Event::ButtonPressed(_)) => Some(Message::MousePressed),
         _ => None,
+    }
+}
+
+impl App {
+    /// The keys while the window's own file dialog is shown: Esc cancels,
+    /// Tab moves between its fields; nothing reaches the screen below.
+    fn builtin_dialog_key(&mut self, k: &KeyPress) -> Task<Message> {
+        use crate::ui::dialog::builtin;
+        match k.key.as_ref() {
+            Key::Named(Named::Escape) => self.update(Message::Dialog(builtin::Message::Cancel)),
+            Key::Named(Named::Tab) if k.modifiers.shift() => {
+                iced::widget::operation::focus_previous()
+            }
+            Key::Named(Named::Tab) => iced::widget::operation::focus_next(),
+            _ => Task::none(),
+        }
     }
 }

@@ -4,6 +4,7 @@
 //! screens in `view`. Every change to the dossier goes through the core's
 //! [`Session`]; the root decides no rule of its own.
 
+mod builtin_dialog;
 mod files;
 mod keys;
 mod view;
@@ -83,6 +84,11 @@ pub enum Message {
     /// Open a written PDF or folder with the desktop's viewer.
     OpenExported(PathBuf),
     DismissExport,
+    /// A file dialog to be answered by the window's own dialog (no system
+    /// dialog can open on this desktop).
+    DialogRequested(crate::ui::dialog::builtin::Request),
+    /// For the window's own file dialog.
+    Dialog(crate::ui::dialog::builtin::Message),
     Save,
     Home,
     ToList,
@@ -136,6 +142,8 @@ pub struct App {
     pending_csv: bool,
     /// Whether the spreadsheet waits for its file.
     pending_workbook: bool,
+    /// The window's own file dialog, shown over the screen while it asks.
+    pub builtin_dialog: Option<crate::ui::dialog::builtin::State>,
 }
 
 impl App {
@@ -160,6 +168,7 @@ impl App {
             pending_sheet: None,
             pending_csv: false,
             pending_workbook: false,
+            builtin_dialog: None,
         }
     }
 
@@ -259,10 +268,11 @@ impl App {
             | Message::Panel(_)
             | Message::Disagreements(_) => self.screen_message(message),
             Message::Key(k) => self.key(k),
-            Message::MousePressed => match self.screen {
+            Message::MousePressed => match &mut self.screen {
                 // A click may have put the focus in a text field: follow it,
                 // so that Tab continues from there.
-                Screen::Scoring(_) => {
+                Screen::Scoring(state) => {
+                    state.pointer_pressed();
                     reveal::focused().map(|id| Message::Scoring(scoring::Message::Synced(id)))
                 }
                 _ => Task::none(),
@@ -273,6 +283,8 @@ impl App {
                 Task::none()
             }
             Message::ToList => self.back_to_list(),
+            Message::DialogRequested(r) => self.builtin_requested(r),
+            Message::Dialog(m) => self.builtin_message(m),
             other => self.file_message(other),
         }
     }
@@ -310,7 +322,10 @@ impl App {
                 Task::none()
             }
             start::Action::SelfCheck => {
-                self.screen = Screen::SelfCheck(Box::new(selfcheck::State::new(Rubric::builtin())));
+                let working =
+                    (self.places.as_ref()).map(|p| p.data_dir.join(selfcheck::WORKING_FILE));
+                let state = selfcheck::State::resume(Rubric::builtin(), working);
+                self.screen = Screen::SelfCheck(Box::new(state));
                 Task::none()
             }
         }
@@ -570,6 +585,7 @@ impl App {
         Subscription::batch([
             event::listen_with(keys::key_event),
             window::close_requests().map(Message::CloseRequested),
+            Subscription::run(crate::ui::dialog::builtin::requests).map(Message::DialogRequested),
         ])
     }
 }

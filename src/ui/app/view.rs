@@ -1,7 +1,7 @@
 //! The frame around the screens: the header (dossier, user, saving), the
 //! banners (read-only, changed on disk, exports) and the screen itself.
 
-use iced::widget::{button, column, container, row, space, text};
+use iced::widget::{button, column, container, row, text};
 use iced::{Alignment, Element, Fill};
 
 use super::{App, ExportNotice, Message, SaveProblem, Screen};
@@ -9,8 +9,19 @@ use crate::ui::screen::scoring::bold;
 use crate::ui::{strings, theme};
 use leidraad_core::session::Session;
 
+/// The most the user's name and the saving state take in the header
+/// before they wrap.
+const HEADER_NAME_WIDTH: f32 = 260.0;
+
 impl App {
     pub fn view(&self) -> Element<'_, Message> {
+        if let Some(dialog) = &self.builtin_dialog {
+            return container(dialog.view().map(Message::Dialog))
+                .width(Fill)
+                .height(Fill)
+                .style(theme::page)
+                .into();
+        }
         let body: Element<'_, Message> = match (&self.screen, &self.session) {
             (Screen::Start(s), session) => s
                 .view(
@@ -80,14 +91,17 @@ impl App {
         } else {
             self.config.assessor.as_str()
         };
+        // The title takes what is left and wraps; the name wraps within a
+        // bound: the buttons stay in the window at any width and name.
         let bar = row![
             column![
                 text(&session.dossier().title).size(18).font(bold()),
                 text(session.file_name()).size(theme::SMALL),
-            ],
-            space::horizontal(),
-            text(format!("{}: {assessor}", strings::ASSESSOR)).size(theme::TEXT),
-            saved,
+            ]
+            .width(Fill),
+            container(text(format!("{}: {assessor}", strings::ASSESSOR)).size(theme::TEXT))
+                .max_width(HEADER_NAME_WIDTH),
+            container(saved).max_width(HEADER_NAME_WIDTH),
             button(text(format!("{} (Ctrl+S)", strings::SAVE)))
                 .style(theme::header_button)
                 .on_press(Message::Save),

@@ -159,7 +159,7 @@ impl State {
         }
         let submitted = match self.submitted.trim() {
             "" => None,
-            s => Some(strings::parse_date(s).ok_or(strings::DATE_INVALID)?),
+            s => Some(strings::parse_date(s).ok_or_else(|| strings::date_problem(s))?),
         };
         let number = |s: &str| -> Result<Option<u64>, String> {
             match s.trim() {
@@ -342,7 +342,11 @@ fn date_note<'a>(submitted: &str, deadline: NaiveDate) -> Option<Element<'a, Mes
     match submitted.trim() {
         "" => None,
         s => match strings::parse_date(s) {
-            None => Some(text(strings::DATE_INVALID).style(theme::danger_text).into()),
+            None => Some(
+                text(strings::date_problem(s))
+                    .style(theme::danger_text)
+                    .into(),
+            ),
             Some(d) if d > deadline => Some(
                 text(strings::after_deadline(deadline))
                     .style(theme::danger_text)

@@ -117,6 +117,22 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y, m, d)
 }
 
+/// Why `s` is no date: a day that does not exist ("31-02-2022") is told
+/// apart from a date written otherwise than dd-mm-jjjj.
+pub fn date_problem(s: &str) -> String {
+    let parts: Vec<&str> = s.trim().split(['-', '/', '.']).collect();
+    let well_formed = parts.len() == 3
+        && parts[2].len() == 4
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()));
+    if well_formed {
+        format!("{} bestaat niet: kijk de dag en de maand na.", s.trim())
+    } else {
+        super::DATE_INVALID.to_string()
+    }
+}
+
 pub use nl::{euro as amount, thousands};
 
 /// A whole number as people type it: "1.250.000", "1250000", "€ 1.250.000".

@@ -259,3 +259,34 @@ pub fn panel_error(e: &leidraad_core::panel::PanelError) -> String {
         ),
     }
 }
+
+// The built-in file dialog (no system dialog on this desktop).
+pub const DIALOG_MISSING_LINUX: &str = "Geen systeemvenster voor bestanden gevonden: installeer xdg-desktop-portal met xdg-desktop-portal-gtk (of zenity) voor het gewone venster.";
+pub const DIALOG_BUILTIN_FORCED: &str =
+    "Het ingebouwde venster voor bestanden wordt gebruikt in plaats van dat van het systeem.";
+pub const DIALOG_NOT_SHOWN: &str = "het venster voor bestanden kon niet worden getoond";
+pub const DIALOG_PATH_HINT: &str = "Pad naar het bestand of de map";
+pub const DIALOG_OPEN: &str = "Openen";
+pub const DIALOG_SAVE: &str = "Opslaan";
+pub const DIALOG_CHOOSE_FOLDER: &str = "Deze map kiezen";
+pub const DIALOG_CANCEL: &str = "Annuleren";
+pub const DIALOG_UP: &str = "Map hoger";
+pub const DIALOG_EMPTY_PATH: &str = "Vul een pad in of kies een bestand uit de lijst.";
+pub fn dialog_folder(dir: &str) -> String {
+    format!("Map: {dir}")
+}
+pub fn dialog_no_file(path: &str) -> String {
+    format!("{path} is geen bestaand bestand. Kies een bestand uit de lijst of vul het pad aan.")
+}
+pub fn dialog_no_folder(path: &str) -> String {
+    format!("{path} is geen bestaande map.")
+}
+pub fn dialog_is_folder(path: &str) -> String {
+    format!("{path} is een map: vul er een bestandsnaam achter in.")
+}
+pub fn dialog_no_parent(path: &str) -> String {
+    format!("De map van {path} bestaat niet.")
+}
+pub fn dialog_replace(path: &str) -> String {
+    format!("{path} bestaat al. Kies nogmaals om het te vervangen.")
+}

@@ -44,6 +44,7 @@ pub const SELFCHECK_REQUESTED: &str = "Gevraagde bijdrage";
 pub const SELFCHECK_AMOUNT_PLACEHOLDER: &str = "bedrag in euro’s";
 pub const SELFCHECK_BUDGET_CHECKS: &str = "Controle";
 pub const SELFCHECK_BUDGET_OK: &str = "De begroting telt op en valt binnen de bestedingsperiode.";
+pub const SELFCHECK_BUDGET_EMPTY: &str = "Nog geen bedragen ingevuld: vul de bedragen per jaar en de onderdelen in om de begroting te toetsen.";
 
 pub fn selfcheck_step(step: crate::ui::screen::selfcheck::Step) -> &'static str {
     use crate::ui::screen::selfcheck::Step;
@@ -109,4 +110,19 @@ pub fn selfcheck_saved(path: &str) -> String {
 
 pub fn selfcheck_printed(path: &str) -> String {
     format!("Uitkomst als PDF geschreven: {path}")
+}
+
+// The working copy, kept as the applicant types.
+pub const SELFCHECK_NEW_CONFIRM: &str = "Alle antwoorden van deze zelftoets wissen en opnieuw beginnen? Een opgeslagen bestand blijft bestaan.";
+pub const SELFCHECK_NEW_YES: &str = "Ja, nieuwe zelftoets";
+pub fn selfcheck_resumed(path: &str) -> String {
+    format!("Verder met uw zelftoets van de vorige keer (bewaard in {path}).")
+}
+pub fn selfcheck_resume_failed(detail: &str) -> String {
+    format!(
+        "Uw zelftoets van de vorige keer kon niet worden gelezen en is ongemoeid gelaten: {detail}. Deze nieuwe zelftoets wordt niet automatisch bewaard; gebruik Opslaan."
+    )
+}
+pub fn selfcheck_keep_failed(detail: &str) -> String {
+    format!("Uw antwoorden konden niet worden bewaard: {detail}")
 }

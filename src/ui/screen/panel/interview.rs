@@ -51,8 +51,8 @@ fn recorder_and_date(viewer: &str, date: &str) -> Result<(String, chrono::NaiveD
     if by.is_empty() {
         return Err(Notice::Error(strings::PANEL_NEED_NAME.to_string()));
     }
-    let date = strings::parse_date(date)
-        .ok_or_else(|| Notice::Error(strings::DATE_INVALID.to_string()))?;
+    let date =
+        strings::parse_date(date).ok_or_else(|| Notice::Error(strings::date_problem(date)))?;
     Ok((by.to_string(), date))
 }
 

@@ -23,6 +23,10 @@ pub enum Field {
     Note(usize),
     EvidenceDoc(usize),
     EvidencePage(usize),
+    /// Round 2: why the verdict of knock-out i differs from round 1.
+    KoWhy(usize),
+    /// Round 2: why the value of criterion i differs from round 1.
+    Why(usize),
     Submit,
 }
 
@@ -71,8 +75,12 @@ impl State {
 
     /// Tab (or Shift+Tab): move to the next (or previous) field in reading
     /// order, round past the end.
-    pub(super) fn tab(&mut self, rubric: &Rubric, backwards: bool) -> Task<Message> {
-        let fields = fields(rubric);
+    pub(super) fn tab(&mut self, session: &Session, backwards: bool) -> Task<Message> {
+        let rubric = session.rubric();
+        let fields = self.tab_order(session);
+        // Its widget keeps the focus until the focus task has run.
+        self.left = self.focus.filter(|f| widget_id(rubric, *f).is_some());
+        self.late_seen = None;
         let next = match self.focus.and_then(|c| fields.iter().position(|f| *f == c)) {
             Some(p) if backwards => fields[(p + fields.len() - 1) % fields.len()],
             Some(p) => fields[(p + 1) % fields.len()],
@@ -82,12 +90,81 @@ impl State {
         self.move_focus(rubric, next)
     }
 
+    /// Every field in reading order, with the round-2 "why changed" field
+    /// of each knock-out and criterion whose value differs from round 1
+    /// (shown, and required, only then) after its value.
+    pub(super) fn tab_order(&self, session: &Session) -> Vec<Field> {
+        let mut out = Vec::new();
+        for field in fields(session.rubric()) {
+            // Right after the value (the verdict, the last item): before
+            // the motivation.
+            let why = match field {
+                Field::KoNote(i) => Field::KoWhy(i),
+                Field::Note(i) => Field::Why(i),
+                _ => {
+                    out.push(field);
+                    continue;
+                }
+            };
+            if self.why_shown(session, why) {
+                out.push(why);
+            }
+            out.push(field);
+        }
+        out
+    }
+
+    /// Whether the "why changed" field `why` is on screen: round 2, the
+    /// value copied from round 1 and changed since.
+    fn why_shown(&self, session: &Session, why: Field) -> bool {
+        let rubric = session.rubric();
+        let Some(a) = self.assessment(session) else {
+            return false;
+        };
+        match why {
+            Field::KoWhy(i) => a
+                .knockouts
+                .get(&rubric.knockouts[i].id)
+                .is_some_and(|j| j.carried.round_one.is_some_and(|was| was != j.verdict)),
+            Field::Why(i) => a.criteria.get(&criterion(rubric, i).id).is_some_and(|s| {
+                s.carried
+                    .round_one
+                    .as_ref()
+                    .is_some_and(|was| s.value.as_ref() != Some(was))
+            }),
+            _ => false,
+        }
+    }
+
+    /// The text of a "why changed" field.
+    fn why_text(&self, session: &Session, why: Field) -> Option<(CriterionId, String)> {
+        let rubric = session.rubric();
+        let a = self.assessment(session)?;
+        match why {
+            Field::KoWhy(i) => {
+                let id = rubric.knockouts[i].id.clone();
+                let text = a.knockouts.get(&id)?.carried.why_changed.clone();
+                Some((id, text))
+            }
+            Field::Why(i) => {
+                let id = criterion(rubric, i).id.clone();
+                let text = a.criteria.get(&id)?.carried.why_changed.clone();
+                Some((id, text))
+            }
+            _ => None,
+        }
+    }
+
     /// After a mouse click: the keyboard is where the focused text field is.
-    pub(super) fn synced(&mut self, rubric: &Rubric, id: &Id) {
-        if let Some(field) = fields(rubric)
+    pub(super) fn synced(&mut self, session: &Session, id: &Id) {
+        let rubric = session.rubric();
+        if let Some(field) = self
+            .tab_order(session)
             .into_iter()
             .find(|f| widget_id(rubric, *f).as_ref() == Some(id))
         {
+            self.left = None;
+            self.late_seen = None;
             self.set_focus(field);
         }
     }
@@ -119,40 +196,8 @@ impl State {
             }
             _ => {}
         }
-        let text_field = |current: &str| -> Option<String> {
-            let mut s = current.to_string();
-            match key {
-                KeyInput::Char(c) => s.push(*c),
-                KeyInput::Delete => {
-                    s.pop();
-                }
-                _ => return None,
-            }
-            Some(s)
-        };
-        match field {
-            Field::EvidenceDoc(i) | Field::EvidencePage(i) => {
-                let e = self.evidence(session, i);
-                let current = match field {
-                    Field::EvidenceDoc(_) => e.document,
-                    _ => e.page,
-                };
-                if let Some(s) = text_field(&current) {
-                    let m = match field {
-                        Field::EvidenceDoc(_) => Message::EvidenceDoc(i, s),
-                        _ => Message::EvidencePage(i, s),
-                    };
-                    return self.update(session, m);
-                }
-                return Action::None;
-            }
-            Field::Value(i) if uses_number_field(&criterion(session.rubric(), i).scale) => {
-                if let Some(s) = text_field(&self.numbers[i].clone()) {
-                    return self.update(session, Message::Number(i, s));
-                }
-                return Action::None;
-            }
-            _ => {}
+        if let Some(action) = self.key_in_line(session, field, key) {
+            return action;
         }
         let rubric = session.rubric();
         match (field, key) {
@@ -244,6 +289,65 @@ impl State {
         Action::None
     }
 
+    /// A key on a one-line text field that did not have the widget focus
+    /// yet: typed into it. None when `field` is no such field (or the key
+    /// is meant for the row, as Enter on the number field).
+    fn key_in_line(
+        &mut self,
+        session: &mut Session,
+        field: Field,
+        key: &KeyInput,
+    ) -> Option<Action> {
+        let text_field = |current: &str| -> Option<String> {
+            let mut s = current.to_string();
+            match key {
+                KeyInput::Char(c) => s.push(*c),
+                KeyInput::Delete => {
+                    s.pop();
+                }
+                _ => return None,
+            }
+            Some(s)
+        };
+        let action = match field {
+            Field::KoWhy(_) | Field::Why(_) => {
+                if let Some((id, current)) = self.why_text(session, field)
+                    && let Some(s) = text_field(&current)
+                {
+                    return Some(self.update(session, Message::WhyChanged(id, s)));
+                }
+                Action::None
+            }
+            Field::EvidenceDoc(i) | Field::EvidencePage(i) => {
+                let e = self.evidence(session, i);
+                let current = match field {
+                    Field::EvidenceDoc(_) => e.document,
+                    _ => e.page,
+                };
+                if let Some(s) = text_field(&current) {
+                    let m = match field {
+                        Field::EvidenceDoc(_) => Message::EvidenceDoc(i, s),
+                        _ => Message::EvidencePage(i, s),
+                    };
+                    return Some(self.update(session, m));
+                }
+                Action::None
+            }
+            Field::Value(i) if uses_number_field(&criterion(session.rubric(), i).scale) => {
+                if let Some(s) = text_field(&self.numbers[i].clone()) {
+                    return Some(self.update(session, Message::Number(i, s)));
+                }
+                // Enter goes on to confirming or saying why, as on a choice.
+                if *key == KeyInput::Enter {
+                    return None;
+                }
+                Action::None
+            }
+            _ => return None,
+        };
+        Some(action)
+    }
+
     /// Round 2, Enter on a row: keep the value copied from round 1 when it
     /// waits for that; when the value differs from round 1, go to the
     /// field that says why. Anything else is left alone.
@@ -261,11 +365,11 @@ impl State {
         match state {
             Some((false, _)) => self.update(session, Message::Confirm(id)),
             Some((true, true)) => {
-                let field = widget_id_str(&format!("why-{id}"));
-                Action::Run(Task::batch([
-                    iced::widget::operation::focus(field.clone()),
-                    iced::widget::operation::move_cursor_to_end(field),
-                ]))
+                let rubric = session.rubric();
+                match why_field(rubric, &id) {
+                    Some(why) => Action::Run(self.move_focus(rubric, why)),
+                    None => Action::None,
+                }
             }
             _ => Action::None,
         }
@@ -292,7 +396,16 @@ impl State {
     }
 }
 
-/// Every field in reading order.
+/// The "why changed" field of a knock-out or criterion.
+pub(super) fn why_field(rubric: &Rubric, id: &CriterionId) -> Option<Field> {
+    match rubric.knockouts.iter().position(|k| &k.id == id) {
+        Some(i) => Some(Field::KoWhy(i)),
+        None => rubric.criteria().position(|c| &c.id == id).map(Field::Why),
+    }
+}
+
+/// Every field in reading order (without the round-2 "why changed" fields,
+/// which come and go with the values: see `State::tab_order`).
 pub fn fields(rubric: &Rubric) -> Vec<Field> {
     let mut out = Vec::new();
     for i in 0..rubric.knockouts.len() {
@@ -321,6 +434,8 @@ pub fn widget_id(rubric: &Rubric, field: Field) -> Option<Id> {
         Field::Note(i) => Some(widget_id_str(&format!("note-{}", c(i)))),
         Field::EvidenceDoc(i) => Some(widget_id_str(&format!("doc-{}", c(i)))),
         Field::EvidencePage(i) => Some(widget_id_str(&format!("page-{}", c(i)))),
+        Field::KoWhy(i) => Some(widget_id_str(&format!("why-{}", ko(i)))),
+        Field::Why(i) => Some(widget_id_str(&format!("why-{}", c(i)))),
         Field::Value(i) if uses_number_field(&criterion(rubric, i).scale) => {
             Some(widget_id_str(&format!("value-{}", c(i))))
         }
@@ -331,14 +446,15 @@ pub fn widget_id(rubric: &Rubric, field: Field) -> Option<Id> {
 /// The card a field sits in, to scroll it into view.
 fn row_id(rubric: &Rubric, field: Field) -> Id {
     match field {
-        Field::Verdict(i) | Field::KoNote(i) => {
+        Field::Verdict(i) | Field::KoNote(i) | Field::KoWhy(i) => {
             widget_id_str(&format!("card-{}", rubric.knockouts[i].id))
         }
         Field::Value(i)
         | Field::Item(i, _)
         | Field::Note(i)
         | Field::EvidenceDoc(i)
-        | Field::EvidencePage(i) => widget_id_str(&format!("card-{}", criterion(rubric, i).id)),
+        | Field::EvidencePage(i)
+        | Field::Why(i) => widget_id_str(&format!("card-{}", criterion(rubric, i).id)),
         Field::Submit => Id::new("submit"),
     }
 }

@@ -10,6 +10,7 @@
 //! column with its cards, `sidebar` the standing beside it.
 
 mod keys;
+mod late;
 pub mod plan;
 mod sidebar;
 mod view;
@@ -98,6 +99,12 @@ pub struct State {
     /// after an invitation in round 1).
     may_score: bool,
     focus: Option<Field>,
+    /// The text field Tab left last, whose widget may still have the focus
+    /// (see `late`).
+    left: Option<Field>,
+    /// What the left field's widget last reported (it may report each key
+    /// against its own value or against the stale one).
+    late_seen: Option<String>,
     /// Digits typed on the focused choice so far ("1" then "0" is 10).
     digits: String,
     ko_notes: Vec<text_editor::Content>,
@@ -116,6 +123,18 @@ pub struct State {
     pane: Box<plan::Pane>,
 }
 
+/// The text field a message of typing comes from.
+fn typed_in(message: &Message) -> Option<Field> {
+    Some(match message {
+        Message::Number(i, _) => Field::Value(*i),
+        Message::Note(i, _) => Field::Note(*i),
+        Message::KoNote(i, _) => Field::KoNote(*i),
+        Message::EvidenceDoc(i, _) => Field::EvidenceDoc(*i),
+        Message::EvidencePage(i, _) => Field::EvidencePage(*i),
+        _ => return None,
+    })
+}
+
 fn uses_number_field(scale: &Scale) -> bool {
     match scale {
         Scale::Points { max, .. } | Scale::Range { max, .. } => *max >= MAX_BUTTONS,
@@ -131,6 +150,8 @@ impl State {
             target,
             may_score: true,
             focus: None,
+            left: None,
+            late_seen: None,
             digits: String::new(),
             ko_notes: Vec::new(),
             notes: Vec::new(),
@@ -264,6 +285,11 @@ impl State {
 
     pub fn update(&mut self, session: &mut Session, message: Message) -> Action {
         let now = Utc::now();
+        if let Some(from) = typed_in(&message)
+            && self.is_late(from)
+        {
+            return self.redirect_late(session, &message);
+        }
         match message {
             Message::Back => return Action::Back,
             Message::ExportPdf => {
@@ -285,6 +311,7 @@ impl State {
                 self.apply(session, |r, d, t| edit::confirm(r, d, t, &id, now));
             }
             Message::WhyChanged(id, why) => {
+                self.focus = keys::why_field(session.rubric(), &id).or(self.focus);
                 self.apply(session, |r, d, t| {
                     edit::set_why_changed(r, d, t, &id, &why, now)
                 });
@@ -392,9 +419,9 @@ impl State {
             }
             Message::Submit => self.submit(session),
             Message::Tab { backwards } => {
-                return Action::Run(self.tab(session.rubric(), backwards));
+                return Action::Run(self.tab(session, backwards));
             }
-            Message::Synced(Some(id)) => self.synced(session.rubric(), &id),
+            Message::Synced(Some(id)) => self.synced(session, &id),
             Message::Synced(None) => {}
             Message::Plan(m) => return self.plan_update(session, m),
         }

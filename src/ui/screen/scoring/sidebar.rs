@@ -71,7 +71,9 @@ impl State {
         .spacing(10);
 
         match &self.notice {
-            Some(Notice::SubmitRefused) => {
+            // Only while something is still missing: beside "Alles is
+            // ingevuld" the refusal would be stale.
+            Some(Notice::SubmitRefused) if !summary.may_submit() => {
                 side = side.push(
                     container(text(strings::SUBMIT_REFUSED))
                         .padding(8)
@@ -95,7 +97,7 @@ impl State {
                         .style(theme::notice_info),
                 );
             }
-            Some(Notice::Submitted) | None => {}
+            Some(Notice::SubmitRefused | Notice::Submitted) | None => {}
         }
 
         if self.may_score {

@@ -6,10 +6,13 @@
 //! This module holds the state and what the messages do to it (the file
 //! actions included); `view` draws the steps.
 
+mod autosave;
 mod plan;
 mod view;
 
+pub use autosave::WORKING_FILE;
 pub use plan::Message as PlanMessage;
+
 pub use view::{amount_id, answer_code};
 
 use crate::ui::dialog::FileDialog;
@@ -68,7 +71,10 @@ pub enum Message {
     Item(CriterionId, String, u32),
     Note(CriterionId, String),
     Amount(Amount, String),
+    /// Ask to start afresh.
     New,
+    NewConfirmed,
+    NewCancelled,
     Open,
     Opened(Option<PathBuf>),
     Save,
@@ -101,6 +107,10 @@ pub struct State {
     pub today: NaiveDate,
     /// The passages of the draft plan per knock-out (see `plan`).
     ko_passages: Vec<leidraad_core::selfcheck::KoPassages>,
+    /// Where the answers are kept as they are typed (the data folder).
+    pub working: Option<PathBuf>,
+    /// "Nieuwe zelftoets" asked, waiting for its confirmation.
+    pub confirm_new: bool,
 }
 
 impl State {
@@ -118,6 +128,8 @@ impl State {
             dialog_open: false,
             today: chrono::Local::now().date_naive(),
             ko_passages: Vec::new(),
+            working: None,
+            confirm_new: false,
         };
         s.sync_fields();
         s
@@ -153,6 +165,15 @@ impl State {
     }
 
     pub fn update(&mut self, message: Message) -> Action {
+        let changes = State::changes_answers(&message);
+        let action = self.handle(message);
+        if changes {
+            self.keep();
+        }
+        action
+    }
+
+    fn handle(&mut self, message: Message) -> Action {
         match message {
             Message::Go(step) => self.step = step,
             Message::Title(t) => self.check.title = t,
@@ -227,7 +248,10 @@ impl State {
                 }
                 self.amounts.insert(field, (t, ok));
             }
-            Message::New => {
+            Message::New => self.confirm_new = true,
+            Message::NewCancelled => self.confirm_new = false,
+            Message::NewConfirmed => {
+                self.confirm_new = false;
                 self.check = SelfCheck::new(&self.rubric);
                 self.path = None;
                 self.notice = None;

@@ -64,6 +64,25 @@ impl State {
         .spacing(12)
         .padding(24)
         .max_width(1000);
+        if self.confirm_new {
+            page = page.push(
+                container(
+                    row![
+                        text(strings::SELFCHECK_NEW_CONFIRM).width(Fill),
+                        button(text(strings::SELFCHECK_NEW_YES))
+                            .style(button::danger)
+                            .on_press(Message::NewConfirmed),
+                        button(text(strings::DIALOG_CANCEL))
+                            .style(theme::secondary)
+                            .on_press(Message::NewCancelled),
+                    ]
+                    .spacing(8)
+                    .align_y(Alignment::Center),
+                )
+                .padding(8)
+                .style(theme::notice_danger),
+            );
+        }
         if let Some((ok, m)) = &self.notice {
             page = page.push(
                 container(text(m.as_str()))
@@ -431,7 +450,15 @@ impl State {
             .budget
             .findings(window, self.rubric.process.budget_eur);
         let mut checks = column![text(strings::SELFCHECK_BUDGET_CHECKS).font(bold())].spacing(4);
-        if findings.is_empty() {
+        let b = &self.check.budget;
+        // Nothing entered yet adds up to nothing: no green "it adds up".
+        let nothing_entered = b.years.values().all(|v| *v == 0)
+            && b.stated_total.is_none()
+            && b.own_contribution.is_none()
+            && b.requested.is_none();
+        if nothing_entered {
+            checks = checks.push(text(strings::SELFCHECK_BUDGET_EMPTY).style(theme::muted));
+        } else if findings.is_empty() {
             checks = checks.push(text(strings::SELFCHECK_BUDGET_OK).style(theme::success_text));
         }
         for f in &findings {
