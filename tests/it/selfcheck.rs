@@ -676,3 +676,29 @@ fn a_missing_budget_or_contribution_is_flagged() {
     };
     assert_eq!(complete.findings(window, budget), []);
 }
+
+/// The self-check PDF gives each criterion's scale with the leidraad's
+/// anchor words and the applicant's own note beside the points to gain.
+#[test]
+fn the_pdf_gives_the_anchor_words_and_the_applicants_notes() {
+    let rubric = Rubric::builtin();
+    let mut c = SelfCheck::new(&rubric);
+    c.criteria.insert(
+        id("C5"),
+        SelfScore {
+            value: Some(Value::Points(3)),
+            note: "POK-middelen nog niet gekoppeld.".into(),
+        },
+    );
+    let pdf = leidraad_report::selfcheck::render(&rubric, &c, day(2022, 7, 1)).unwrap();
+    let text = report_support::pages(&pdf).join(" ");
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        text.contains("Schaal: 1 (beperkte verbinding) tot 6 (stevige verbinding)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Uw notitie: POK-middelen nog niet gekoppeld."),
+        "{text}"
+    );
+}

@@ -151,6 +151,24 @@ pub struct Gain {
     /// Cap minus the self-score (the whole cap when not scored).
     pub gain: u32,
     pub guidance: Option<String>,
+    /// The scale with its anchor words, as the leidraad gives them:
+    /// "1 (beperkte verbinding) tot 6 (stevige verbinding)".
+    pub scale: Option<String>,
+    /// The applicant's own note on the criterion.
+    pub note: String,
+}
+
+/// A scale with its anchor words, where the leidraad gives them.
+fn scale_words(scale: &crate::rubric::Scale) -> Option<String> {
+    match scale {
+        crate::rubric::Scale::Range {
+            min,
+            max,
+            anchors: Some(a),
+            ..
+        } => Some(format!("{min} ({}) tot {max} ({})", a.low, a.high)),
+        _ => None,
+    }
 }
 
 /// A finding on the submission or the budget.
@@ -332,6 +350,12 @@ impl SelfCheck {
                     points,
                     gain: c.cap - points.unwrap_or(0),
                     guidance: c.guidance.clone(),
+                    scale: scale_words(&c.scale),
+                    note: self
+                        .criteria
+                        .get(&c.id)
+                        .map(|s| s.note.trim().to_string())
+                        .unwrap_or_default(),
                 }
             })
             .filter(|g| g.gain > 0)

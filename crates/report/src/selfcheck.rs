@@ -134,8 +134,14 @@ pub fn render(
             .iter()
             .map(|g| {
                 let mut left = vec![Para::new(format!("{} {}", g.id, g.name), BODY_BOLD)];
+                if let Some(scale) = &g.scale {
+                    left.push(Para::new(format!("{}: {scale}", t::SCALE), SMALL).gap(2.0));
+                }
                 if let Some(guidance) = &g.guidance {
                     left.push(Para::new(format!("{}: {guidance}", t::HIGH_SCORE), SMALL).gap(2.0));
+                }
+                if !g.note.is_empty() {
+                    left.push(Para::new(format!("{}: {}", t::YOUR_NOTE, g.note), SMALL).gap(2.0));
                 }
                 Row::new(vec![
                     Cell::new(left),

@@ -585,6 +585,8 @@ pub mod selfcheck {
         "Geen bevindingen: documenten, handtekeningen, termijn en begroting zijn in orde.";
     pub const MAKE_PLAUSIBLE: &str = "Aannemelijk maken";
     pub const HIGH_SCORE: &str = "Wat hoog scoort";
+    pub const SCALE: &str = "Schaal";
+    pub const YOUR_NOTE: &str = "Uw notitie";
     pub const NOTE: &str = "Toelichting";
     pub const COL_CRITERION: &str = nl::CRITERION;
     pub const COL_SELF: &str = "Zelfscore";
