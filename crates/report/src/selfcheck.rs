@@ -115,45 +115,7 @@ pub fn render(
     doc.space(10.0);
 
     // 3. Points to gain
-    doc.heading(t::GAIN_SECTION, 40.0)?;
-    if outcome.gains.is_empty() {
-        doc.paragraphs(&[Para::new(t::GAIN_NONE, BODY)])?;
-    } else {
-        let w_num = 18.0 * MM;
-        let table = Table {
-            widths: vec![CONTENT_W - 3.0 * w_num, w_num, w_num, w_num],
-            header: vec![
-                Cell::text(t::COL_CRITERION, TABLE_HEAD),
-                Cell::text(t::COL_SELF, TABLE_HEAD),
-                Cell::text(t::COL_MAX, TABLE_HEAD),
-                Cell::text(t::COL_GAIN, TABLE_HEAD),
-            ],
-        };
-        let rows = outcome
-            .gains
-            .iter()
-            .map(|g| {
-                let mut left = vec![Para::new(format!("{} {}", g.id, g.name), BODY_BOLD)];
-                if let Some(scale) = &g.scale {
-                    left.push(Para::new(format!("{}: {scale}", t::SCALE), SMALL).gap(2.0));
-                }
-                if let Some(guidance) = &g.guidance {
-                    left.push(Para::new(format!("{}: {guidance}", t::HIGH_SCORE), SMALL).gap(2.0));
-                }
-                if !g.note.is_empty() {
-                    left.push(Para::new(format!("{}: {}", t::YOUR_NOTE, g.note), SMALL).gap(2.0));
-                }
-                Row::new(vec![
-                    Cell::new(left),
-                    Cell::new(vec![Para::new(t::self_points(g), BODY).right()]),
-                    Cell::new(vec![Para::new(g.cap.to_string(), BODY).right()]),
-                    Cell::new(vec![Para::new(g.gain.to_string(), BODY_BOLD).right()]),
-                ])
-            })
-            .collect();
-        doc.table(&table, rows)?;
-    }
-    doc.space(10.0);
+    gains(&mut doc, &outcome)?;
 
     // 4. Submission and budget
     doc.heading(t::FINDINGS_SECTION, 30.0)?;
@@ -194,4 +156,49 @@ fn passages(doc: &mut Doc, rubric: &Rubric, check: &SelfCheck) -> Result<(), Rep
         }
     }
     doc.paragraphs(&paras)
+}
+
+/// Section 3: the criteria where points are to be gained, with the scale's
+/// anchor words, what scores high and the applicant's own note.
+fn gains(doc: &mut Doc, outcome: &leidraad_core::selfcheck::Outcome) -> Result<(), ReportError> {
+    doc.heading(t::GAIN_SECTION, 40.0)?;
+    if outcome.gains.is_empty() {
+        doc.paragraphs(&[Para::new(t::GAIN_NONE, BODY)])?;
+    } else {
+        let w_num = 18.0 * MM;
+        let table = Table {
+            widths: vec![CONTENT_W - 3.0 * w_num, w_num, w_num, w_num],
+            header: vec![
+                Cell::text(t::COL_CRITERION, TABLE_HEAD),
+                Cell::text(t::COL_SELF, TABLE_HEAD),
+                Cell::text(t::COL_MAX, TABLE_HEAD),
+                Cell::text(t::COL_GAIN, TABLE_HEAD),
+            ],
+        };
+        let rows = outcome
+            .gains
+            .iter()
+            .map(|g| {
+                let mut left = vec![Para::new(format!("{} {}", g.id, g.name), BODY_BOLD)];
+                if let Some(scale) = &g.scale {
+                    left.push(Para::new(format!("{}: {scale}", t::SCALE), SMALL).gap(2.0));
+                }
+                if let Some(guidance) = &g.guidance {
+                    left.push(Para::new(format!("{}: {guidance}", t::HIGH_SCORE), SMALL).gap(2.0));
+                }
+                if !g.note.is_empty() {
+                    left.push(Para::new(format!("{}: {}", t::YOUR_NOTE, g.note), SMALL).gap(2.0));
+                }
+                Row::new(vec![
+                    Cell::new(left),
+                    Cell::new(vec![Para::new(t::self_points(g), BODY).right()]),
+                    Cell::new(vec![Para::new(g.cap.to_string(), BODY).right()]),
+                    Cell::new(vec![Para::new(g.gain.to_string(), BODY_BOLD).right()]),
+                ])
+            })
+            .collect();
+        doc.table(&table, rows)?;
+    }
+    doc.space(10.0);
+    Ok(())
 }
