@@ -3,4 +3,5 @@
 //! `leidraad-report`. Neither face decides a rule: they ask the core.
 
 pub mod cli;
+pub mod document_file;
 pub mod ui;

@@ -82,17 +82,5 @@ pub(super) fn attach(
 
 /// Read and extract a file as a document of `kind`.
 pub(super) fn read_document(file: &Path, kind: Kind) -> Result<Document, Failure> {
-    let name = file.display().to_string();
-    let bytes =
-        std::fs::read(file).map_err(|e| Failure(format!("{name}: could not be read: {e}")))?;
-    let extracted = leidraad_docs::extract(&bytes, &name)?;
-    Ok(Document {
-        name: file
-            .file_name()
-            .map_or_else(|| name.clone(), |n| n.to_string_lossy().into_owned()),
-        kind,
-        sha256: document::sha256_hex(&bytes),
-        paged: extracted.paged,
-        pages: extracted.pages,
-    })
+    crate::document_file::read(file, kind).map_err(Failure)
 }

@@ -174,18 +174,7 @@ fn read(
     rubric: &Rubric,
     path: &std::path::Path,
 ) -> Result<Arc<(Document, Vec<KoPassages>)>, String> {
-    let name = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| format!("{name}: {e}"))?;
-    let extracted = leidraad_docs::extract(&bytes, &name).map_err(|e| e.to_string())?;
-    let doc = Document {
-        name: path
-            .file_name()
-            .map_or_else(|| name.clone(), |n| n.to_string_lossy().into_owned()),
-        kind: Kind::Plan,
-        sha256: leidraad_core::document::sha256_hex(&bytes),
-        paged: extracted.paged,
-        pages: extracted.pages,
-    };
+    let doc = crate::document_file::read(path, Kind::Plan)?;
     let check = SelfCheck {
         plan: Some(doc.clone()),
         ..SelfCheck::default()
