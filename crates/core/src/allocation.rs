@@ -8,6 +8,7 @@
 //! remainders to the better rank first (the largest-remainder method).
 //! Which applications are awarded comes from `scoring::evaluate`.
 
+use crate::dossier::join_ids as join;
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
@@ -172,13 +173,6 @@ impl From<crate::session::ReadOnlyError> for AllocationError {
     fn from(e: crate::session::ReadOnlyError) -> AllocationError {
         AllocationError::Decision(e.into())
     }
-}
-
-fn join(ids: &[ApplicationId]) -> String {
-    ids.iter()
-        .map(|i| i.0.as_str())
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 /// A proposed allocation.

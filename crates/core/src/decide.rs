@@ -5,6 +5,7 @@
 //! §3, "Rules the product adds"). Where each stands later is
 //! `scoring::decision_states`.
 
+use crate::dossier::join_ids as join;
 use std::collections::BTreeSet;
 
 use chrono::{DateTime, Utc};
@@ -254,11 +255,4 @@ pub fn decision(kind: DecisionKind, motivation: &str, by: &str, at: DateTime<Utc
         at: Some(at),
         basis: Basis::default(),
     }
-}
-
-fn join<'a>(ids: impl IntoIterator<Item = &'a ApplicationId>) -> String {
-    ids.into_iter()
-        .map(|i| i.0.as_str())
-        .collect::<Vec<_>>()
-        .join(", ")
 }

@@ -716,6 +716,14 @@ pub struct Decision {
     pub basis: Basis,
 }
 
+/// Application ids for a message: "A01, A02".
+pub fn join_ids<'a>(ids: impl IntoIterator<Item = &'a ApplicationId>) -> String {
+    ids.into_iter()
+        .map(|i| i.0.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// A score that does not fit its criterion: typed, never clamped.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ScoreError {

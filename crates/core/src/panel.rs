@@ -7,6 +7,7 @@
 //! package after scoring; importing it merges that assessor's assessments
 //! into the programme's dossier.
 
+use crate::dossier::join_ids as join;
 use std::collections::BTreeSet;
 
 use chrono::{DateTime, Utc};
@@ -721,11 +722,4 @@ pub fn disagreements(rubric: &Rubric, dossier: &Dossier, round: Round) -> Vec<Fl
             .then_with(|| a.application().cmp(b.application()))
     });
     flags
-}
-
-fn join<'a>(ids: impl IntoIterator<Item = &'a ApplicationId>) -> String {
-    ids.into_iter()
-        .map(|i| i.0.as_str())
-        .collect::<Vec<_>>()
-        .join(", ")
 }

@@ -12,7 +12,7 @@
 //! application is incomplete, and last it holds the allocation to the
 //! awarded set.
 
-use std::collections::BTreeSet;
+pub(crate) use crate::dossier::join_ids as join;
 
 use serde::Serialize;
 
@@ -189,12 +189,4 @@ impl<'d> Ledger<'d> {
             s.why = why;
         }
     }
-}
-
-/// The ids of a set, in order, for a message.
-pub(crate) fn join(ids: &BTreeSet<ApplicationId>) -> String {
-    ids.iter()
-        .map(|i| i.0.as_str())
-        .collect::<Vec<_>>()
-        .join(", ")
 }
