@@ -239,6 +239,30 @@ fn the_commands_that_write_a_dossier_refuse_while_a_window_has_it_open() {
             path.as_os_str(),
             scores.as_os_str(),
         ],
+        // The panel's decisions and a withdrawal go through the same door.
+        vec![
+            "decide".as_ref(),
+            path.as_os_str(),
+            "tie-break".as_ref(),
+            "--award".as_ref(),
+            "A07".as_ref(),
+            "--by".as_ref(),
+            "M. Jansen".as_ref(),
+            "--motivation".as_ref(),
+            "Gesprek.".as_ref(),
+        ],
+        vec![
+            "withdraw".as_ref(),
+            path.as_os_str(),
+            "--application".as_ref(),
+            "A01".as_ref(),
+            "--round".as_ref(),
+            "1".as_ref(),
+            "--assessor".as_ref(),
+            "Femke Hoogland".as_ref(),
+            "--reason".as_ref(),
+            "Verkeerde aanvraag.".as_ref(),
+        ],
     ] {
         let out = run(&args);
         let stderr = String::from_utf8_lossy(&out.stderr);

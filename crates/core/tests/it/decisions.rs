@@ -403,3 +403,23 @@ fn the_points_proposal_gives_more_to_a_higher_total_within_every_request() {
     assert_eq!(p.total + p.unallocated, 4_000_000);
     assert_eq!(got.values().sum::<u64>(), p.total);
 }
+
+/// The situation a decision was taken in is part of what was decided: a
+/// file whose basis was edited by hand (to make a stale decision look
+/// current) is refused on load, like any change without its log entry.
+#[test]
+fn a_decisions_basis_edited_in_the_file_is_refused_on_load() {
+    let r = rubric();
+    let mut d = tied(&r);
+    record(&r, &mut d, DecisionKind::AwardCount(5)).unwrap();
+    let text = leidraad_core::store::to_ron(&d);
+    leidraad_core::store::parse_dossier(&text, "d.ron", &r).expect("as recorded, it loads");
+    let mut forged = d.clone();
+    forged.decisions[0].basis.in_line.remove(&app("A05"));
+    forged.decisions[0].basis.in_line.insert(app("A06"));
+    let err =
+        leidraad_core::store::parse_dossier(&leidraad_core::store::to_ron(&forged), "d.ron", &r)
+            .unwrap_err()
+            .to_string();
+    assert!(err.contains("decision 1"), "{err}");
+}
