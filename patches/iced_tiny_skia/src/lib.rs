@@ -209,7 +209,7 @@ impl Renderer {
 }
 
 /// The smallest rectangle of whole pixels around `bounds` (leidraad patch).
-fn whole_pixels(bounds: Rectangle) -> Rectangle {
+pub(crate) fn whole_pixels(bounds: Rectangle) -> Rectangle {
     let x = bounds.x.floor();
     let y = bounds.y.floor();
 
