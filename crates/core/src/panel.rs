@@ -17,9 +17,9 @@ use crate::dossier::{
     ApplicationId, Assessment, Conflict, Dossier, PackageInfo, Round, Verdict, validate_value,
 };
 use crate::exact::Exact;
+use crate::roles::Role;
 use crate::rubric::{CriterionId, Rubric};
 use crate::scoring::{self, Status};
-use crate::roles::Role;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PanelError {
@@ -614,7 +614,11 @@ impl<'a> Blind<'a> {
     /// both rounds is visible (what a full export of the dossier needs).
     pub fn sees_everything(&self) -> bool {
         match self.role {
-            Role::Staff => self.dossier.conflicts.iter().all(|c| c.assessor.trim() != self.viewer.trim()),
+            Role::Staff => self
+                .dossier
+                .conflicts
+                .iter()
+                .all(|c| c.assessor.trim() != self.viewer.trim()),
             Role::Outsider => self.dossier.assessments.is_empty(),
             Role::Assessor => self.dossier.assessments.iter().all(|a| {
                 a.assessor.trim() == self.viewer.trim() || self.sees(&a.application, a.round)

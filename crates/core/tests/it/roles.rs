@@ -66,7 +66,10 @@ fn an_outsider_sees_no_others_work_staff_see_all_and_an_assessor_after_submittin
         let b = Blind::new(&d, outsider);
         assert_eq!(b.role(), Role::Outsider);
         assert!(b.hides(a01, Round::One) && b.hides(a02, Round::One));
-        assert_eq!(b.why_hidden(&app("A01"), Round::One), Some(Hidden::Outsider));
+        assert_eq!(
+            b.why_hidden(&app("A01"), Round::One),
+            Some(Hidden::Outsider)
+        );
         assert!(!b.sees_everything());
     }
 
@@ -94,7 +97,10 @@ fn round_two_status_is_hidden_where_the_round_one_total_is() {
     let a02_2 = e2.get(&app("A02")).unwrap();
     assert_eq!(a02_2.status, scoring::Status::NotInvited);
     let outsider = Blind::new(&d, "Onbekend");
-    assert!(!outsider.hides(a02_2, Round::Two), "no round-2 work to hide");
+    assert!(
+        !outsider.hides(a02_2, Round::Two),
+        "no round-2 work to hide"
+    );
     assert!(outsider.hides_status(a02_2, Round::Two, Some(a02_1)));
     assert!(!Blind::new(&d, "Sanne Wijdeveld").hides_status(a02_2, Round::Two, Some(a02_1)));
     assert!(!Blind::new(&d, "X1").hides_status(a02_2, Round::Two, Some(a02_1)));
@@ -117,7 +123,10 @@ fn staff_changes_are_logged_and_only_staff_or_the_first_claim_may_make_them() {
         (entry.field, entry.by.as_str(), entry.subject.as_str()),
         (Field::Staff, "Sanne Wijdeveld", "Sanne Wijdeveld")
     );
-    assert_eq!((entry.old.as_str(), entry.new.as_str()), ("", "programmabureau"));
+    assert_eq!(
+        (entry.old.as_str(), entry.new.as_str()),
+        ("", "programmabureau")
+    );
 
     // Now only staff may change it.
     assert_eq!(
@@ -169,10 +178,9 @@ fn the_staff_list_round_trips_and_older_dossiers_without_it_load() {
     assert_eq!(example.role_of("Sanne Wijdeveld"), Role::Staff);
     assert_eq!(example.role_of("Femke Hoogland"), Role::Assessor);
     // A dossier written before the list existed has none, and loads.
-    let minimal = std::fs::read_to_string(
-        common::repo_root().join("tests/fixtures/dossier-v1-minimal.ron"),
-    )
-    .unwrap();
+    let minimal =
+        std::fs::read_to_string(common::repo_root().join("tests/fixtures/dossier-v1-minimal.ron"))
+            .unwrap();
     assert!(!minimal.contains("staff"));
     let old = store::parse_dossier(&minimal, "dossier-v1-minimal.ron", &r).unwrap();
     assert!(old.staff.is_empty());
@@ -184,14 +192,8 @@ fn the_staff_list_round_trips_and_older_dossiers_without_it_load() {
     let back = store::parse_dossier(&text, "back.ron", &r).unwrap();
     assert_eq!(back.staff, d.staff);
     // A package carries no staff list: it is one assessor's.
-    let package = leidraad_core::panel::package(
-        &r,
-        &example,
-        "Femke Hoogland",
-        Round::One,
-        None,
-        when(),
-    )
-    .unwrap();
+    let package =
+        leidraad_core::panel::package(&r, &example, "Femke Hoogland", Round::One, None, when())
+            .unwrap();
     assert!(package.staff.is_empty());
 }

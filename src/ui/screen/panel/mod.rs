@@ -389,6 +389,7 @@ pub fn card_id(id: &CriterionId) -> Id {
 fn blind_message(dossier: &Dossier, viewer: &str, app: &ApplicationId, round: Round) -> String {
     match panel_rules::Blind::new(dossier, viewer).why_hidden(app, round) {
         Some(panel_rules::Hidden::Conflict) => strings::PANEL_BLIND_CONFLICT.to_string(),
+        Some(panel_rules::Hidden::Outsider) => strings::PANEL_BLIND_OUTSIDER.to_string(),
         _ => strings::PANEL_BLIND_NOT_SUBMITTED.to_string(),
     }
 }

@@ -42,7 +42,10 @@ impl State {
             }
         };
         let summary = scoring::summarize(rubric, assessment_ref);
-        let editable = self.may_score && !assessment_ref.is_submitted();
+        // A window that has the dossier open read-only changes nothing:
+        // every control that would is disabled (the banner says why).
+        let read_only = session.is_read_only();
+        let editable = self.may_score && !assessment_ref.is_submitted() && !read_only;
         let conflict = self.conflict(session);
 
         let app = session.dossier().application(&self.target.application);
@@ -72,7 +75,8 @@ impl State {
                         .padding([4, 10])
                         .style(theme::secondary)
                         .on_press_maybe(
-                            self.conflict_form.is_none().then_some(Message::AskConflict),
+                            (self.conflict_form.is_none() && !read_only)
+                                .then_some(Message::AskConflict),
                         ),
                 )
                 .id(Id::new("declare-conflict"))
@@ -170,7 +174,7 @@ impl State {
             .height(Fill);
 
         row![main]
-            .push(self.plan_pane())
+            .push(self.plan_pane(read_only))
             .push(self.sidebar(session, &summary, editable, region))
             .height(Fill)
             .into()
