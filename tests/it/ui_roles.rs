@@ -383,7 +383,7 @@ fn shots() {
         let mut ui = Simulator::with_size(leidraad::ui::theme::settings(), size, app.view());
         let snap = ui.snapshot(&iced::Theme::Light).unwrap();
         let path = format!("/tmp/roles-{name}.png");
-        let _ = std::fs::remove_file(&path);
+        let _ = std::fs::remove_file(format!("/tmp/roles-{name}-tiny-skia.png"));
         assert!(snap.matches_image(&path).unwrap());
     };
     let recent: Vec<std::path::PathBuf> = (1..=8)

@@ -47,6 +47,9 @@ pub enum Action {
     SelfCheck,
 }
 
+/// The height of each role's choice on the start screen.
+const ROLE_CHOICE_HEIGHT: f32 = 80.0;
+
 /// Which rubric a new dossier is scored against.
 pub enum RubricChoice {
     Builtin,
@@ -170,10 +173,12 @@ impl State {
                 text(strings::user_role_hint(role)).size(theme::SMALL),
             ]
             .spacing(2);
+            // One height for the three, room for a hint of two lines.
             container(
                 button(label)
                     .padding([8, 12])
                     .width(Fill)
+                    .height(ROLE_CHOICE_HEIGHT)
                     .style(theme::choice(current == Some(role)))
                     .on_press(Message::Role(role)),
             )
