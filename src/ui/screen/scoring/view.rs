@@ -29,21 +29,15 @@ impl State {
     pub fn view<'a>(&'a self, session: &'a Session) -> Element<'a, Message> {
         let rubric = session.rubric();
         let assessment = self.assessment(session);
-        let empty;
-        let assessment_ref = match assessment {
-            Some(a) => a,
-            None => {
-                empty = Assessment::new(
-                    &self.target.application,
-                    &self.target.assessor,
-                    self.target.round,
-                );
-                &empty
-            }
-        };
+        // Not started yet: an empty assessment.
+        let empty = Assessment::new(
+            &self.target.application,
+            &self.target.assessor,
+            self.target.round,
+        );
+        let assessment_ref = assessment.unwrap_or(&empty);
         let summary = scoring::summarize(rubric, assessment_ref);
-        // A window that has the dossier open read-only changes nothing:
-        // every control that would is disabled (the banner says why).
+        // Read-only: every control that would change the dossier is disabled.
         let read_only = session.is_read_only();
         let editable = self.may_score && !assessment_ref.is_submitted() && !read_only;
         let conflict = self.conflict(session);
