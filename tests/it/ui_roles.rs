@@ -12,7 +12,7 @@ use iced_test::selector::Candidate;
 
 use leidraad::ui::app::{App, Message, Screen};
 use leidraad::ui::config::{Config, Places, UserRole};
-use leidraad::ui::screen::{list, ranking, start};
+use leidraad::ui::screen::{list, panel, ranking, start};
 use leidraad::ui::strings;
 use leidraad_core::audit::Field;
 use leidraad_core::dossier::{Dossier, EXAMPLE_SOURCE, Round};
@@ -188,10 +188,19 @@ fn a_name_neither_staff_nor_assessor_sees_no_totals_or_statuses_of_others() {
     let _ = outsider.update(Message::List(list::Message::Ranking));
     assert!(shows(&outsider, strings::RANKING_BLIND_OUTSIDER));
     assert!(!shows(&outsider, strings::EXPORT_CSV));
-    // The panel screen shows no one's scores.
+    // The panel screen shows no one's scores, and no status: A04 is in a
+    // tie in round 2 (the list is on round 2 now).
     let _ = outsider.update(Message::ToList);
-    let _ = outsider.update(Message::List(list::Message::Panel("A01".into())));
+    let _ = outsider.update(Message::List(list::Message::Panel("A04".into())));
     assert!(shows(&outsider, strings::PANEL_BLIND_OUTSIDER));
+    assert!(!shows(&outsider, "gelijke stand"));
+    // Nor whether round 1 invited it (the interview tab).
+    let _ = outsider.update(Message::Panel(panel::Message::Tab(panel::Tab::Interview)));
+    assert!(shows(&outsider, strings::PANEL_BLIND_OUTSIDER));
+    let _ = staff.update(Message::List(list::Message::Panel("A04".into())));
+    assert!(shows(&staff, "gelijke stand"));
+    let _ = staff.update(Message::Panel(panel::Message::Tab(panel::Tab::Interview)));
+    assert!(!shows(&staff, strings::PANEL_BLIND_OUTSIDER));
 }
 
 #[test]
@@ -412,6 +421,11 @@ fn shots() {
     let mut outsider = App::with_dossier(r.clone(), d.clone(), "Onbekende Naam");
     let _ = outsider.update(Message::List(list::Message::Round(Round::Two)));
     shot(&outsider, (1280.0, 720.0), "list-outsider");
+    let _ = outsider.update(Message::List(list::Message::Disagreements));
+    shot(&outsider, (1280.0, 720.0), "disagreements-outsider");
+    let _ = outsider.update(Message::ToList);
+    let _ = outsider.update(Message::List(list::Message::Panel("A04".into())));
+    shot(&outsider, (1280.0, 720.0), "panel-outsider");
     let mut staff = App::with_dossier(r, d, STAFF);
     let _ = staff.update(Message::List(list::Message::Round(Round::Two)));
     shot(&staff, (1280.0, 720.0), "list-staff");
