@@ -298,7 +298,14 @@ fn the_rankings_round_does_not_carry_into_beoordelen() {
 fn a_read_only_window_disables_every_edit_button_and_says_why() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("dossier.ron");
-    std::fs::write(&path, EXAMPLE_SOURCE).unwrap();
+    // Femke Hoogland's A01 still open in round 1: there is work to edit.
+    let (_, mut d) = example();
+    d.assessments
+        .iter_mut()
+        .find(|a| a.assessor == ASSESSOR && a.application.0 == "A01" && a.round == Round::One)
+        .unwrap()
+        .submitted = None;
+    leidraad_core::store::save_dossier(&path, &d).unwrap();
     let window = |name: &str| {
         let mut app = App::new(
             Config {
@@ -347,6 +354,28 @@ fn a_read_only_window_disables_every_edit_button_and_says_why() {
     assert!(matches!(assessor.screen, Screen::Scoring(_)));
     assert!(shows(&assessor, strings::READ_ONLY_BUTTONS));
     assert_eq!(messages_of_click(&assessor, "declare-conflict"), 0);
+    // Typing a motivation shows no text that would never be kept.
+    let before = match &assessor.screen {
+        Screen::Scoring(s) => s.motivation_text(0),
+        _ => panic!("on the scoring screen"),
+    };
+    interact(&mut assessor, |ui| {
+        click(ui, "note-C1");
+        ui.typewrite(" niet bewaard");
+    });
+    match &assessor.screen {
+        Screen::Scoring(s) => assert_eq!(s.motivation_text(0), before),
+        _ => panic!("on the scoring screen"),
+    }
+    // Saving is disabled in the header too.
+    let save = format!("{} (Ctrl+S)", strings::SAVE);
+    let mut ui = Simulator::with_size(
+        leidraad::ui::theme::settings(),
+        crate::ui_support::TALL,
+        assessor.view(),
+    );
+    ui.click(save.as_str()).unwrap();
+    assert_eq!(ui.into_messages().count(), 0, "save");
     drop(first);
 }
 

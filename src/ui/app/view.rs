@@ -108,7 +108,7 @@ impl App {
             container(saved).max_width(HEADER_NAME_WIDTH),
             button(text(format!("{} (Ctrl+S)", strings::SAVE)))
                 .style(theme::header_button)
-                .on_press(Message::Save),
+                .on_press_maybe((!session.is_read_only()).then_some(Message::Save)),
             button(text(strings::HOME))
                 .style(theme::header_button)
                 .on_press(Message::Home),
