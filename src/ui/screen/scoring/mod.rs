@@ -189,8 +189,6 @@ impl State {
         }
     }
 
-    /// Whether the assessor declared a conflict of interest for this
-    /// application.
     /// What the motivation field of the `i`-th criterion shows.
     pub fn motivation_text(&self, i: usize) -> String {
         self.notes
@@ -206,6 +204,8 @@ impl State {
         self.may_score && !self.is_submitted(session) && !session.is_read_only()
     }
 
+    /// Whether the assessor declared a conflict of interest for this
+    /// application.
     fn conflict<'a>(&self, session: &'a Session) -> Option<&'a leidraad_core::dossier::Conflict> {
         let t = &self.target;
         session
