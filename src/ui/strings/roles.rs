@@ -42,7 +42,7 @@ pub const WHO_STAFF_HINT: &str =
 
 // Someone who is neither staff nor an assessor of the dossier.
 pub const OUTSIDER_BANNER: &str = "U staat in dit dossier niet als beoordelaar of als programmabureau. Totalen, statussen en scores van anderen worden u daarom niet getoond.";
-pub const OUTSIDER_ASK_STAFF: &str = "Hoort u bij het programmabureau? Vraag een collega van het programmabureau u toe te voegen (leidraad staff DOSSIER --add NAAM). Staat u onder een andere naam in het dossier, kies die dan op het startscherm.";
+pub const OUTSIDER_ASK_STAFF: &str = "Hoort u bij het programmabureau? Vraag een collega van het programmabureau u toe te voegen (leidraad staff DOSSIER --add NAAM). Staat u onder een andere naam in het dossier, vul die dan in op het startscherm.";
 pub const CLAIM_STAFF: &str = "Mij als programmabureau vastleggen";
 pub const CLAIM_STAFF_HINT: &str = "Dit dossier noemt nog niemand van het programmabureau. Legt u zich vast, dan ziet u alle totalen en statussen; dit komt in de geschiedenis van het dossier.";
 pub fn staff_added(name: &str) -> String {

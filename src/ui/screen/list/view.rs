@@ -166,15 +166,13 @@ impl State {
         ]
         .spacing(8)
         .align_y(Alignment::Center);
-        let dossier = session.dossier();
-        let names = (dossier.assessors.iter().map(|a| &a.name)).chain(&dossier.staff);
-        if !dossier.assessors.is_empty() || !dossier.staff.is_empty() {
+        if !session.dossier().assessors.is_empty() {
             r = r.push(text(strings::OR_PICK).style(theme::muted));
-            for name in names {
+            for a in &session.dossier().assessors {
                 r = r.push(
-                    button(text(name))
+                    button(text(&a.name))
                         .style(theme::secondary)
-                        .on_press(Message::PickAssessor(name.clone())),
+                        .on_press(Message::PickAssessor(a.name.clone())),
                 );
             }
         }
