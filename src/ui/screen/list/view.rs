@@ -28,8 +28,11 @@ const COL_ACTIONS: f32 = 310.0;
 
 impl State {
     pub fn view<'a>(&'a self, session: &'a Session, assessor: &'a str) -> Element<'a, Message> {
+        // Blind scoring for this viewer, found once per view (a dossier
+        // may hold 10,000 applications).
+        let blind = Blind::new(session.dossier(), assessor);
         let mut page = self
-            .heading(session, assessor)
+            .heading(session, blind.sees_everything())
             .spacing(12)
             .padding([16, 24]);
 
@@ -60,7 +63,7 @@ impl State {
         page = page.push(header()).push(rule::horizontal(1));
         column![
             page,
-            scrollable(container(self.rows(session, assessor)).padding([0, 24]))
+            scrollable(container(self.rows(session, assessor, blind)).padding([0, 24]))
                 .id(Id::new(SCROLL))
                 .on_scroll(Message::Scrolled)
                 .height(Fill)
@@ -70,7 +73,9 @@ impl State {
 
     /// The title with the rounds and the main buttons, and the tools under
     /// it (the panel's tools only outside a package).
-    fn heading<'a>(&self, session: &Session, assessor: &str) -> Column<'a, Message> {
+    /// `sees_everything`: nothing is hidden from the viewer (exporting
+    /// every sheet and ranking is allowed).
+    fn heading<'a>(&self, session: &Session, sees_everything: bool) -> Column<'a, Message> {
         let rounds = scale::rounds("list-", self.round, true, Message::Round);
 
         let is_package = session.dossier().package.is_some();
@@ -107,9 +112,7 @@ impl State {
                 tool_maybe(
                     strings::EXPORT_ALL,
                     "list-export-all",
-                    Blind::new(session.dossier(), assessor)
-                        .sees_everything()
-                        .then_some(Message::ExportAll)
+                    sees_everything.then_some(Message::ExportAll)
                 ),
             ]
             .push((!is_package).then(|| panel_tools(read_only)))
@@ -122,10 +125,15 @@ impl State {
     /// screenful above and below them (see [`State::rows_in_view`]); the
     /// others are an empty space of their height, so the scroll bar and
     /// every row's place are those of the whole list.
-    fn rows<'a>(&'a self, session: &'a Session, assessor: &'a str) -> Element<'a, Message> {
+    fn rows<'a>(
+        &'a self,
+        session: &'a Session,
+        assessor: &'a str,
+        blind: Blind<'a>,
+    ) -> Element<'a, Message> {
         let apps = &session.dossier().applications;
         let shown = self.rows_in_view(apps.len());
-        let lookup = Lookup::new(session, assessor, self.round);
+        let lookup = Lookup::new(session, assessor, self.round, blind);
         let space_for = |rows: usize| space().height(rows as f32 * (ROW_HEIGHT + ROW_GAP));
         // Keyed by the application's place, so a row keeps its widgets'
         // state (a hovered button) while rows come and go at the ends.
@@ -204,7 +212,7 @@ struct Lookup<'a> {
 }
 
 impl<'a> Lookup<'a> {
-    fn new(session: &'a Session, assessor: &'a str, round: Round) -> Lookup<'a> {
+    fn new(session: &'a Session, assessor: &'a str, round: Round, blind: Blind<'a>) -> Lookup<'a> {
         let e1 = session.evaluation(Round::One);
         let e2 = session.evaluation(Round::Two);
         let own = session
@@ -221,7 +229,7 @@ impl<'a> Lookup<'a> {
             e1,
             e2,
             eval: session.evaluation(round),
-            blind: Blind::new(session.dossier(), assessor),
+            blind,
             own,
             results,
         }
