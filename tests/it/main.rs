@@ -38,6 +38,7 @@ mod ui_lock;
 mod ui_panel;
 mod ui_plan;
 mod ui_ranking;
+mod ui_roles;
 mod ui_round2;
 mod ui_selfcheck_keep;
 mod ui_selfcheck_plan;

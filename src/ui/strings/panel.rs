@@ -203,5 +203,6 @@ pub fn audit_field(field: leidraad_core::audit::Field) -> &'static str {
         Field::Import => "import",
         Field::Package => "pakket uitgegeven",
         Field::Document => "document toegevoegd",
+        Field::Staff => "programmabureau",
     }
 }
