@@ -83,19 +83,36 @@ impl Engine {
                 clip_bounds,
                 (pixels.width(), pixels.height()),
             )
-            && let Some(mut part) = tiny_skia::Pixmap::new(x1 - x0, y1 - y0)
         {
             // leidraad patch (iced #3368): when only part of a quad shows
             // through its clip (a row of a list under a narrow damaged
-            // column), that part of the pixels is copied out, the quad is
-            // drawn on the copy, which clips without a mask, and the copy is
-            // put back: the visible area and two copies of it instead of the
-            // whole quad through the mask, and the pixels a whole frame
-            // gives (the same drawing, moved by whole pixels; the mask's
-            // coverage was off by one on anti-aliased edges).
-            copy_part(pixels, &mut part, (x0, y0), true);
-            let shifted = Transformation::translate(-(x0 as f32), -(y0 as f32))
-                * transformation;
+            // column), that part of the pixels, with a margin, is copied
+            // out, the quad is drawn on the copy, which clips without a
+            // mask, and the part is put back: the visible area and two
+            // copies of it instead of the whole quad through the mask, and
+            // the pixels a whole frame gives (the same drawing, moved by
+            // whole pixels; the anti-aliasing where a path is cut at the
+            // copy's edge differs a little, so that edge is a margin that is
+            // not put back).
+            const MARGIN: u32 = 2;
+            let (width, height) = (pixels.width(), pixels.height());
+            let outer = [
+                x0.saturating_sub(MARGIN),
+                y0.saturating_sub(MARGIN),
+                (x1 + MARGIN).min(width),
+                (y1 + MARGIN).min(height),
+            ];
+            let Some(mut part) = tiny_skia::Pixmap::new(
+                outer[2] - outer[0],
+                outer[3] - outer[1],
+            ) else {
+                return;
+            };
+            copy_part(pixels, &mut part, outer, outer, true);
+            let shifted = Transformation::translate(
+                -(outer[0] as f32),
+                -(outer[1] as f32),
+            ) * transformation;
             let whole = quad.bounds * shifted;
             self.draw_quad(
                 quad,
@@ -105,7 +122,7 @@ impl Engine {
                 clip_mask,
                 whole,
             );
-            copy_part(pixels, &mut part, (x0, y0), false);
+            copy_part(pixels, &mut part, outer, [x0, y0, x1, y1], false);
             return;
         }
 
@@ -389,9 +406,10 @@ impl Engine {
         text: &Text,
         transformation: Transformation,
         pixels: &mut tiny_skia::PixmapMut<'_>,
-        clip_mask: &mut tiny_skia::Mask,
         clip_bounds: Rectangle,
     ) {
+        // leidraad patch: text is cut to its clip's pixels glyph by glyph
+        // (`text::blit_glyph`), never drawn through the clip mask.
         match text {
             Text::Paragraph {
                 paragraph,
@@ -415,15 +433,14 @@ impl Engine {
                     return;
                 }
 
-                let clip_mask = (!physical_bounds.is_within(&clip_bounds))
-                    .then(|| self.clip.mask(clip_mask, clip_bounds));
+                let clip = pixel_span(clip_bounds, pixels.width(), pixels.height());
 
                 self.text_pipeline.draw_paragraph(
                     paragraph,
                     *position,
                     *color,
                     pixels,
-                    clip_mask,
+                    clip,
                     transformation,
                 );
             }
@@ -448,15 +465,14 @@ impl Engine {
                     return;
                 }
 
-                let clip_mask = (!physical_bounds.is_within(&clip_bounds))
-                    .then(|| self.clip.mask(clip_mask, clip_bounds));
+                let clip = pixel_span(clip_bounds, pixels.width(), pixels.height());
 
                 self.text_pipeline.draw_editor(
                     editor,
                     *position,
                     *color,
                     pixels,
-                    clip_mask,
+                    clip,
                     transformation,
                 );
             }
@@ -474,21 +490,13 @@ impl Engine {
             } => {
                 // leidraad patch: the text is clipped to its own clip bounds
                 // too (a canvas's), not only to the layer's; upstream drew
-                // the rows of a scrolled canvas beyond its edge. Its extent
-                // is known only when its bounds are finite (a canvas's text
-                // has infinite bounds): otherwise it is masked.
+                // the rows of a scrolled canvas beyond its edge.
                 let Some(clip_bounds) = clip_bounds
                     .intersection(&(*local_clip_bounds * transformation))
                 else {
                     return;
                 };
-                let physical_bounds = *bounds * transformation;
-
-                let inside = physical_bounds.width.is_finite()
-                    && physical_bounds.height.is_finite()
-                    && physical_bounds.is_within(&clip_bounds);
-                let clip_mask =
-                    (!inside).then(|| self.clip.mask(clip_mask, clip_bounds));
+                let clip = pixel_span(clip_bounds, pixels.width(), pixels.height());
 
                 self.text_pipeline.draw_cached(
                     content,
@@ -501,7 +509,7 @@ impl Engine {
                     *align_y,
                     *shaping,
                     pixels,
-                    clip_mask,
+                    clip,
                     transformation,
                 );
             }
@@ -528,15 +536,14 @@ impl Engine {
                     return;
                 }
 
-                let clip_mask = (!physical_bounds.is_within(&clip_bounds))
-                    .then(|| self.clip.mask(clip_mask, clip_bounds));
+                let clip = pixel_span(clip_bounds, pixels.width(), pixels.height());
 
                 self.text_pipeline.draw_raw(
                     &buffer,
                     raw.position,
                     raw.color,
                     pixels,
-                    clip_mask,
+                    clip,
                     transformation,
                 );
             }
@@ -1016,22 +1023,29 @@ fn visible_part(
     (x1 > x0 && y1 > y0).then_some([x0, y0, x1, y1])
 }
 
-/// Copies the pixels of `part`'s size at (x0, y0) from `pixels` into
-/// `part` (`into_part`) or back from `part` into `pixels`; `part` lies
-/// within `pixels` (leidraad patch).
+/// Copies the pixels of `rect` (x0, y0, x1, y1 in the window's pixels) from
+/// `pixels` into `part` (`into_part`) or back from `part` into `pixels`;
+/// `part` holds the pixels of `outer`, which holds `rect` and lies within
+/// `pixels` (leidraad patch).
 fn copy_part(
     pixels: &mut tiny_skia::PixmapMut<'_>,
     part: &mut tiny_skia::Pixmap,
-    (x0, y0): (u32, u32),
+    outer: [u32; 4],
+    rect: [u32; 4],
     into_part: bool,
 ) {
     let stride = pixels.width() as usize * 4;
-    let row_len = part.width() as usize * 4;
+    let part_stride = part.width() as usize * 4;
+    let span = (rect[2] - rect[0]) as usize * 4;
     let window = pixels.data_mut();
+    let part = part.data_mut();
 
-    for (row, part_row) in part.data_mut().chunks_exact_mut(row_len).enumerate() {
-        let start = (y0 as usize + row) * stride + x0 as usize * 4;
-        let window_row = &mut window[start..start + row_len];
+    for y in rect[1]..rect[3] {
+        let at = y as usize * stride + rect[0] as usize * 4;
+        let part_at = (y - outer[1]) as usize * part_stride
+            + (rect[0] - outer[0]) as usize * 4;
+        let window_row = &mut window[at..at + span];
+        let part_row = &mut part[part_at..part_at + span];
         if into_part {
             part_row.copy_from_slice(window_row);
         } else {
