@@ -11,6 +11,9 @@ pub struct Engine {
     text_pipeline: text::Pipeline,
     /// What the clip mask holds (leidraad patch, iced #3368).
     pub(crate) clip: Clip,
+    /// The pixels of a quad's visible part while it is drawn (leidraad
+    /// patch, see `draw_quad`).
+    part: Vec<u8>,
 
     #[cfg(feature = "image")]
     pub(crate) raster_pipeline: crate::raster::Pipeline,
@@ -23,6 +26,7 @@ impl Engine {
         Self {
             text_pipeline: text::Pipeline::new(),
             clip: Clip::default(),
+            part: Vec::new(),
             #[cfg(feature = "image")]
             raster_pipeline: crate::raster::Pipeline::new(),
             #[cfg(feature = "svg")]
@@ -102,27 +106,37 @@ impl Engine {
                 (x1 + MARGIN).min(width),
                 (y1 + MARGIN).min(height),
             ];
-            let Some(mut part) = tiny_skia::Pixmap::new(
+            // The copy's buffer is kept between quads: a new, zeroed one
+            // for each cost more than the drawing.
+            let mut buffer = std::mem::take(&mut self.part);
+            let len = (outer[2] - outer[0]) as usize
+                * (outer[3] - outer[1]) as usize
+                * 4;
+            if buffer.len() < len {
+                buffer.resize(len, 0);
+            }
+            if let Some(mut part) = tiny_skia::PixmapMut::from_bytes(
+                &mut buffer[..len],
                 outer[2] - outer[0],
                 outer[3] - outer[1],
-            ) else {
-                return;
-            };
-            copy_part(pixels, &mut part, outer, outer, true);
-            let shifted = Transformation::translate(
-                -(outer[0] as f32),
-                -(outer[1] as f32),
-            ) * transformation;
-            let whole = quad.bounds * shifted;
-            self.draw_quad(
-                quad,
-                background,
-                shifted,
-                &mut part.as_mut(),
-                clip_mask,
-                whole,
-            );
-            copy_part(pixels, &mut part, outer, [x0, y0, x1, y1], false);
+            ) {
+                copy_part(pixels, &mut part, outer, outer, true);
+                let shifted = Transformation::translate(
+                    -(outer[0] as f32),
+                    -(outer[1] as f32),
+                ) * transformation;
+                let whole = quad.bounds * shifted;
+                self.draw_quad(
+                    quad,
+                    background,
+                    shifted,
+                    &mut part,
+                    clip_mask,
+                    whole,
+                );
+                copy_part(pixels, &mut part, outer, [x0, y0, x1, y1], false);
+            }
+            self.part = buffer;
             return;
         }
 
@@ -1029,7 +1043,7 @@ fn visible_part(
 /// `pixels` (leidraad patch).
 fn copy_part(
     pixels: &mut tiny_skia::PixmapMut<'_>,
-    part: &mut tiny_skia::Pixmap,
+    part: &mut tiny_skia::PixmapMut<'_>,
     outer: [u32; 4],
     rect: [u32; 4],
     into_part: bool,
