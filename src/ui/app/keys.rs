@@ -38,6 +38,18 @@ impl App {
             (_, Some(c)) if command && c.eq_ignore_ascii_case(&'n') => {
                 return self.new_application();
             }
+            (_, Some(c)) if command && c.eq_ignore_ascii_case(&'f') => {
+                if let Screen::List = self.screen {
+                    return iced::widget::operation::focus(iced::widget::Id::new(list::FILTER));
+                }
+            }
+            // Esc clears the list's filter first, also from inside its
+            // field (which takes Esc to let go of the focus).
+            (Key::Named(Named::Escape), _)
+                if matches!(self.screen, Screen::List) && !self.list.filter.is_empty() =>
+            {
+                return self.list_message(list::Message::Filter(String::new()));
+            }
             (Key::Named(Named::Enter), _) if command => {
                 if let (Screen::Scoring(state), Some(session)) =
                     (&mut self.screen, &mut self.session)
@@ -123,16 +135,14 @@ impl App {
         };
         match self.list.key(session, key) {
             list::Action::Score(id, round) => self.open_scoring(id, round),
-            _ => self.list.reveal_selected(),
+            _ => self.list.reveal_selected(session),
         }
     }
 }
 
-pub(super) fn key_event(
-    event: Event,
-    status: event::Status,
-    _window: window::Id,
-) -> Option<Message> {
+/// A keyboard or mouse event of the window as the root takes it (the
+/// subscription's filter; public for the tests that drive the keyboard).
+pub fn key_event(event: Event, status: event::Status, _window: window::Id) -> Option<Message> {
     match event {
         Event::Keyboard(keyboard::Event::KeyPressed {
             key,

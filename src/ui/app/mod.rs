@@ -94,7 +94,7 @@ pub enum Message {
     ToList,
 }
 
-pub use self::keys::KeyPress;
+pub use self::keys::{KeyPress, key_event};
 
 /// What the header says about saving.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -499,7 +499,10 @@ impl App {
         if self.session.is_some() {
             self.screen = Screen::List;
         }
-        self.list.reveal_selected()
+        match &self.session {
+            Some(session) => self.list.reveal_selected(session),
+            None => Task::none(),
+        }
     }
 
     fn new_application(&mut self) -> Task<Message> {

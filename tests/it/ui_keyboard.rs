@@ -1,0 +1,342 @@
+//! The keyboard on every screen (issue 17): the list's filter (Ctrl+F),
+//! the next and previous application on the scoring screen, undo (Ctrl+Z),
+//! zoom, the command palette (Ctrl+K) and the visible focus.
+//!
+//! The keys go in as the window gets them: each event goes to the
+//! interface first (a focused text field takes it), then, with what the
+//! interface did with it, through the window's own key filter to `update`;
+//! what `update` returns is run as the runtime runs it, widget operations
+//! (focus, scrolling) on the interface included. Work that does not finish
+//! at once (the autosave's pause) is left out.
+
+use iced::futures::FutureExt;
+use iced::keyboard::{self, Key, Modifiers, key::Named};
+use iced::{Event, Size, Task, window};
+use iced_test::core::widget::operation::Outcome;
+use iced_test::runtime::UserInterface;
+use iced_test::runtime::user_interface::Cache;
+
+use leidraad::ui::app::{App, Message, Screen, key_event};
+use leidraad_core::dossier::{Application, ApplicationId, Dossier};
+use leidraad_core::edit;
+use leidraad_core::rubric::Rubric;
+
+const SIZE: Size = Size::new(1366.0, 768.0);
+const ASSESSOR: &str = "Tess Beoordelaar";
+
+/// The window around the app: the renderer and the widgets' state, which
+/// lives on from one event to the next (a focused field stays focused).
+struct Window {
+    renderer: iced::Renderer,
+    cache: Cache,
+}
+
+impl Window {
+    fn new() -> Window {
+        use iced_test::core::renderer::Headless;
+        let settings = leidraad::ui::theme::settings();
+        for font in settings.fonts {
+            iced_test::renderer::graphics::text::font_system()
+                .write()
+                .expect("the font system")
+                .load_font(font);
+        }
+        let renderer = iced::futures::executor::block_on(<iced::Renderer as Headless>::new(
+            settings.default_font,
+            settings.default_text_size,
+            Some("tiny-skia"),
+        ))
+        .expect("a tiny-skia renderer");
+        Window {
+            renderer,
+            cache: Cache::default(),
+        }
+    }
+
+    /// One event as the runtime delivers it: to the interface, its
+    /// messages to `update`, then to the window's key filter.
+    fn event(&mut self, app: &mut App, event: Event) {
+        let mut messages = Vec::new();
+        let status = {
+            let mut ui = UserInterface::build(
+                app.view(),
+                SIZE,
+                std::mem::take(&mut self.cache),
+                &mut self.renderer,
+            );
+            let (_, statuses) = ui.update(
+                std::slice::from_ref(&event),
+                iced::mouse::Cursor::Unavailable,
+                &mut self.renderer,
+                &mut iced_test::core::clipboard::Null,
+                &mut messages,
+            );
+            self.cache = ui.into_cache();
+            statuses[0]
+        };
+        for m in messages {
+            let task = app.update(m);
+            self.run(app, task);
+        }
+        if let Some(m) = key_event(event, status, window::Id::unique()) {
+            let task = app.update(m);
+            self.run(app, task);
+        }
+    }
+
+    /// Run what `update` returned, as far as it is ready now: messages go
+    /// back to `update`, widget operations to the interface.
+    fn run(&mut self, app: &mut App, task: Task<Message>) {
+        use iced::futures::StreamExt;
+        let Some(mut stream) = iced_test::runtime::task::into_stream(task) else {
+            return;
+        };
+        while let Some(Some(action)) = stream.next().now_or_never() {
+            match action {
+                iced_test::runtime::Action::Output(m) => {
+                    let next = app.update(m);
+                    self.run(app, next);
+                }
+                iced_test::runtime::Action::Widget(operation) => self.operate(app, operation),
+                _ => {}
+            }
+        }
+    }
+
+    fn operate(&mut self, app: &App, operation: Box<dyn iced_test::core::widget::Operation>) {
+        let mut ui = UserInterface::build(
+            app.view(),
+            SIZE,
+            std::mem::take(&mut self.cache),
+            &mut self.renderer,
+        );
+        let mut current = Some(operation);
+        while let Some(mut op) = current.take() {
+            ui.operate(&self.renderer, op.as_mut());
+            if let Outcome::Chain(next) = op.finish() {
+                current = Some(next);
+            }
+        }
+        self.cache = ui.into_cache();
+    }
+
+    /// A key pressed and let go, with modifiers; `text` is what it types.
+    fn key(&mut self, app: &mut App, key: Key, modifiers: Modifiers, text: Option<&str>) {
+        let physical =
+            keyboard::key::Physical::Unidentified(keyboard::key::NativeCode::Unidentified);
+        self.event(
+            app,
+            Event::Keyboard(keyboard::Event::KeyPressed {
+                key: key.clone(),
+                modified_key: key.clone(),
+                physical_key: physical,
+                location: keyboard::Location::Standard,
+                modifiers,
+                repeat: false,
+                text: text.map(Into::into),
+            }),
+        );
+        self.event(
+            app,
+            Event::Keyboard(keyboard::Event::KeyReleased {
+                key: key.clone(),
+                modified_key: key,
+                physical_key: physical,
+                location: keyboard::Location::Standard,
+                modifiers,
+            }),
+        );
+    }
+
+    fn named(&mut self, app: &mut App, key: Named, modifiers: Modifiers) {
+        self.key(app, Key::Named(key), modifiers, None);
+    }
+
+    /// Ctrl (Cmd on macOS) with a letter.
+    fn ctrl(&mut self, app: &mut App, c: &str) {
+        self.key(app, Key::Character(c.into()), Modifiers::COMMAND, None);
+    }
+
+    /// Type `text` where the keyboard is.
+    fn type_text(&mut self, app: &mut App, text: &str) {
+        for c in text.chars() {
+            let s = c.to_string();
+            self.key(
+                app,
+                Key::Character(s.as_str().into()),
+                Modifiers::empty(),
+                Some(&s),
+            );
+        }
+    }
+}
+
+/// A dossier with invented regions: A01 to A09, three of them on the
+/// "Testkust".
+fn dossier_app() -> App {
+    let rubric = Rubric::builtin();
+    let mut d = Dossier::new("Testdossier", &rubric);
+    let regions = [
+        "Regio Testkust",
+        "Regio Heuvelrand",
+        "Regio Zandvlakte",
+        "Regio Testkust-Noord",
+        "Regio Veendal",
+        "Regio Rivierstreek",
+        "Regio Kleihoek",
+        "Testkust Zuid",
+        "Regio Duinzoom",
+    ];
+    for (i, region) in regions.iter().enumerate() {
+        edit::add_application(&mut d, Application::new(&format!("A0{}", i + 1), region)).unwrap();
+    }
+    App::with_dossier(rubric, d, ASSESSOR)
+}
+
+fn shown_ids(app: &App) -> Vec<String> {
+    let session = app.session.as_ref().unwrap();
+    let apps = &session.dossier().applications;
+    app.list
+        .shown(session)
+        .into_iter()
+        .map(|i| apps[i].id.to_string())
+        .collect()
+}
+
+fn scoring_id(app: &App) -> Option<ApplicationId> {
+    match &app.screen {
+        Screen::Scoring(s) => Some(s.target.application.clone()),
+        _ => None,
+    }
+}
+
+#[test]
+fn ctrl_f_focuses_the_filter_which_narrows_the_list_by_region_or_id() {
+    let mut app = dossier_app();
+    let mut w = Window::new();
+    // Typed before Ctrl+F, the letters go nowhere.
+    w.type_text(&mut app, "kust");
+    assert_eq!(app.list.filter, "");
+    w.ctrl(&mut app, "f");
+    w.type_text(&mut app, "TESTKUST");
+    assert_eq!(app.list.filter, "TESTKUST");
+    assert_eq!(shown_ids(&app), ["A01", "A04", "A08"], "any case, any part");
+    assert!(crate::ui_support::shows(
+        &app,
+        "3 van 9 aanvragen getoond (‘TESTKUST’) · Esc wist het filter"
+    ));
+    // The rows the list builds are those that match.
+    assert!(crate::ui_support::shows(&app, "Regio Testkust-Noord"));
+    assert!(!crate::ui_support::shows(&app, "Regio Heuvelrand"));
+    // The selection follows the filter, and the arrows move among the rows
+    // shown (from inside the field), Enter scores the selected one.
+    assert_eq!(app.list.selected, Some(0));
+    w.named(&mut app, Named::ArrowDown, Modifiers::empty());
+    assert_eq!(app.list.selected, Some(3), "A04, the next row shown");
+    w.named(&mut app, Named::Escape, Modifiers::empty());
+    assert_eq!(app.list.filter, "", "Esc clears the filter");
+    assert_eq!(shown_ids(&app).len(), 9);
+    assert!(!crate::ui_support::shows(
+        &app,
+        "3 van 9 aanvragen getoond (‘TESTKUST’) · Esc wist het filter"
+    ));
+    assert_eq!(app.list.selected, Some(3), "the selection is kept");
+
+    // By id: "a0" matches all, "07" only A07.
+    w.ctrl(&mut app, "f");
+    w.type_text(&mut app, "07");
+    assert_eq!(shown_ids(&app), ["A07"]);
+    w.named(&mut app, Named::Enter, Modifiers::empty());
+    assert_eq!(scoring_id(&app), Some(ApplicationId::from("A07")));
+}
+
+#[test]
+fn a_filter_that_matches_nothing_says_so() {
+    let mut app = dossier_app();
+    let mut w = Window::new();
+    w.ctrl(&mut app, "f");
+    w.type_text(&mut app, "xyz");
+    assert!(shown_ids(&app).is_empty());
+    assert_eq!(app.list.selected, None);
+    assert!(crate::ui_support::shows(
+        &app,
+        "Geen aanvraag met ‘xyz’ in nummer of regio · Esc wist het filter"
+    ));
+    // Enter and the arrows do nothing on an empty list.
+    w.named(&mut app, Named::Enter, Modifiers::empty());
+    w.named(&mut app, Named::ArrowDown, Modifiers::empty());
+    assert!(matches!(app.screen, Screen::List));
+}
+
+#[test]
+fn the_filter_keeps_the_rows_built_in_view_in_a_list_of_1000() {
+    let rubric = Rubric::builtin();
+    let dossier = leidraad_core::synthetic::dossier(&rubric, 1000, 1, 7);
+    let ids: Vec<ApplicationId> = dossier.applications.iter().map(|a| a.id.clone()).collect();
+    let mut app = App::with_dossier(rubric, dossier, "Beoordelaar 1");
+    let mut w = Window::new();
+    w.ctrl(&mut app, "f");
+    // A00990 to A00999, typed in lower case.
+    assert_eq!(ids[999].to_string(), "A01000");
+    let needle = "a0099";
+    w.type_text(&mut app, needle);
+    let session = app.session.as_ref().unwrap();
+    let expected: Vec<usize> = session
+        .dossier()
+        .applications
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| {
+            a.id.to_string().to_lowercase().contains(needle)
+                || a.region.to_lowercase().contains(needle)
+        })
+        .map(|(i, _)| i)
+        .collect();
+    assert_eq!(expected.len(), 10);
+    assert_eq!(app.list.shown(session), expected);
+    // The last match is reached with the keyboard and is then in the view.
+    for _ in 0..expected.len() {
+        w.named(&mut app, Named::ArrowDown, Modifiers::empty());
+    }
+    let last = *expected.last().unwrap();
+    assert_eq!(app.list.selected, Some(last));
+    assert!(
+        built(&app, &format!("row-{last}")),
+        "the selected row is built"
+    );
+    assert!(
+        !built(&app, "row-0") || expected[0] == 0,
+        "a row filtered out is not"
+    );
+}
+
+/// Whether the view builds the widget with this id.
+fn built(app: &App, id: &str) -> bool {
+    let mut ui = iced_test::Simulator::with_size(leidraad::ui::theme::settings(), SIZE, app.view());
+    ui.find(iced::widget::Id::from(id.to_string())).is_ok()
+}
+
+/// Screenshots for a person to look at (`cargo test -- --ignored
+/// keyboard_shots`, then open /tmp/keyboard-*-tiny-skia.png).
+#[test]
+#[ignore]
+fn keyboard_shots() {
+    fn shot(app: &App, name: &str) {
+        let mut ui = iced_test::Simulator::with_size(
+            leidraad::ui::theme::settings(),
+            (1280.0, 720.0),
+            app.view(),
+        );
+        let snap = ui.snapshot(&leidraad::ui::theme::theme()).unwrap();
+        let path = format!("/tmp/keyboard-{name}.png");
+        let _ = std::fs::remove_file(format!("/tmp/keyboard-{name}-tiny-skia.png"));
+        assert!(snap.matches_image(&path).unwrap());
+    }
+    let mut app = dossier_app();
+    let mut w = Window::new();
+    shot(&app, "list");
+    w.ctrl(&mut app, "f");
+    w.type_text(&mut app, "kust");
+    w.named(&mut app, Named::ArrowDown, Modifiers::empty());
+    shot(&app, "list-filter");
+}
