@@ -339,4 +339,96 @@ fn keyboard_shots() {
     w.type_text(&mut app, "kust");
     w.named(&mut app, Named::ArrowDown, Modifiers::empty());
     shot(&app, "list-filter");
+    w.named(&mut app, Named::Enter, Modifiers::empty());
+    shot(&app, "scoring");
+}
+
+fn assessment_of(app: &App, id: &str) -> Option<leidraad_core::dossier::Assessment> {
+    app.session
+        .as_ref()
+        .unwrap()
+        .dossier()
+        .assessment(
+            &ApplicationId::from(id),
+            ASSESSOR,
+            leidraad_core::dossier::Round::One,
+        )
+        .cloned()
+}
+
+/// The first knock-out's motivation in the dossier.
+fn ko_motivation(app: &App, id: &str) -> String {
+    let rubric = Rubric::builtin();
+    let ko = &rubric.knockouts[0].id;
+    assessment_of(app, id)
+        .and_then(|a| a.knockouts.get(ko).map(|j| j.motivation.clone()))
+        .unwrap_or_default()
+}
+
+#[test]
+fn alt_arrows_go_to_the_next_and_previous_application_and_keep_what_was_typed() {
+    let mut app = dossier_app();
+    let mut w = Window::new();
+    // Open A01 from the list by keyboard: Down selects it, Enter scores.
+    w.named(&mut app, Named::ArrowDown, Modifiers::empty());
+    w.named(&mut app, Named::Enter, Modifiers::empty());
+    assert_eq!(scoring_id(&app), Some(ApplicationId::from("A01")));
+    // The first knock-out: V (voldaan); Tab to its motivation and type,
+    // then at once Alt+Right.
+    w.type_text(&mut app, "v");
+    w.named(&mut app, Named::Tab, Modifiers::empty());
+    w.type_text(&mut app, "Helder plan");
+    w.named(&mut app, Named::ArrowRight, Modifiers::ALT);
+    assert_eq!(scoring_id(&app), Some(ApplicationId::from("A02")));
+    assert_eq!(
+        ko_motivation(&app, "A01"),
+        "Helder plan",
+        "nothing typed is lost"
+    );
+    let a01 = assessment_of(&app, "A01").unwrap();
+    let ko = &Rubric::builtin().knockouts[0].id;
+    assert_eq!(
+        a01.knockouts[ko].verdict,
+        leidraad_core::dossier::Verdict::Met
+    );
+    assert!(
+        app.session.as_ref().unwrap().is_dirty(),
+        "to be saved as after leaving"
+    );
+    assert_eq!(app.list.selected, Some(1), "the list follows");
+    // Back with Alt+Left.
+    w.named(&mut app, Named::ArrowLeft, Modifiers::ALT);
+    assert_eq!(scoring_id(&app), Some(ApplicationId::from("A01")));
+    assert_eq!(ko_motivation(&app, "A01"), "Helder plan");
+    // Before the first there is nothing: the screen stays.
+    w.named(&mut app, Named::ArrowLeft, Modifiers::ALT);
+    assert_eq!(scoring_id(&app), Some(ApplicationId::from("A01")));
+    // Ctrl+PageDown does the same as Alt+Right.
+    w.named(&mut app, Named::PageDown, Modifiers::COMMAND);
+    assert_eq!(scoring_id(&app), Some(ApplicationId::from("A02")));
+    w.named(&mut app, Named::PageUp, Modifiers::COMMAND);
+    assert_eq!(scoring_id(&app), Some(ApplicationId::from("A01")));
+}
+
+#[test]
+fn next_application_follows_the_lists_filter_and_the_buttons_too() {
+    let mut app = dossier_app();
+    let mut w = Window::new();
+    w.ctrl(&mut app, "f");
+    w.type_text(&mut app, "kust");
+    w.named(&mut app, Named::Enter, Modifiers::empty());
+    assert_eq!(scoring_id(&app), Some(ApplicationId::from("A01")));
+    w.named(&mut app, Named::ArrowRight, Modifiers::ALT);
+    assert_eq!(scoring_id(&app), Some(ApplicationId::from("A04")));
+    // The buttons name their application.
+    assert!(crate::ui_support::shows(&app, "← A01 (Alt+←)"));
+    assert!(crate::ui_support::shows(&app, "A08 → (Alt+→)"));
+    crate::ui_support::interact(&mut app, |ui| {
+        crate::ui_support::click(ui, "next-application")
+    });
+    assert_eq!(scoring_id(&app), Some(ApplicationId::from("A08")));
+    // The last one shown: no next.
+    assert!(crate::ui_support::shows(&app, "Volgende → (Alt+→)"));
+    w.named(&mut app, Named::ArrowRight, Modifiers::ALT);
+    assert_eq!(scoring_id(&app), Some(ApplicationId::from("A08")));
 }

@@ -58,6 +58,28 @@ impl App {
                 }
                 return Task::none();
             }
+            // The next and previous application: also from inside a text
+            // field (Alt with an arrow is no text editing key off macOS).
+            (Key::Named(Named::ArrowRight | Named::ArrowLeft), _)
+                if k.modifiers.alt() && !command && matches!(self.screen, Screen::Scoring(_)) =>
+            {
+                let step = if k.key == Key::Named(Named::ArrowRight) {
+                    1
+                } else {
+                    -1
+                };
+                return self.step_application(step);
+            }
+            (Key::Named(Named::PageDown | Named::PageUp), _)
+                if command && matches!(self.screen, Screen::Scoring(_)) =>
+            {
+                let step = if k.key == Key::Named(Named::PageDown) {
+                    1
+                } else {
+                    -1
+                };
+                return self.step_application(step);
+            }
             (Key::Named(Named::Tab), _) => {
                 return match &self.screen {
                     Screen::Scoring(_) => {
@@ -119,6 +141,7 @@ impl App {
             scoring::Action::Run(t) => t.map(Message::Scoring),
             scoring::Action::ExportPdf(kind) => self.export_sheet_dialog(kind),
             scoring::Action::Back => self.back_to_list(),
+            scoring::Action::Step(step) => self.step_application(step),
             scoring::Action::None => Task::none(),
         }
     }

@@ -444,6 +444,7 @@ impl App {
             (Screen::Scoring(state), Message::Scoring(m)) => match state.update(session, m) {
                 scoring::Action::None => Task::none(),
                 scoring::Action::Back => self.back_to_list(),
+                scoring::Action::Step(step) => self.step_application(step),
                 scoring::Action::Run(task) => task.map(Message::Scoring),
                 scoring::Action::ExportPdf(kind) => self.export_sheet_dialog(kind),
             },
@@ -540,16 +541,36 @@ impl App {
             return Task::none();
         };
         let target = Target {
-            application: id,
+            application: id.clone(),
             assessor: self.config.assessor.clone(),
             round,
         };
         let mut state = scoring::State::new(session, target);
+        state.neighbours = [-1, 1].map(|step| self.list.neighbour(session, &id, step));
         // Start the keyboard on the first field, as a reader would.
         let first = scoring::fields(session.rubric())[0];
         let task = state.move_focus(session.rubric(), first);
         self.screen = Screen::Scoring(state);
         task.map(Message::Scoring)
+    }
+
+    /// From the scoring screen to the next (+1) or previous (-1)
+    /// application in the list's order (with its filter), in the same
+    /// round: what was typed is in the dossier already (every change goes
+    /// through the session as it is made), so this is leaving the screen
+    /// and opening the other application.
+    fn step_application(&mut self, step: isize) -> Task<Message> {
+        let (Screen::Scoring(state), Some(session)) = (&self.screen, &self.session) else {
+            return Task::none();
+        };
+        let round = state.target.round;
+        match self
+            .list
+            .neighbour(session, &state.target.application, step)
+        {
+            Some(id) => self.open_scoring(id, round),
+            None => Task::none(),
+        }
     }
 
     /// Open the panel screen of an application (programme staff and the

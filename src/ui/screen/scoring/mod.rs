@@ -50,6 +50,8 @@ pub enum Message {
     EvidencePage(usize, String),
     Submit,
     Back,
+    /// The next (+1) or previous (-1) application in the list's order.
+    Step(isize),
     /// Print this assessment's score sheet as PDF.
     ExportPdf,
     /// Tab (or Shift+Tab) pressed.
@@ -81,6 +83,9 @@ pub enum Message {
 pub enum Action {
     None,
     Back,
+    /// Go to the next (+1) or previous (-1) application in the list's
+    /// order, as leaving this screen and opening that one.
+    Step(isize),
     Run(Task<Message>),
     /// The root asks where to save this score sheet as PDF.
     ExportPdf(leidraad_report::SheetKind),
@@ -121,6 +126,9 @@ pub struct State {
     /// The application's plan, read once (see `plan`).
     plan: Option<Box<plan::Plan>>,
     pane: Box<plan::Pane>,
+    /// The previous and the next application in the list's order (with
+    /// its filter), if any: set by the root.
+    pub neighbours: [Option<leidraad_core::dossier::ApplicationId>; 2],
 }
 
 /// The text field a message of typing comes from.
@@ -162,6 +170,7 @@ impl State {
             withdraw_form: None,
             plan: None,
             pane: Box::default(),
+            neighbours: [None, None],
         };
         state.begin(session);
         state.load(session);
@@ -292,6 +301,7 @@ impl State {
         }
         match message {
             Message::Back => return Action::Back,
+            Message::Step(step) => return Action::Step(step),
             Message::ExportPdf => {
                 let t = &self.target;
                 return Action::ExportPdf(leidraad_report::SheetKind::Assessment {
