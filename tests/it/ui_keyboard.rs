@@ -17,6 +17,7 @@ use iced_test::runtime::UserInterface;
 use iced_test::runtime::user_interface::Cache;
 
 use leidraad::ui::app::{App, Message, Screen, key_event};
+use leidraad::ui::screen::list;
 use leidraad_core::dossier::{Application, ApplicationId, Dossier};
 use leidraad_core::edit;
 use leidraad_core::rubric::Rubric;
@@ -29,6 +30,8 @@ const ASSESSOR: &str = "Tess Beoordelaar";
 struct Window {
     renderer: iced::Renderer,
     cache: Cache,
+    size: Size,
+    cursor: iced::mouse::Cursor,
 }
 
 impl Window {
@@ -50,6 +53,46 @@ impl Window {
         Window {
             renderer,
             cache: Cache::default(),
+            size: SIZE,
+            cursor: iced::mouse::Cursor::Unavailable,
+        }
+    }
+
+    /// A window tall enough for every card of the scoring screen.
+    fn tall() -> Window {
+        Window {
+            size: Size::new(crate::ui_support::TALL.0, crate::ui_support::TALL.1),
+            ..Window::new()
+        }
+    }
+
+    /// Where the widget with `id` is drawn.
+    fn bounds_of(&mut self, app: &App, id: &str) -> Option<iced::Rectangle> {
+        use iced_test::core::widget::operation::black_box;
+        use iced_test::selector::Selector;
+        let mut ui = UserInterface::build(
+            app.view(),
+            self.size,
+            std::mem::take(&mut self.cache),
+            &mut self.renderer,
+        );
+        let mut find = iced::widget::Id::from(id.to_string()).find();
+        ui.operate(&self.renderer, &mut black_box(&mut find));
+        self.cache = ui.into_cache();
+        match iced_test::core::widget::Operation::finish(&find) {
+            Outcome::Some(Some(target)) => iced_test::selector::Bounded::visible_bounds(&target),
+            _ => None,
+        }
+    }
+
+    /// A click in the middle of the widget with `id`.
+    fn click(&mut self, app: &mut App, id: &str) {
+        let at = self
+            .bounds_of(app, id)
+            .unwrap_or_else(|| panic!("{id} is drawn"));
+        self.cursor = iced::mouse::Cursor::Available(at.center());
+        for e in iced_test::simulator::click() {
+            self.event(app, e);
         }
     }
 
@@ -60,13 +103,13 @@ impl Window {
         let status = {
             let mut ui = UserInterface::build(
                 app.view(),
-                SIZE,
+                self.size,
                 std::mem::take(&mut self.cache),
                 &mut self.renderer,
             );
             let (_, statuses) = ui.update(
                 std::slice::from_ref(&event),
-                iced::mouse::Cursor::Unavailable,
+                self.cursor,
                 &mut self.renderer,
                 &mut iced_test::core::clipboard::Null,
                 &mut messages,
@@ -106,7 +149,7 @@ impl Window {
     fn operate(&mut self, app: &App, operation: Box<dyn iced_test::core::widget::Operation>) {
         let mut ui = UserInterface::build(
             app.view(),
-            SIZE,
+            self.size,
             std::mem::take(&mut self.cache),
             &mut self.renderer,
         );
@@ -431,4 +474,114 @@ fn next_application_follows_the_lists_filter_and_the_buttons_too() {
     assert!(crate::ui_support::shows(&app, "Volgende → (Alt+→)"));
     w.named(&mut app, Named::ArrowRight, Modifiers::ALT);
     assert_eq!(scoring_id(&app), Some(ApplicationId::from("A08")));
+}
+
+/// The dossier's value and motivation of C11 (a number field) for A01.
+fn c11(app: &App) -> (Option<leidraad_core::dossier::Value>, String) {
+    let a = assessment_of(app, "A01").unwrap();
+    let id = "C11".into();
+    let s = a.criteria.get(&id);
+    (
+        a.value(&id).cloned(),
+        s.map(|s| s.motivation.clone()).unwrap_or_default(),
+    )
+}
+
+#[test]
+fn ctrl_z_undoes_the_last_score_change_through_the_session_and_the_audit_log() {
+    use leidraad_core::audit::Field;
+    use leidraad_core::dossier::Value;
+    let mut app = dossier_app();
+    let mut w = Window::tall();
+    let _ = app.update(Message::List(list::Message::Score(ApplicationId::from(
+        "A01",
+    ))));
+    // The value, its motivation, then the document (no score change).
+    w.click(&mut app, "value-C11");
+    w.type_text(&mut app, "12");
+    w.named(&mut app, Named::Tab, Modifiers::empty());
+    w.type_text(&mut app, "Sterk plan");
+    w.named(&mut app, Named::Tab, Modifiers::empty());
+    w.type_text(&mut app, "plan.pdf");
+    assert_eq!(c11(&app), (Some(Value::Points(12)), "Sterk plan".into()));
+    // Change the value: both digits away, then 18 (typing in the field is
+    // one change).
+    w.click(&mut app, "value-C11");
+    w.named(&mut app, Named::Backspace, Modifiers::empty());
+    w.named(&mut app, Named::Backspace, Modifiers::empty());
+    w.type_text(&mut app, "18");
+    assert_eq!(c11(&app).0, Some(Value::Points(18)));
+
+    // Ctrl+Z: 12 is back, in the dossier and in the field.
+    w.ctrl(&mut app, "z");
+    assert_eq!(c11(&app), (Some(Value::Points(12)), "Sterk plan".into()));
+    assert!(crate::ui_support::shows(&app, "12"));
+    assert!(!crate::ui_support::shows(&app, "18"));
+    assert!(crate::ui_support::shows(
+        &app,
+        "Ongedaan gemaakt: C11. Ctrl+Z maakt de wijziging daarvoor ongedaan."
+    ));
+    // Through the one door: the log says what typing 12 back would say
+    // (right after the change, the two are one run of typing that ends
+    // where it began, so the log holds no change of the value to 18).
+    let log = |app: &App| app.session.as_ref().unwrap().dossier().audit.clone();
+    let score = log(&app)
+        .into_iter()
+        .rev()
+        .find(|e| e.field == Field::Score)
+        .unwrap();
+    assert_eq!((score.old.as_str(), score.new.as_str()), ("", "12"));
+    leidraad_core::audit::verify(app.session.as_ref().unwrap().dossier()).unwrap();
+
+    // Then the motivation, all of its typing as one change: recorded as a
+    // change of its own by the assessor, after the document's entry.
+    let before = log(&app).len();
+    w.ctrl(&mut app, "z");
+    assert_eq!(c11(&app), (Some(Value::Points(12)), String::new()));
+    let after = log(&app);
+    assert_eq!(after.len(), before + 1);
+    let undo = after.last().unwrap();
+    assert_eq!(
+        (
+            undo.field,
+            undo.by.as_str(),
+            undo.old.as_str(),
+            undo.new.as_str()
+        ),
+        (Field::Motivation, ASSESSOR, "Sterk plan", "")
+    );
+    let a = assessment_of(&app, "A01").unwrap();
+    assert_eq!(
+        a.criteria[&"C11".into()].evidence.document,
+        "plan.pdf",
+        "kept"
+    );
+    // Then the value's first typing; then nothing is left.
+    w.ctrl(&mut app, "z");
+    assert_eq!(c11(&app), (None, String::new()));
+    w.ctrl(&mut app, "z");
+    assert_eq!(c11(&app), (None, String::new()));
+    assert!(crate::ui_support::shows(
+        &app,
+        "Niets om ongedaan te maken (Ctrl+Z)."
+    ));
+}
+
+#[test]
+fn ctrl_z_undoes_a_value_picked_with_the_keyboard_and_a_verdict() {
+    use leidraad_core::dossier::Verdict;
+    let mut app = dossier_app();
+    let mut w = Window::new();
+    w.named(&mut app, Named::Enter, Modifiers::empty());
+    assert_eq!(scoring_id(&app), Some(ApplicationId::from("A01")));
+    // The keyboard starts on the first knock-out: V, then T.
+    w.type_text(&mut app, "v");
+    w.type_text(&mut app, "t");
+    let ko = Rubric::builtin().knockouts[0].id.clone();
+    let verdict = |app: &App| assessment_of(app, "A01").unwrap().knockouts[&ko].verdict;
+    assert_eq!(verdict(&app), Verdict::Doubt);
+    w.ctrl(&mut app, "z");
+    assert_eq!(verdict(&app), Verdict::Met);
+    w.ctrl(&mut app, "z");
+    assert_eq!(verdict(&app), Verdict::Open);
 }

@@ -38,6 +38,14 @@ impl App {
             (_, Some(c)) if command && c.eq_ignore_ascii_case(&'n') => {
                 return self.new_application();
             }
+            (_, Some(c)) if command && c.eq_ignore_ascii_case(&'z') => {
+                if let (Screen::Scoring(state), Some(session)) =
+                    (&mut self.screen, &mut self.session)
+                {
+                    state.undo(session);
+                }
+                return Task::none();
+            }
             (_, Some(c)) if command && c.eq_ignore_ascii_case(&'f') => {
                 if let Screen::List = self.screen {
                     return iced::widget::operation::focus(iced::widget::Id::new(list::FILTER));

@@ -89,6 +89,14 @@ impl State {
                         .style(theme::notice_danger),
                 );
             }
+            Some(Notice::Undone(what)) => {
+                side = side.push(
+                    container(text(what.as_str()))
+                        .padding(8)
+                        .width(Fill)
+                        .style(theme::notice_info),
+                );
+            }
             Some(Notice::Withdrawn) => {
                 side = side.push(
                     container(text(strings::WITHDRAWN))
