@@ -585,3 +585,58 @@ fn ctrl_z_undoes_a_value_picked_with_the_keyboard_and_a_verdict() {
     w.ctrl(&mut app, "z");
     assert_eq!(verdict(&app), Verdict::Open);
 }
+
+#[test]
+fn ctrl_plus_minus_and_zero_zoom_the_window_and_the_zoom_is_kept_in_the_settings() {
+    use leidraad::ui::config::{Config, Places};
+    let dir = tempfile::tempdir().unwrap();
+    let places = Places {
+        config_file: dir.path().join("config/instellingen.ron"),
+        data_dir: dir.path().join("data"),
+        documents: None,
+    };
+    let mut app = App::new(Config::default(), Some(places.clone()));
+    let mut w = Window::new();
+    assert_eq!(app.scale_factor(), 1.0);
+    w.ctrl(&mut app, "=");
+    assert_eq!(app.scale_factor(), 1.1);
+    w.ctrl(&mut app, "+");
+    assert_eq!(app.scale_factor(), 1.25);
+    assert_eq!(
+        Config::load(&places.config_file).zoom.percent(),
+        125,
+        "saved"
+    );
+    // A new window starts at the zoom saved.
+    let (again, _) = App::boot(None, Some(places.clone()));
+    assert_eq!(again.scale_factor(), 1.25);
+    w.ctrl(&mut app, "-");
+    assert_eq!(app.scale_factor(), 1.1);
+    for _ in 0..10 {
+        w.ctrl(&mut app, "=");
+    }
+    assert_eq!(app.scale_factor(), 2.0, "200 % at most");
+    w.ctrl(&mut app, "0");
+    assert_eq!(app.scale_factor(), 1.0);
+    for _ in 0..10 {
+        w.ctrl(&mut app, "-");
+    }
+    assert_eq!(app.scale_factor(), 0.8, "80 % at least");
+    assert_eq!(Config::load(&places.config_file).zoom.percent(), 80);
+    // The zoom is not typed into a text field.
+    let mut app = dossier_app();
+    w.ctrl(&mut app, "f");
+    w.ctrl(&mut app, "=");
+    assert_eq!(app.list.filter, "");
+    assert_eq!(app.scale_factor(), 1.1);
+    // The header says it, and pressing it goes back to 100 %.
+    assert!(crate::ui_support::shows(&app, "Zoom 110 % · Ctrl+0: 100 %"));
+    crate::ui_support::interact(&mut app, |ui| {
+        ui.click("Zoom 110 % · Ctrl+0: 100 %").unwrap();
+    });
+    assert_eq!(app.scale_factor(), 1.0);
+    assert!(!crate::ui_support::shows(
+        &app,
+        "Zoom 110 % · Ctrl+0: 100 %"
+    ));
+}

@@ -46,6 +46,11 @@ impl App {
                 }
                 return Task::none();
             }
+            // Zoom: Ctrl+= (or Ctrl++ where + has a key of its own),
+            // Ctrl+-, Ctrl+0.
+            (_, Some('=' | '+')) if command => return self.update(Message::Zoom(Some(true))),
+            (_, Some('-')) if command => return self.update(Message::Zoom(Some(false))),
+            (_, Some('0')) if command => return self.update(Message::Zoom(None)),
             (_, Some(c)) if command && c.eq_ignore_ascii_case(&'f') => {
                 if let Screen::List = self.screen {
                     return iced::widget::operation::focus(iced::widget::Id::new(list::FILTER));

@@ -92,6 +92,8 @@ pub enum Message {
     Save,
     Home,
     ToList,
+    /// Zoom in (`Some(true)`), out (`Some(false)`) or back to 100 % (None).
+    Zoom(Option<bool>),
 }
 
 pub use self::keys::{KeyPress, key_event};
@@ -226,6 +228,24 @@ impl App {
         }
     }
 
+    /// The window's scale factor: the zoom kept in the settings.
+    pub fn scale_factor(&self) -> f32 {
+        self.config.zoom.factor()
+    }
+
+    /// Zoom in (`Some(true)`), out or back to 100 %, and keep it in the
+    /// settings file.
+    fn zoom(&mut self, change: Option<bool>) {
+        let zoom = match change {
+            Some(bigger) => self.config.zoom.step(bigger),
+            None => crate::ui::config::Zoom::default(),
+        };
+        if zoom != self.config.zoom {
+            self.config.zoom = zoom;
+            self.save_config();
+        }
+    }
+
     pub fn theme(&self) -> iced::Theme {
         crate::ui::theme::theme()
     }
@@ -283,6 +303,10 @@ impl App {
                 Task::none()
             }
             Message::ToList => self.back_to_list(),
+            Message::Zoom(change) => {
+                self.zoom(change);
+                Task::none()
+            }
             Message::DialogRequested(r) => self.builtin_requested(r),
             Message::Dialog(m) => self.builtin_message(m),
             other => self.file_message(other),

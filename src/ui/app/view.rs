@@ -102,6 +102,7 @@ impl App {
             container(text(format!("{}: {assessor}", strings::ASSESSOR)).size(theme::TEXT))
                 .max_width(HEADER_NAME_WIDTH),
             container(saved).max_width(HEADER_NAME_WIDTH),
+            self.zoom_shown(),
             button(text(format!("{} (Ctrl+S)", strings::SAVE)))
                 .style(theme::header_button)
                 .on_press(Message::Save),
@@ -113,6 +114,17 @@ impl App {
         .align_y(Alignment::Center)
         .padding([8, 20]);
         container(bar).width(Fill).style(theme::header).into()
+    }
+
+    /// The zoom, when it is not 100 %: pressed (or Ctrl+0), back to 100 %.
+    fn zoom_shown(&self) -> Option<Element<'_, Message>> {
+        let percent = self.config.zoom.percent();
+        (percent != 100).then(|| {
+            button(text(strings::zoom_shown(percent)).size(theme::SMALL))
+                .style(theme::header_button)
+                .on_press(Message::Zoom(None))
+                .into()
+        })
     }
 
     /// Another program changed the dossier on disk: nothing was written;
