@@ -347,6 +347,30 @@ pub fn editor(theme: &Theme, status: text_editor::Status) -> text_editor::Style 
     style
 }
 
+/// An entry of the command palette: the chosen one filled, so that the
+/// keyboard's place is plain to see.
+pub fn palette_entry(chosen: bool) -> impl Fn(&Theme, button::Status) -> button::Style {
+    move |_theme, status| {
+        let hovered = matches!(status, button::Status::Hovered | button::Status::Pressed);
+        let (background, text_color) = if chosen {
+            (BLUE, Color::WHITE)
+        } else if hovered {
+            (Color::from_rgb(0.90, 0.93, 0.96), INK)
+        } else {
+            (Color::TRANSPARENT, INK)
+        };
+        button::Style {
+            background: Some(Background::Color(background)),
+            text_color,
+            border: Border {
+                radius: Radius::from(4.0),
+                ..Border::default()
+            },
+            ..button::Style::default()
+        }
+    }
+}
+
 /// A secondary action: outlined, so it reads as a button without
 /// competing with the primary one.
 pub fn secondary(theme: &Theme, status: button::Status) -> button::Style {

@@ -24,6 +24,9 @@ impl App {
         if self.builtin_dialog.is_some() {
             return self.builtin_dialog_key(&k);
         }
+        if self.palette.is_some() {
+            return self.palette_key(&k);
+        }
         let command = k.modifiers.command();
         let shift = k.modifiers.shift();
         let character = match k.key.as_ref() {
@@ -35,14 +38,15 @@ impl App {
                 return self.update(Message::Save);
             }
             (_, Some(c)) if command && c.eq_ignore_ascii_case(&'o') => return self.open_dialog(),
+            (_, Some(c)) if command && c.eq_ignore_ascii_case(&'k') => {
+                return self.toggle_palette();
+            }
             (_, Some(c)) if command && c.eq_ignore_ascii_case(&'n') => {
                 return self.new_application();
             }
             (_, Some(c)) if command && c.eq_ignore_ascii_case(&'z') => {
-                if let (Screen::Scoring(state), Some(session)) =
-                    (&mut self.screen, &mut self.session)
-                {
-                    state.undo(session);
+                if let Screen::Scoring(_) = self.screen {
+                    return self.update(Message::Scoring(scoring::Message::Undo));
                 }
                 return Task::none();
             }
@@ -51,10 +55,17 @@ impl App {
             (_, Some('=' | '+')) if command => return self.update(Message::Zoom(Some(true))),
             (_, Some('-')) if command => return self.update(Message::Zoom(Some(false))),
             (_, Some('0')) if command => return self.update(Message::Zoom(None)),
-            (_, Some(c)) if command && c.eq_ignore_ascii_case(&'f') => {
-                if let Screen::List = self.screen {
-                    return iced::widget::operation::focus(iced::widget::Id::new(list::FILTER));
-                }
+            // From every screen of the dossier: to the list's filter.
+            (_, Some(c))
+                if command
+                    && c.eq_ignore_ascii_case(&'f')
+                    && self.session.is_some()
+                    && !matches!(
+                        self.screen,
+                        Screen::Start(_) | Screen::Error(_) | Screen::SelfCheck(_)
+                    ) =>
+            {
+                return self.update(Message::FindInList);
             }
             // Esc clears the list's filter first, also from inside its
             // field (which takes Esc to let go of the focus).

@@ -5,8 +5,10 @@
 //! [`Session`]; the root decides no rule of its own.
 
 mod builtin_dialog;
+mod commands;
 mod files;
 mod keys;
+mod palette;
 mod view;
 
 use std::path::PathBuf;
@@ -15,7 +17,9 @@ use std::time::{Duration, Instant};
 use chrono::{DateTime, Local};
 use iced::{Subscription, Task, event, window};
 
+pub use self::commands::Command;
 pub use self::files::ExportNotice;
+pub use self::palette::{Palette, PaletteMessage};
 use crate::ui::config::{Config, Places};
 use crate::ui::screen::{
     application, disagreements, error, list, panel, ranking, scoring, selfcheck, start,
@@ -94,6 +98,12 @@ pub enum Message {
     ToList,
     /// Zoom in (`Some(true)`), out (`Some(false)`) or back to 100 % (None).
     Zoom(Option<bool>),
+    /// Ask for a dossier to open (Ctrl+O).
+    OpenDialog,
+    /// To the list, with the keyboard in its filter (Ctrl+F).
+    FindInList,
+    /// For the command palette (Ctrl+K).
+    Palette(PaletteMessage),
 }
 
 pub use self::keys::{KeyPress, key_event};
@@ -146,6 +156,8 @@ pub struct App {
     pending_workbook: bool,
     /// The window's own file dialog, shown over the screen while it asks.
     pub builtin_dialog: Option<crate::ui::dialog::builtin::State>,
+    /// The command palette, while it is open (Ctrl+K).
+    pub palette: Option<Palette>,
 }
 
 impl App {
@@ -171,6 +183,7 @@ impl App {
             pending_csv: false,
             pending_workbook: false,
             builtin_dialog: None,
+            palette: None,
         }
     }
 
@@ -307,6 +320,9 @@ impl App {
                 self.zoom(change);
                 Task::none()
             }
+            Message::OpenDialog => self.open_dialog(),
+            Message::FindInList => self.find_in_list(),
+            Message::Palette(m) => self.palette_message(m),
             Message::DialogRequested(r) => self.builtin_requested(r),
             Message::Dialog(m) => self.builtin_message(m),
             other => self.file_message(other),
@@ -514,6 +530,18 @@ impl App {
             // A message for a screen that is no longer shown.
             _ => Task::none(),
         }
+    }
+
+    /// To the list with the keyboard in its filter.
+    fn find_in_list(&mut self) -> Task<Message> {
+        if self.session.is_none() {
+            return Task::none();
+        }
+        let back = self.back_to_list();
+        Task::batch([
+            back,
+            iced::widget::operation::focus(iced::widget::Id::new(list::FILTER)),
+        ])
     }
 
     fn go_home(&mut self) {

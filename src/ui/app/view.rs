@@ -49,7 +49,7 @@ impl App {
             (_, None) => text("").into(),
         };
         let page = container(body).width(Fill).height(Fill).style(theme::page);
-        match &self.session {
+        let framed: Element<'_, Message> = match &self.session {
             Some(session)
                 if !matches!(
                     self.screen,
@@ -64,6 +64,10 @@ impl App {
                     .into()
             }
             _ => page.into(),
+        };
+        match self.palette_view() {
+            Some(palette) => iced::widget::stack![framed, palette].into(),
+            None => framed,
         }
     }
 
@@ -120,10 +124,17 @@ impl App {
     fn zoom_shown(&self) -> Option<Element<'_, Message>> {
         let percent = self.config.zoom.percent();
         (percent != 100).then(|| {
-            button(text(strings::zoom_shown(percent)).size(theme::SMALL))
+            let b = button(text(strings::zoom_shown(percent)).size(theme::SMALL))
                 .style(theme::header_button)
-                .on_press(Message::Zoom(None))
-                .into()
+                .on_press(Message::Zoom(None));
+            iced::widget::tooltip(
+                b,
+                container(text(strings::ZOOM_RESET_HINT).size(theme::SMALL))
+                    .padding([4, 8])
+                    .style(theme::notice_info),
+                iced::widget::tooltip::Position::Bottom,
+            )
+            .into()
         })
     }
 

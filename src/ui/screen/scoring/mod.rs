@@ -54,6 +54,8 @@ pub enum Message {
     Back,
     /// The next (+1) or previous (-1) application in the list's order.
     Step(isize),
+    /// Undo the last score change (Ctrl+Z).
+    Undo,
     /// Print this assessment's score sheet as PDF.
     ExportPdf,
     /// Tab (or Shift+Tab) pressed.
@@ -317,6 +319,7 @@ impl State {
         match message {
             Message::Back => return Action::Back,
             Message::Step(step) => return Action::Step(step),
+            Message::Undo => self.undo(session),
             Message::ExportPdf => {
                 let t = &self.target;
                 return Action::ExportPdf(leidraad_report::SheetKind::Assessment {
@@ -373,15 +376,7 @@ impl State {
                     self.notice = Some(Notice::Error(strings::edit_error(&e)));
                 }
             }
-            Message::Verdict(i, verdict) => {
-                self.set_focus(Field::Verdict(i));
-                let ko = session.rubric().knockouts[i].id.clone();
-                self.remember(session, UndoField::Verdict(i));
-                self.apply(session, |r, d, t| {
-                    edit::set_verdict(r, d, t, &ko, verdict, now)
-                });
-                self.remembered(session);
-            }
+            Message::Verdict(i, verdict) => self.set_verdict(session, i, verdict),
             Message::KoNote(i, action) => {
                 let is_edit = action.is_edit();
                 self.focus = Some(Field::KoNote(i));
@@ -502,6 +497,17 @@ impl State {
             self.numbers[i] = number;
             self.refusals[i] = None;
         }
+        self.remembered(session);
+    }
+
+    fn set_verdict(&mut self, session: &mut Session, i: usize, verdict: Verdict) {
+        self.set_focus(Field::Verdict(i));
+        let ko = session.rubric().knockouts[i].id.clone();
+        let now = Utc::now();
+        self.remember(session, UndoField::Verdict(i));
+        self.apply(session, |r, d, t| {
+            edit::set_verdict(r, d, t, &ko, verdict, now)
+        });
         self.remembered(session);
     }
 

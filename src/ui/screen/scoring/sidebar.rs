@@ -89,14 +89,6 @@ impl State {
                         .style(theme::notice_danger),
                 );
             }
-            Some(Notice::Undone(what)) => {
-                side = side.push(
-                    container(text(what.as_str()))
-                        .padding(8)
-                        .width(Fill)
-                        .style(theme::notice_info),
-                );
-            }
             Some(Notice::Withdrawn) => {
                 side = side.push(
                     container(text(strings::WITHDRAWN))
@@ -105,6 +97,7 @@ impl State {
                         .style(theme::notice_info),
                 );
             }
+            Some(Notice::Undone(_)) => side = side.push(self.undo_notice()),
             Some(Notice::SubmitRefused | Notice::Submitted) | None => {}
         }
 

@@ -12,8 +12,11 @@
 use chrono::Utc;
 use iced::widget::text_editor;
 
-use super::{Notice, State, criterion};
-use crate::ui::strings;
+use iced::widget::{container, text};
+use iced::{Element, Fill};
+
+use super::{Message, Notice, State, criterion};
+use crate::ui::{strings, theme};
 use leidraad_core::dossier::{Value, Verdict};
 use leidraad_core::edit;
 use leidraad_core::session::Session;
@@ -178,6 +181,20 @@ impl State {
             // and the change may be undone once that is resolved.
             self.undo.push(last);
         }
+    }
+
+    /// What Ctrl+Z last did, in the sidebar.
+    pub(super) fn undo_notice<'a>(&self) -> Option<Element<'a, Message>> {
+        let Some(Notice::Undone(what)) = &self.notice else {
+            return None;
+        };
+        Some(
+            container(text(what.clone()))
+                .padding(8)
+                .width(Fill)
+                .style(theme::notice_info)
+                .into(),
+        )
     }
 
     /// Whether there is a change to undo.

@@ -65,8 +65,7 @@ impl State {
                     .size(theme::TITLE)
                     .font(bold())
                     .width(Fill),
-                self.step_button(-1),
-                self.step_button(1),
+                self.step_buttons(),
             ]
             .push(conflict.is_none().then(|| {
                 container(
@@ -658,6 +657,12 @@ fn conflict_form<'a>(target: &Target, region: &str, note: &str) -> Element<'a, M
 }
 
 impl State {
+    fn step_buttons<'a>(&self) -> Element<'a, Message> {
+        row![self.step_button(-1), self.step_button(1)]
+            .spacing(12)
+            .into()
+    }
+
     /// "Vorige" or "Volgende aanvraag": to the neighbour in the list's
     /// order, greyed out at either end.
     fn step_button<'a>(&self, step: isize) -> Element<'a, Message> {
