@@ -85,6 +85,49 @@ impl Window {
         }
     }
 
+    /// The window as drawn now (scale 1), as RGBA rows of `size.width`.
+    fn pixels(&mut self, app: &App) -> Vec<u8> {
+        use iced_test::core::renderer::Headless;
+        let theme = app.theme();
+        let base = iced_test::core::theme::Base::base(&theme);
+        let mut ui = UserInterface::build(
+            app.view(),
+            self.size,
+            std::mem::take(&mut self.cache),
+            &mut self.renderer,
+        );
+        // Widgets take their look (focused, hovered) on a redraw request.
+        let mut messages: Vec<Message> = Vec::new();
+        let _ = ui.update(
+            &[Event::Window(window::Event::RedrawRequested(
+                std::time::Instant::now(),
+            ))],
+            self.cursor,
+            &mut self.renderer,
+            &mut iced_test::core::clipboard::Null,
+            &mut messages,
+        );
+        ui.draw(
+            &mut self.renderer,
+            &theme,
+            &iced_test::core::renderer::Style {
+                text_color: base.text_color,
+            },
+            self.cursor,
+        );
+        self.cache = ui.into_cache();
+        let physical = Size::new(self.size.width as u32, self.size.height as u32);
+        self.renderer
+            .screenshot(physical, 1.0, base.background_color)
+    }
+
+    /// The colour drawn at (x, y).
+    fn pixel(&mut self, app: &App, x: f32, y: f32) -> [u8; 3] {
+        let rgba = self.pixels(app);
+        let i = (y as usize * self.size.width as usize + x as usize) * 4;
+        [rgba[i], rgba[i + 1], rgba[i + 2]]
+    }
+
     /// A click in the middle of the widget with `id`.
     fn click(&mut self, app: &mut App, id: &str) {
         let at = self
@@ -765,4 +808,48 @@ fn the_palette_shows_the_shortcuts_and_reaches_the_start_and_the_list() {
     assert!(matches!(app.screen, Screen::Start(_)));
     palette(&mut w, &mut app, "zelftoets", 0);
     assert!(matches!(app.screen, Screen::SelfCheck(_)));
+}
+
+#[test]
+fn the_keyboards_place_is_drawn_the_selected_row_and_the_focused_field() {
+    let mut app = dossier_app();
+    let mut w = Window::new();
+    w.named(&mut app, Named::ArrowDown, Modifiers::empty());
+    w.named(&mut app, Named::ArrowDown, Modifiers::empty());
+    assert_eq!(app.list.selected, Some(1));
+    // Inside each card, in its padding: the selected one is tinted blue,
+    // the others are white.
+    let inside = |b: iced::Rectangle| (b.x + 6.0, b.y + 6.0);
+    let selected = w.bounds_of(&app, "row-1").unwrap();
+    let other = w.bounds_of(&app, "row-0").unwrap();
+    let (x, y) = inside(selected);
+    assert_eq!(w.pixel(&app, x, y), [229, 238, 246], "the tint of the row");
+    let (x, y) = inside(other);
+    assert_eq!(w.pixel(&app, x, y), [255, 255, 255]);
+    // The border of the selected row is the focus blue.
+    assert_eq!(
+        w.pixel(&app, selected.x + 1.0, selected.center_y()),
+        [1, 64, 113]
+    );
+
+    // The filter field: grey, then the focus blue once Ctrl+F put the
+    // keyboard there.
+    let field = w.bounds_of(&app, list::FILTER).unwrap();
+    let edge = (field.x, field.center_y());
+    let before = w.pixel(&app, edge.0, edge.1);
+    w.ctrl(&mut app, "f");
+    let after = w.pixel(&app, edge.0, edge.1);
+    assert_ne!(before, after);
+    assert_eq!(after, [1, 64, 113], "the focus blue");
+
+    // The palette: the chosen entry is filled, and follows the arrows.
+    w.named(&mut app, Named::Escape, Modifiers::empty());
+    w.ctrl(&mut app, "k");
+    w.named(&mut app, Named::ArrowDown, Modifiers::empty());
+    let first = w.bounds_of(&app, "palette-0").unwrap();
+    let second = w.bounds_of(&app, "palette-1").unwrap();
+    assert_eq!(w.pixel(&app, second.x + 4.0, second.y + 4.0), [1, 64, 113]);
+    assert_eq!(w.pixel(&app, first.x + 4.0, first.y + 4.0), [255, 255, 255]);
+    w.named(&mut app, Named::ArrowUp, Modifiers::empty());
+    assert_eq!(w.pixel(&app, first.x + 4.0, first.y + 4.0), [1, 64, 113]);
 }

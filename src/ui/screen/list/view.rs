@@ -126,7 +126,7 @@ impl State {
                 .height(ROW_HEIGHT)
                 .align_y(Alignment::Center)
                 .style(if selected {
-                    theme::card_focused
+                    theme::row_selected
                 } else {
                     theme::card
                 });
