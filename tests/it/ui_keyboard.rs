@@ -853,3 +853,38 @@ fn the_keyboards_place_is_drawn_the_selected_row_and_the_focused_field() {
     w.named(&mut app, Named::ArrowUp, Modifiers::empty());
     assert_eq!(w.pixel(&app, first.x + 4.0, first.y + 4.0), [1, 64, 113]);
 }
+
+#[test]
+fn the_palette_reaches_the_forms_the_mouse_opened_the_package_and_the_consensus() {
+    use leidraad::ui::screen::panel;
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = example_app(dir.path());
+    let mut w = Window::new();
+    let assessor = app.session.as_ref().unwrap().dossier().assessors[0]
+        .name
+        .clone();
+    palette(&mut w, &mut app, "pakket maken", 0);
+    assert!(app.list.package.is_some(), "the package form is open");
+    palette(&mut w, &mut app, &format!("pakket voor {assessor}"), 0);
+    assert_eq!(
+        app.list.package.as_ref().unwrap().assessor.as_deref(),
+        Some(assessor.as_str())
+    );
+    palette(&mut w, &mut app, "annuleren", 0);
+    assert!(app.list.package.is_none());
+
+    // The consensus tab of the first application's panel: its choices.
+    palette(&mut w, &mut app, "panel: a01", 0);
+    palette(&mut w, &mut app, "tabblad consensus", 0);
+    let Screen::Panel(p) = &app.screen else {
+        panic!("the panel")
+    };
+    assert_eq!(p.tab, panel::Tab::Consensus);
+    w.ctrl(&mut app, "k");
+    w.type_text(&mut app, "consensus ko1:");
+    let labels: Vec<String> = app.palette_entries().into_iter().map(|c| c.label).collect();
+    assert_eq!(labels.len(), 4, "the four verdicts: {labels:?}");
+    w.type_text(&mut app, " twijfel");
+    assert_eq!(app.palette_entries().len(), 1);
+    w.named(&mut app, Named::Escape, Modifiers::empty());
+}

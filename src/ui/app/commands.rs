@@ -36,9 +36,9 @@ impl App {
         match (&self.screen, &self.session) {
             (Screen::Start(_), _) => start_commands(self, &mut out),
             (Screen::List, Some(session)) => list_commands(self, session, &mut out),
-            (Screen::Scoring(s), Some(_)) => scoring_commands(s, &mut out),
+            (Screen::Scoring(s), Some(session)) => scoring_commands(s, session, &mut out),
             (Screen::Ranking(s), Some(session)) => ranking_commands(s, session, &mut out),
-            (Screen::Panel(s), Some(_)) => panel_commands(s, &mut out),
+            (Screen::Panel(s), Some(session)) => panel_commands(s, session, &mut out),
             (Screen::Disagreements(s), Some(session)) => {
                 disagreements_commands(s, session, &mut out);
             }
@@ -48,9 +48,33 @@ impl App {
         out
     }
 
-    /// What every screen offers: the dossier's places, files and the zoom.
+    /// What every screen offers: the banners' buttons, the dossier's
+    /// places, files and the zoom.
     fn window_commands(&self, out: &mut Vec<Command>) {
         let to_list = |m: list::Message| Message::List(m);
+        if let Some(super::ExportNotice::Done { open, .. }) = &self.export {
+            let label = if open.is_dir() {
+                strings::OPEN_FOLDER
+            } else {
+                strings::OPEN_PDF
+            };
+            out.push(command(label, None, Message::OpenExported(open.clone())));
+        }
+        if self.export.is_some() {
+            out.push(command(
+                strings::CMD_CLOSE_NOTICE,
+                None,
+                Message::DismissExport,
+            ));
+        }
+        if self.save_status.problem == Some(super::SaveProblem::ChangedOnDisk) {
+            out.push(command(
+                strings::RELOAD_FROM_DISK,
+                None,
+                Message::ReloadFromDisk,
+            ));
+            out.push(command(strings::KEEP_MINE, None, Message::KeepMine));
+        }
         if self.session.is_some() {
             if !matches!(self.screen, Screen::List) {
                 out.push(command(strings::CMD_TO_LIST, None, Message::ToList));
@@ -185,6 +209,7 @@ fn list_commands(app: &App, session: &Session, out: &mut Vec<Command>) {
             m(list::Message::SaveResult),
         ));
     }
+    list_forms(app, session, out);
     // Every application, to score, to edit and to the panel: found by
     // typing its id or region.
     let apps = &session.dossier().applications;
@@ -209,8 +234,103 @@ fn list_commands(app: &App, session: &Session, out: &mut Vec<Command>) {
     }
 }
 
-fn scoring_commands(s: &scoring::State, out: &mut Vec<Command>) {
+/// The list's package form, its name banner and its notice.
+fn list_forms(app: &App, session: &Session, out: &mut Vec<Command>) {
+    let m = Message::List;
+    let assessors = &session.dossier().assessors;
+    if app.list.package.is_some() {
+        for a in assessors {
+            out.push(command(
+                strings::cmd_package_for(&a.name),
+                None,
+                m(list::Message::PackageAssessor(a.name.clone())),
+            ));
+        }
+        for round in Round::ALL {
+            out.push(command(
+                strings::cmd_package_round(strings::round_long(round)),
+                None,
+                m(list::Message::PackageRound(round)),
+            ));
+        }
+        out.push(command(
+            strings::cmd_package_save(strings::PACKAGE_SAVE),
+            None,
+            m(list::Message::SavePackage),
+        ));
+        out.push(command(
+            strings::CANCEL,
+            None,
+            m(list::Message::CancelPackage),
+        ));
+    }
+    if app.config.assessor.trim().is_empty() {
+        for a in assessors {
+            out.push(command(
+                strings::cmd_i_am(&a.name),
+                None,
+                m(list::Message::PickAssessor(a.name.clone())),
+            ));
+        }
+    }
+    if app.list.notice.is_some() {
+        out.push(command(
+            strings::CMD_CLOSE_NOTICE,
+            None,
+            m(list::Message::DismissNotice),
+        ));
+    }
+}
+
+fn scoring_commands(s: &scoring::State, session: &Session, out: &mut Vec<Command>) {
     let m = Message::Scoring;
+    let (conflict_form, withdraw_form) = s.forms_open();
+    if conflict_form {
+        out.push(command(
+            strings::CONFLICT_CONFIRM,
+            None,
+            m(scoring::Message::DeclareConflict),
+        ));
+        out.push(command(
+            strings::CANCEL,
+            None,
+            m(scoring::Message::CancelConflict),
+        ));
+    }
+    if withdraw_form {
+        out.push(command(
+            strings::WITHDRAW_CONFIRM,
+            None,
+            m(scoring::Message::Withdraw),
+        ));
+        out.push(command(
+            strings::WITHDRAW_CANCEL,
+            None,
+            m(scoring::Message::CancelWithdraw),
+        ));
+    }
+    let t = &s.target;
+    let submitted = session
+        .dossier()
+        .assessment(&t.application, &t.assessor, t.round)
+        .is_some_and(|a| a.is_submitted());
+    if submitted && !withdraw_form {
+        out.push(command(
+            strings::WITHDRAW,
+            None,
+            m(scoring::Message::AskWithdraw),
+        ));
+    }
+    out.push(command(
+        strings::CMD_PLAN,
+        None,
+        m(scoring::Message::Plan(scoring::plan::Message::Toggle)),
+    ));
+    out.push(command(
+        strings::ATTACH_DOCUMENT,
+        None,
+        m(scoring::Message::Plan(scoring::plan::Message::Attach)),
+    ));
     out.push(command(
         strings::CMD_BACK,
         Some("Esc"),
@@ -363,7 +483,7 @@ fn ranking_round_two(session: &Session, out: &mut Vec<Command>) {
     ));
 }
 
-fn panel_commands(s: &panel::State, out: &mut Vec<Command>) {
+fn panel_commands(s: &panel::State, session: &Session, out: &mut Vec<Command>) {
     use panel::{Message as P, Tab};
     let m = Message::Panel;
     out.push(command(strings::CMD_BACK, Some("Esc"), m(P::Back)));
@@ -396,8 +516,16 @@ fn panel_commands(s: &panel::State, out: &mut Vec<Command>) {
                 out.push(command(strings::RECORD_CONSENSUS, None, m(P::Record)));
             }
             out.push(command(strings::REOPEN_CONSENSUS, None, m(P::Reopen)));
+            consensus_choices(session, out);
         }
         Tab::Interview => {
+            for c in leidraad_core::dossier::Confidence::ALL {
+                out.push(command(
+                    strings::cmd_confidence(leidraad_core::nl::confidence(c)),
+                    None,
+                    m(P::InterviewConfidence(c)),
+                ));
+            }
             out.push(command(
                 strings::PANEL_SAVE_INTERVIEW,
                 None,
@@ -410,6 +538,65 @@ fn panel_commands(s: &panel::State, out: &mut Vec<Command>) {
             ));
         }
         Tab::SideBySide | Tab::Rounds | Tab::History => {}
+    }
+}
+
+/// The consensus form's choices: every verdict of every knock-out and
+/// every value of every criterion (typed values have their own field).
+fn consensus_choices(session: &Session, out: &mut Vec<Command>) {
+    use leidraad_core::dossier::{Value, Verdict};
+    use leidraad_core::rubric::Scale;
+    use panel::Message as P;
+    let m = Message::Panel;
+    let rubric = session.rubric();
+    for ko in &rubric.knockouts {
+        for v in Verdict::ALL {
+            out.push(command(
+                strings::cmd_consensus(ko.id.as_str(), strings::verdict(v)),
+                None,
+                m(P::Verdict(ko.id.clone(), v)),
+            ));
+        }
+    }
+    for c in rubric.criteria() {
+        let id = &c.id;
+        let value = |label: String, v: Value| {
+            command(
+                strings::cmd_consensus(id.as_str(), &label),
+                None,
+                m(P::Value(id.clone(), Some(v))),
+            )
+        };
+        match &c.scale {
+            Scale::YesNo { .. } => {
+                out.push(value(strings::YES.to_string(), Value::Yes));
+                out.push(value(strings::NO.to_string(), Value::No));
+            }
+            Scale::Items { items, max_each } => {
+                for item in items {
+                    for n in 0..=*max_each {
+                        out.push(command(
+                            strings::cmd_consensus(&format!("{id} {}", item.id), &n.to_string()),
+                            None,
+                            m(P::Item(id.clone(), item.id.clone(), Some(n))),
+                        ));
+                    }
+                }
+            }
+            scale => {
+                let (min, max) = scale.bounds();
+                if max - min <= 20 {
+                    for n in min..=max {
+                        out.push(value(n.to_string(), Value::Points(n)));
+                    }
+                }
+            }
+        }
+        out.push(command(
+            strings::cmd_consensus(id.as_str(), strings::CMD_EMPTY),
+            None,
+            m(P::Value(id.clone(), None)),
+        ));
     }
 }
 

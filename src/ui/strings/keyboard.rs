@@ -67,3 +67,24 @@ pub fn cmd_proposal(rule: &str) -> String {
 pub fn cmd_flag(n: usize, app: &str, region: &str) -> String {
     format!("Verschil {n}: {app} {region} naast elkaar")
 }
+pub const CMD_CLOSE_NOTICE: &str = "Melding sluiten";
+pub const CMD_PLAN: &str = "Plan tonen of verbergen";
+pub const CMD_EMPTY: &str = "leeg";
+pub fn cmd_package_for(name: &str) -> String {
+    format!("Pakket voor {name}")
+}
+pub fn cmd_package_round(round: &str) -> String {
+    format!("Pakket voor {round}")
+}
+pub fn cmd_package_save(save: &str) -> String {
+    format!("Pakket: {save}")
+}
+pub fn cmd_i_am(name: &str) -> String {
+    format!("Ik ben {name}")
+}
+pub fn cmd_confidence(c: &str) -> String {
+    format!("Vertrouwen na het gesprek: {c}")
+}
+pub fn cmd_consensus(id: &str, value: &str) -> String {
+    format!("Consensus {id}: {value}")
+}

@@ -268,6 +268,11 @@ impl State {
         self.refresh_plan(session);
     }
 
+    /// Whether the conflict-of-interest and the withdrawal forms are open.
+    pub fn forms_open(&self) -> (bool, bool) {
+        (self.conflict_form.is_some(), self.withdraw_form.is_some())
+    }
+
     pub fn focus(&self) -> Option<Field> {
         self.focus
     }
