@@ -330,9 +330,41 @@ fn ranking_frames(c: &mut Criterion, app: &mut App) {
     }
 }
 
+/// The keyboard over 1,000 applications: a letter typed in the list's
+/// filter (Ctrl+F), and in the command palette (Ctrl+K), which offers every
+/// application's actions; each as update() plus view().
+fn keyboard_bench(c: &mut Criterion) {
+    use leidraad::ui::app::PaletteMessage;
+    let (rubric, dossier) = big();
+    let mut app = App::with_dossier(rubric, dossier, ASSESSOR);
+    let mut n = 0u32;
+    c.bench_function("keyboard: filter the list of 1,000 (update+view)", |b| {
+        b.iter(|| {
+            n += 1;
+            let typed = format!("regio {}", n % 100);
+            let _ = app.update(Message::List(list::Message::Filter(typed)));
+            black_box(app.view());
+        })
+    });
+    let _ = app.update(Message::List(list::Message::Filter(String::new())));
+    let _ = app.update(Message::Palette(PaletteMessage::Query(String::new())));
+    app.palette = Some(leidraad::ui::app::Palette::default());
+    c.bench_function(
+        "keyboard: type in the palette over 1,000 applications (update+view)",
+        |b| {
+            b.iter(|| {
+                n += 1;
+                let typed = format!("beoordelen {}", n % 100);
+                let _ = app.update(Message::Palette(PaletteMessage::Query(typed)));
+                black_box(app.view());
+            })
+        },
+    );
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(20);
-    targets = bench, ranking_bench
+    targets = bench, ranking_bench, keyboard_bench
 }
 criterion_main!(benches);

@@ -1,4 +1,5 @@
-//! The window's own preferences: who is scoring and the recent dossiers.
+//! The window's own preferences: who is scoring, the recent dossiers and
+//! the zoom.
 //! Loaded leniently (a damaged file gives the defaults, never an error
 //! screen); dossiers and rubrics are loaded strictly elsewhere.
 
@@ -22,6 +23,63 @@ pub struct Config {
     /// The rubric file of each dossier that is not scored against the
     /// built-in leidraad.
     pub rubrics: std::collections::BTreeMap<PathBuf, PathBuf>,
+    /// The window's zoom (Ctrl+= / Ctrl+- / Ctrl+0).
+    pub zoom: Zoom,
+}
+
+/// The window's zoom in percent, one of [`Zoom::STEPS`]: the scale factor
+/// of everything the window draws.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "u16", into = "u16")]
+pub struct Zoom(u16);
+
+impl Zoom {
+    /// The steps of Ctrl+= and Ctrl+-, in percent.
+    pub const STEPS: [u16; 8] = [80, 90, 100, 110, 125, 150, 175, 200];
+
+    pub fn percent(self) -> u16 {
+        self.0
+    }
+
+    /// The scale factor for iced.
+    pub fn factor(self) -> f32 {
+        f32::from(self.0) / 100.0
+    }
+
+    /// One step up (`true`) or down, stopping at either end.
+    pub fn step(self, bigger: bool) -> Zoom {
+        let next = if bigger {
+            Self::STEPS.iter().find(|&&s| s > self.0)
+        } else {
+            Self::STEPS.iter().rev().find(|&&s| s < self.0)
+        };
+        Zoom(next.copied().unwrap_or(self.0))
+    }
+}
+
+impl Default for Zoom {
+    fn default() -> Zoom {
+        Zoom(100)
+    }
+}
+
+/// A zoom written by hand is brought to the nearest step (the file is read
+/// leniently: a wrong number never stops the window).
+impl From<u16> for Zoom {
+    fn from(percent: u16) -> Zoom {
+        let nearest = Zoom::STEPS
+            .iter()
+            .min_by_key(|&&s| s.abs_diff(percent))
+            .copied()
+            .unwrap_or(100);
+        Zoom(nearest)
+    }
+}
+
+impl From<Zoom> for u16 {
+    fn from(z: Zoom) -> u16 {
+        z.0
+    }
 }
 
 /// Who uses the program (the settings; a dossier's own list decides what
@@ -182,6 +240,22 @@ mod tests {
         assert_eq!(Config::load(&path), c);
         std::fs::write(&path, "(assessor: \"X\", later_setting: true)").unwrap();
         assert_eq!(Config::load(&path).assessor, "X");
+    }
+
+    #[test]
+    fn the_zoom_steps_stop_at_the_ends_and_a_hand_written_zoom_goes_to_a_step() {
+        let z = Zoom::default();
+        assert_eq!(z.percent(), 100);
+        assert_eq!(z.step(true).percent(), 110);
+        assert_eq!(z.step(false).percent(), 90);
+        assert_eq!(Zoom::from(80).step(false).percent(), 80);
+        assert_eq!(Zoom::from(200).step(true).percent(), 200);
+        assert_eq!(Zoom::from(5000).percent(), 200);
+        assert_eq!(Zoom::from(0).percent(), 80);
+        assert_eq!(Zoom::from(130).percent(), 125);
+        let c: Config = ron::from_str("(zoom: 123)").unwrap();
+        assert_eq!(c.zoom.percent(), 125);
+        assert_eq!(Config::default().zoom.factor(), 1.0);
     }
 
     #[test]

@@ -97,6 +97,7 @@ pub fn run(open: Option<PathBuf>) -> ExitCode {
         .font(theme::FONT_BOLD)
         .default_font(theme::FONT)
         .theme(app::App::theme)
+        .scale_factor(app::App::scale_factor)
         .subscription(if exit_after_first_frame {
             subscription_with_exit
         } else {

@@ -95,6 +95,18 @@ pub fn card_focused(theme: &Theme) -> container::Style {
     }
 }
 
+/// The light blue behind the row the keyboard is on.
+const SELECTED_TINT: Color = Color::from_rgb(0.898, 0.933, 0.965);
+
+/// The row of a list that the keyboard is on (arrows, Enter): the focused
+/// card's border on a light blue, plain to see beside the white rows.
+pub fn row_selected(theme: &Theme) -> container::Style {
+    container::Style {
+        background: Some(Background::Color(SELECTED_TINT)),
+        ..card_focused(theme)
+    }
+}
+
 /// The grey page behind the cards.
 pub fn page(theme: &Theme) -> container::Style {
     let p = theme.extended_palette();
@@ -347,6 +359,30 @@ pub fn editor(theme: &Theme, status: text_editor::Status) -> text_editor::Style 
     style
 }
 
+/// An entry of the command palette: the chosen one filled, so that the
+/// keyboard's place is plain to see.
+pub fn palette_entry(chosen: bool) -> impl Fn(&Theme, button::Status) -> button::Style {
+    move |_theme, status| {
+        let hovered = matches!(status, button::Status::Hovered | button::Status::Pressed);
+        let (background, text_color) = if chosen {
+            (BLUE, Color::WHITE)
+        } else if hovered {
+            (Color::from_rgb(0.90, 0.93, 0.96), INK)
+        } else {
+            (Color::TRANSPARENT, INK)
+        };
+        button::Style {
+            background: Some(Background::Color(background)),
+            text_color,
+            border: Border {
+                radius: Radius::from(4.0),
+                ..Border::default()
+            },
+            ..button::Style::default()
+        }
+    }
+}
+
 /// A secondary action: outlined, so it reads as a button without
 /// competing with the primary one.
 pub fn secondary(theme: &Theme, status: button::Status) -> button::Style {
@@ -399,5 +435,88 @@ pub fn settings() -> iced::Settings {
         fonts: vec![FONT_REGULAR.into(), FONT_BOLD.into()],
         default_font: FONT,
         ..iced::Settings::default()
+    }
+}
+
+#[cfg(test)]
+mod focus_tests {
+    //! The keyboard's place must be visible: WCAG 2.1 1.4.11 asks 3:1 for
+    //! the focus indicator against what is beside it, and 1.4.3 4.5:1 for
+    //! text.
+    use super::*;
+
+    fn luminance(c: Color) -> f32 {
+        let channel = |v: f32| {
+            if v <= 0.039_28 {
+                v / 12.92
+            } else {
+                ((v + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * channel(c.r) + 0.7152 * channel(c.g) + 0.0722 * channel(c.b)
+    }
+
+    fn contrast(a: Color, b: Color) -> f32 {
+        let (la, lb) = (luminance(a), luminance(b));
+        (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+    }
+
+    fn background(s: &container::Style) -> Color {
+        match s.background {
+            Some(Background::Color(c)) => c,
+            _ => panic!("a plain background"),
+        }
+    }
+
+    #[test]
+    fn the_formula_gives_the_known_ratios() {
+        assert!((contrast(Color::BLACK, Color::WHITE) - 21.0).abs() < 0.01);
+        assert!((contrast(Color::WHITE, Color::WHITE) - 1.0).abs() < 0.001);
+    }
+
+    #[test]
+    fn a_focused_text_field_stands_out_against_its_field_and_the_page() {
+        let t = theme();
+        let focused = input(&t, text_input::Status::Focused { is_hovered: false });
+        let active = input(&t, text_input::Status::Active);
+        let page_color = background(&page(&t));
+        assert!(contrast(focused.border.color, Color::WHITE) >= 3.0);
+        assert!(contrast(focused.border.color, page_color) >= 3.0);
+        assert!(focused.border.width > active.border.width, "thicker too");
+        let editor_focused = editor(&t, text_editor::Status::Focused { is_hovered: false });
+        assert!(contrast(editor_focused.border.color, Color::WHITE) >= 3.0);
+    }
+
+    #[test]
+    fn the_keyboards_row_and_card_stand_out_against_the_page_and_the_other_rows() {
+        let t = theme();
+        let page_color = background(&page(&t));
+        for style in [card_focused(&t), row_selected(&t)] {
+            assert!(contrast(style.border.color, page_color) >= 3.0);
+            assert!(contrast(style.border.color, Color::WHITE) >= 3.0);
+            assert!(style.border.width >= 2.0);
+        }
+        let selected = row_selected(&t);
+        assert_ne!(background(&selected), background(&card(&t)), "tinted");
+        assert!(
+            contrast(INK, background(&selected)) >= 4.5,
+            "its text reads"
+        );
+    }
+
+    #[test]
+    fn the_palettes_chosen_entry_stands_out_and_its_text_reads() {
+        let t = theme();
+        let chosen = palette_entry(true)(&t, button::Status::Active);
+        let Some(Background::Color(bg)) = chosen.background else {
+            panic!("a filled entry");
+        };
+        assert!(
+            contrast(bg, Color::WHITE) >= 3.0,
+            "against the palette's card"
+        );
+        assert!(contrast(chosen.text_color, bg) >= 4.5);
+        let other = palette_entry(false)(&t, button::Status::Active);
+        assert!(contrast(other.text_color, Color::WHITE) >= 4.5);
     }
 }

@@ -33,6 +33,7 @@ mod ui_deliberate;
 mod ui_dialog;
 mod ui_export;
 mod ui_header;
+mod ui_keyboard;
 mod ui_list_scroll;
 mod ui_lock;
 mod ui_panel;

@@ -24,6 +24,9 @@ impl App {
         if self.builtin_dialog.is_some() {
             return self.builtin_dialog_key(&k);
         }
+        if self.palette.is_some() {
+            return self.palette_key(&k);
+        }
         let command = k.modifiers.command();
         let shift = k.modifiers.shift();
         let character = match k.key.as_ref() {
@@ -35,8 +38,41 @@ impl App {
                 return self.update(Message::Save);
             }
             (_, Some(c)) if command && c.eq_ignore_ascii_case(&'o') => return self.open_dialog(),
+            (_, Some(c)) if command && c.eq_ignore_ascii_case(&'k') => {
+                return self.toggle_palette();
+            }
             (_, Some(c)) if command && c.eq_ignore_ascii_case(&'n') => {
                 return self.new_application();
+            }
+            (_, Some(c)) if command && c.eq_ignore_ascii_case(&'z') => {
+                if let Screen::Scoring(_) = self.screen {
+                    return self.update(Message::Scoring(scoring::Message::Undo));
+                }
+                return Task::none();
+            }
+            // Zoom: Ctrl+= (or Ctrl++ where + has a key of its own),
+            // Ctrl+-, Ctrl+0.
+            (_, Some('=' | '+')) if command => return self.update(Message::Zoom(Some(true))),
+            (_, Some('-')) if command => return self.update(Message::Zoom(Some(false))),
+            (_, Some('0')) if command => return self.update(Message::Zoom(None)),
+            // From every screen of the dossier: to the list's filter.
+            (_, Some(c))
+                if command
+                    && c.eq_ignore_ascii_case(&'f')
+                    && self.session.is_some()
+                    && !matches!(
+                        self.screen,
+                        Screen::Start(_) | Screen::Error(_) | Screen::SelfCheck(_)
+                    ) =>
+            {
+                return self.update(Message::FindInList);
+            }
+            // Esc clears the list's filter first, also from inside its
+            // field (which takes Esc to let go of the focus).
+            (Key::Named(Named::Escape), _)
+                if matches!(self.screen, Screen::List) && !self.list.filter.is_empty() =>
+            {
+                return self.list_message(list::Message::Filter(String::new()));
             }
             (Key::Named(Named::Enter), _) if command => {
                 if let (Screen::Scoring(state), Some(session)) =
@@ -45,6 +81,28 @@ impl App {
                     state.submit(session);
                 }
                 return Task::none();
+            }
+            // The next and previous application: also from inside a text
+            // field (Alt with an arrow is no text editing key off macOS).
+            (Key::Named(Named::ArrowRight | Named::ArrowLeft), _)
+                if k.modifiers.alt() && !command && matches!(self.screen, Screen::Scoring(_)) =>
+            {
+                let step = if k.key == Key::Named(Named::ArrowRight) {
+                    1
+                } else {
+                    -1
+                };
+                return self.step_application(step);
+            }
+            (Key::Named(Named::PageDown | Named::PageUp), _)
+                if command && matches!(self.screen, Screen::Scoring(_)) =>
+            {
+                let step = if k.key == Key::Named(Named::PageDown) {
+                    1
+                } else {
+                    -1
+                };
+                return self.step_application(step);
             }
             (Key::Named(Named::Tab), _) => {
                 return match &self.screen {
@@ -107,6 +165,7 @@ impl App {
             scoring::Action::Run(t) => t.map(Message::Scoring),
             scoring::Action::ExportPdf(kind) => self.export_sheet_dialog(kind),
             scoring::Action::Back => self.back_to_list(),
+            scoring::Action::Step(step) => self.step_application(step),
             scoring::Action::None => Task::none(),
         }
     }
@@ -123,16 +182,14 @@ impl App {
         };
         match self.list.key(session, key) {
             list::Action::Score(id, round) => self.open_scoring(id, round),
-            _ => self.list.reveal_selected(),
+            _ => self.list.reveal_selected(session),
         }
     }
 }
 
-pub(super) fn key_event(
-    event: Event,
-    status: event::Status,
-    _window: window::Id,
-) -> Option<Message> {
+/// A keyboard or mouse event of the window as the root takes it (the
+/// subscription's filter; public for the tests that drive the keyboard).
+pub fn key_event(event: Event, status: event::Status, _window: window::Id) -> Option<Message> {
     match event {
         Event::Keyboard(keyboard::Event::KeyPressed {
             key,

@@ -5,8 +5,10 @@
 //! [`Session`]; the root decides no rule of its own.
 
 mod builtin_dialog;
+mod commands;
 mod files;
 mod keys;
+mod palette;
 mod roles;
 mod view;
 
@@ -16,7 +18,9 @@ use std::time::{Duration, Instant};
 use chrono::{DateTime, Local};
 use iced::{Subscription, Task, event, window};
 
+pub use self::commands::Command;
 pub use self::files::ExportNotice;
+pub use self::palette::{Palette, PaletteMessage};
 use crate::ui::config::{Config, Places, UserRole};
 use crate::ui::screen::{
     application, disagreements, error, list, panel, ranking, scoring, selfcheck, start,
@@ -96,9 +100,17 @@ pub enum Message {
     /// Put the window's user on the staff list of a dossier that lists no
     /// staff yet.
     ClaimStaff,
+    /// Zoom in (`Some(true)`), out (`Some(false)`) or back to 100 % (None).
+    Zoom(Option<bool>),
+    /// Ask for a dossier to open (Ctrl+O).
+    OpenDialog,
+    /// To the list, with the keyboard in its filter (Ctrl+F).
+    FindInList,
+    /// For the command palette (Ctrl+K).
+    Palette(PaletteMessage),
 }
 
-pub use self::keys::KeyPress;
+pub use self::keys::{KeyPress, key_event};
 
 /// What the header says about saving.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -151,6 +163,8 @@ pub struct App {
     /// The first start (no role in the settings yet): once the user has
     /// chosen a role and given a name, the window goes on to a dossier.
     first_start: bool,
+    /// The command palette, while it is open (Ctrl+K).
+    pub palette: Option<Palette>,
 }
 
 impl App {
@@ -177,6 +191,7 @@ impl App {
             pending_workbook: false,
             builtin_dialog: None,
             first_start: false,
+            palette: None,
         }
     }
 
@@ -249,6 +264,24 @@ impl App {
         }
     }
 
+    /// The window's scale factor: the zoom kept in the settings.
+    pub fn scale_factor(&self) -> f32 {
+        self.config.zoom.factor()
+    }
+
+    /// Zoom in (`Some(true)`), out or back to 100 %, and keep it in the
+    /// settings file.
+    fn zoom(&mut self, change: Option<bool>) {
+        let zoom = match change {
+            Some(bigger) => self.config.zoom.step(bigger),
+            None => crate::ui::config::Zoom::default(),
+        };
+        if zoom != self.config.zoom {
+            self.config.zoom = zoom;
+            self.save_config();
+        }
+    }
+
     pub fn theme(&self) -> iced::Theme {
         crate::ui::theme::theme()
     }
@@ -310,6 +343,13 @@ impl App {
                 self.claim_staff();
                 Task::none()
             }
+            Message::Zoom(change) => {
+                self.zoom(change);
+                Task::none()
+            }
+            Message::OpenDialog => self.open_dialog(),
+            Message::FindInList => self.find_in_list(),
+            Message::Palette(m) => self.palette_message(m),
             Message::DialogRequested(r) => self.builtin_requested(r),
             Message::Dialog(m) => self.builtin_message(m),
             other => self.file_message(other),
@@ -475,6 +515,7 @@ impl App {
             (Screen::Scoring(state), Message::Scoring(m)) => match state.update(session, m) {
                 scoring::Action::None => Task::none(),
                 scoring::Action::Back => self.back_to_list(),
+                scoring::Action::Step(step) => self.step_application(step),
                 scoring::Action::Run(task) => task.map(Message::Scoring),
                 scoring::Action::ExportPdf(kind) => self.export_sheet_dialog(kind),
             },
@@ -520,6 +561,18 @@ impl App {
         }
     }
 
+    /// To the list with the keyboard in its filter.
+    fn find_in_list(&mut self) -> Task<Message> {
+        if self.session.is_none() {
+            return Task::none();
+        }
+        let back = self.back_to_list();
+        Task::batch([
+            back,
+            iced::widget::operation::focus(iced::widget::Id::new(list::FILTER)),
+        ])
+    }
+
     fn go_home(&mut self) {
         self.screen = Screen::Start(start::State::new(&self.config));
     }
@@ -528,7 +581,10 @@ impl App {
         if self.session.is_some() {
             self.screen = Screen::List;
         }
-        self.list.reveal_selected()
+        match &self.session {
+            Some(session) => self.list.reveal_selected(session),
+            None => Task::none(),
+        }
     }
 
     fn new_application(&mut self) -> Task<Message> {
@@ -566,16 +622,36 @@ impl App {
             return Task::none();
         };
         let target = Target {
-            application: id,
+            application: id.clone(),
             assessor: self.config.assessor.clone(),
             round,
         };
         let mut state = scoring::State::new(session, target);
+        state.neighbours = [-1, 1].map(|step| self.list.neighbour(session, &id, step));
         // Start the keyboard on the first field, as a reader would.
         let first = scoring::fields(session.rubric())[0];
         let task = state.move_focus(session.rubric(), first);
         self.screen = Screen::Scoring(state);
         task.map(Message::Scoring)
+    }
+
+    /// From the scoring screen to the next (+1) or previous (-1)
+    /// application in the list's order (with its filter), in the same
+    /// round: what was typed is in the dossier already (every change goes
+    /// through the session as it is made), so this is leaving the screen
+    /// and opening the other application.
+    fn step_application(&mut self, step: isize) -> Task<Message> {
+        let (Screen::Scoring(state), Some(session)) = (&self.screen, &self.session) else {
+            return Task::none();
+        };
+        let round = state.target.round;
+        match self
+            .list
+            .neighbour(session, &state.target.application, step)
+        {
+            Some(id) => self.open_scoring(id, round),
+            None => Task::none(),
+        }
     }
 
     /// Open the panel screen of an application (programme staff and the

@@ -49,7 +49,7 @@ impl App {
             (_, None) => text("").into(),
         };
         let page = container(body).width(Fill).height(Fill).style(theme::page);
-        match &self.session {
+        let framed: Element<'_, Message> = match &self.session {
             Some(session)
                 if !matches!(
                     self.screen,
@@ -65,6 +65,10 @@ impl App {
                     .into()
             }
             _ => page.into(),
+        };
+        match self.palette_view() {
+            Some(palette) => iced::widget::stack![framed, palette].into(),
+            None => framed,
         }
     }
 
@@ -106,6 +110,7 @@ impl App {
                 .id("header-role")
                 .max_width(HEADER_NAME_WIDTH),
             container(saved).max_width(HEADER_NAME_WIDTH),
+            self.zoom_shown(),
             button(text(format!("{} (Ctrl+S)", strings::SAVE)))
                 .style(theme::header_button)
                 .on_press_maybe((!session.is_read_only()).then_some(Message::Save)),
@@ -117,6 +122,24 @@ impl App {
         .align_y(Alignment::Center)
         .padding([8, 20]);
         container(bar).width(Fill).style(theme::header).into()
+    }
+
+    /// The zoom, when it is not 100 %: pressed (or Ctrl+0), back to 100 %.
+    fn zoom_shown(&self) -> Option<Element<'_, Message>> {
+        let percent = self.config.zoom.percent();
+        (percent != 100).then(|| {
+            let b = button(text(strings::zoom_shown(percent)).size(theme::SMALL))
+                .style(theme::header_button)
+                .on_press(Message::Zoom(None));
+            iced::widget::tooltip(
+                b,
+                container(text(strings::ZOOM_RESET_HINT).size(theme::SMALL))
+                    .padding([4, 8])
+                    .style(theme::notice_info),
+                iced::widget::tooltip::Position::Bottom,
+            )
+            .into()
+        })
     }
 
     /// Another program changed the dossier on disk: nothing was written;

@@ -35,6 +35,22 @@ pub fn list_intro(round: Round) -> String {
 pub fn progress(ko_judged: usize, ko_count: usize, scored: usize, count: usize) -> String {
     format!("KO {ko_judged}/{ko_count} · criteria {scored}/{count}")
 }
+/// The filter field above the list (Ctrl+F).
+pub const FILTER_PLACEHOLDER: &str = "Zoek op nummer of regio (Ctrl+F)";
+pub fn filter_count(filter: &str, shown: usize, total: usize) -> String {
+    if shown == 0 {
+        return format!(
+            "Geen aanvraag met ‘{}’ in nummer of regio · Esc wist het filter",
+            filter.trim()
+        );
+    }
+    let shown = super::thousands(shown as u64);
+    let total = super::thousands(total as u64);
+    format!(
+        "{shown} van {total} aanvragen getoond (‘{}’) · Esc wist het filter",
+        filter.trim()
+    )
+}
 pub const SUBMITTED_MARK: &str = "ingediend";
 pub const NOT_STARTED: &str = "niet begonnen";
 pub const MAY_NOT_SCORE: &str = "niet uitgenodigd";

@@ -35,7 +35,24 @@ pub const SUBMITTED_READ_ONLY: &str =
 pub const STILL_TO_DO: &str = "Nog te doen voor indienen";
 pub const READY_TO_SUBMIT: &str = "Alles is ingevuld: de beoordeling kan worden ingediend.";
 pub const SUBMIT_REFUSED: &str = "Indienen kan nog niet. Vul eerst aan wat hieronder staat.";
-pub const KEYS_HELP: &str = "Tab en Shift+Tab: volgend en vorig veld · cijfers: waarde kiezen · N: niet behandeld · Delete: wissen · Ctrl+Enter: indienen · Ctrl+S: opslaan";
+pub const KEYS_HELP: &str = "Tab en Shift+Tab: volgend en vorig veld · cijfers: waarde kiezen · N: niet behandeld · Delete: wissen · Ctrl+Enter: indienen · Ctrl+S: opslaan · Ctrl+Z: ongedaan maken · Alt+→ en Alt+←: volgende en vorige aanvraag";
+/// The buttons to the previous and the next application in the list.
+pub fn step_application(next: bool, id: Option<&str>) -> String {
+    match (next, id) {
+        (false, Some(id)) => format!("← {id} (Alt+←)"),
+        (false, None) => "← Vorige (Alt+←)".to_string(),
+        (true, Some(id)) => format!("{id} → (Alt+→)"),
+        (true, None) => "Volgende → (Alt+→)".to_string(),
+    }
+}
+/// Ctrl+Z on the scoring screen.
+pub const NOTHING_TO_UNDO: &str = "Niets om ongedaan te maken (Ctrl+Z).";
+pub fn undone(what: &str) -> String {
+    format!("Ongedaan gemaakt: {what}. Ctrl+Z maakt de wijziging daarvoor ongedaan.")
+}
+pub fn motivation_of(id: &str) -> String {
+    format!("motivering bij {id}")
+}
 pub const KO_KEYS: &str = "toetsen: V voldaan, N niet voldaan, T twijfel, O open";
 /// The keys that pick a value on a scale, shown beside the focused one.
 pub fn scale_keys(scale: &leidraad_core::rubric::Scale) -> String {

@@ -16,6 +16,8 @@ use leidraad_core::dossier::{ApplicationId, Round};
 use leidraad_core::session::Session;
 
 pub const SCROLL: &str = "list-scroll";
+/// The filter field above the list (Ctrl+F).
+pub const FILTER: &str = "list-filter";
 
 /// The height of every row of the list, and the space under it. The rows
 /// have one height so that the list can build only those in view: a dossier
@@ -66,6 +68,11 @@ pub enum Message {
     DismissNotice,
     /// The list was scrolled or its viewport changed size.
     Scrolled(Viewport),
+    /// The text of the filter field (application id or region).
+    Filter(String),
+    /// Enter in the filter field: score the selected row, else the first
+    /// row shown.
+    FilterSubmit,
 }
 
 impl Message {
@@ -123,6 +130,9 @@ pub struct State {
     /// until the scrollable has reported it).
     scroll_y: f32,
     view_height: Option<f32>,
+    /// What the list is narrowed to (Ctrl+F): a part of an application's
+    /// id or region, any case; empty shows every application.
+    pub filter: String,
 }
 
 impl Default for State {
@@ -143,6 +153,7 @@ impl State {
             dialog_open: false,
             scroll_y: 0.0,
             view_height: None,
+            filter: String::new(),
         }
     }
 
@@ -166,8 +177,12 @@ impl State {
     /// Scroll the list so that the selected row is in view (after a key, or
     /// coming back from another screen, where the list starts at the top):
     /// rows have one height, so its place is known without the widgets.
-    pub fn reveal_selected<T: Send + 'static>(&mut self) -> Task<T> {
-        let Some(index) = self.selected else {
+    pub fn reveal_selected<T: Send + 'static>(&mut self, session: &Session) -> Task<T> {
+        let Some(selected) = self.selected else {
+            return Task::none();
+        };
+        // Its place among the rows shown (the filter may hide rows above).
+        let Some(index) = self.shown(session).iter().position(|&i| i == selected) else {
             return Task::none();
         };
         let top = index as f32 * ROW_PITCH;
@@ -233,6 +248,8 @@ impl State {
                 self.scroll_y = viewport.absolute_offset().y;
                 self.view_height = Some(viewport.bounds().height);
             }
+            Message::Filter(text) => return self.set_filter(session, text),
+            Message::FilterSubmit => return self.key(session, ListKey::Enter),
             Message::SavePackage
             | Message::PackagePlaced(_)
             | Message::ImportResult
@@ -243,30 +260,94 @@ impl State {
         Action::None
     }
 
-    /// Arrow keys move the selection; Enter scores the selected row.
+    /// Arrow keys move the selection among the rows shown; Enter scores
+    /// the selected row (the first one shown when none is selected).
     pub fn key(&mut self, session: &Session, key: ListKey) -> Action {
-        let n = session.dossier().applications.len();
-        if n == 0 {
+        let shown = self.shown(session);
+        let Some(&last) = shown.last() else {
             return Action::None;
-        }
+        };
+        let at = self
+            .selected
+            .and_then(|s| shown.iter().position(|&i| i == s));
         match key {
             ListKey::Down => {
-                self.selected = Some(self.selected.map_or(0, |i| (i + 1).min(n - 1)));
+                let next = at.map_or(0, |p| (p + 1).min(shown.len() - 1));
+                self.selected = Some(shown[next]);
             }
             ListKey::Up => {
-                self.selected = Some(self.selected.map_or(0, |i| i.saturating_sub(1)));
+                self.selected = Some(at.map_or(last, |p| shown[p.saturating_sub(1)]));
             }
             ListKey::Enter => {
-                if let Some(app) = self
-                    .selected
-                    .and_then(|i| session.dossier().applications.get(i))
-                {
+                let row = at.map_or(shown[0], |p| shown[p]);
+                self.selected = Some(row);
+                if let Some(app) = session.dossier().applications.get(row) {
                     return Action::Score(app.id.clone(), self.round);
                 }
             }
         }
         Action::None
     }
+
+    /// The places (in the dossier) of the applications the list shows, in
+    /// its order: those that match the filter.
+    pub fn shown(&self, session: &Session) -> Vec<usize> {
+        let apps = &session.dossier().applications;
+        let needle = self.filter.trim().to_lowercase();
+        if needle.is_empty() {
+            return (0..apps.len()).collect();
+        }
+        apps.iter()
+            .enumerate()
+            .filter(|(_, a)| matches(&needle, &a.id.0, &a.region))
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// The application shown `step` rows after (or, negative, before)
+    /// `from` in the list's order with its filter: for "volgende
+    /// aanvraag" on the scoring screen. None past either end.
+    pub fn neighbour(
+        &self,
+        session: &Session,
+        from: &ApplicationId,
+        step: isize,
+    ) -> Option<ApplicationId> {
+        let apps = &session.dossier().applications;
+        let shown = self.shown(session);
+        let here = apps.iter().position(|a| &a.id == from);
+        let next = match here.and_then(|h| shown.iter().position(|&i| i == h)) {
+            Some(p) => p.checked_add_signed(step)?,
+            // Not among the rows shown (the filter hides it): the first
+            // row shown after it, or the last before it.
+            None => {
+                let h = here?;
+                if step > 0 {
+                    shown.iter().position(|&i| i > h)?
+                } else {
+                    shown.iter().rposition(|&i| i < h)?
+                }
+            }
+        };
+        shown.get(next).map(|&i| apps[i].id.clone())
+    }
+
+    /// A new filter: the selection goes to the first row shown when the
+    /// selected one is filtered out, and is brought into view.
+    fn set_filter(&mut self, session: &Session, text: String) -> Action {
+        self.filter = text;
+        let shown = self.shown(session);
+        if self.selected.is_none_or(|s| !shown.contains(&s)) {
+            self.selected = shown.first().copied();
+        }
+        Action::Run(self.reveal_selected(session))
+    }
+}
+
+/// Whether an application with this id and region matches the filter
+/// `needle` (already lower case): a part of either, any case.
+fn matches(needle: &str, id: &str, region: &str) -> bool {
+    id.to_lowercase().contains(needle) || region.to_lowercase().contains(needle)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

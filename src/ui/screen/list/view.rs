@@ -60,7 +60,9 @@ impl State {
             return page.into();
         }
 
-        page = page.push(header()).push(rule::horizontal(1));
+        page = page
+            .push(header(self.filter_field()))
+            .push(rule::horizontal(1));
         column![
             page,
             scrollable(container(self.rows(session, assessor, blind)).padding([0, 24]))
@@ -104,9 +106,7 @@ impl State {
             .spacing(12)
             .align_y(Alignment::Center),
             row![
-                text(strings::list_intro(self.round))
-                    .style(theme::muted)
-                    .width(Fill),
+                self.intro(session),
                 // Every sheet and ranking: only for a viewer from whom
                 // nothing is hidden.
                 tool_maybe(
@@ -132,20 +132,23 @@ impl State {
         blind: Blind<'a>,
     ) -> Element<'a, Message> {
         let apps = &session.dossier().applications;
-        let shown = self.rows_in_view(apps.len());
+        // The rows the filter lets through, by their place in the dossier.
+        let all = self.shown(session);
+        let shown = self.rows_in_view(all.len());
         let lookup = Lookup::new(session, assessor, self.round, blind);
         let space_for = |rows: usize| space().height(rows as f32 * (ROW_HEIGHT + ROW_GAP));
         // Keyed by the application's place, so a row keeps its widgets'
         // state (a hovered button) while rows come and go at the ends.
         let mut rows = keyed_column([(usize::MAX, space_for(shown.start).into())]);
-        for (index, app) in apps.iter().enumerate().take(shown.end).skip(shown.start) {
+        for &index in &all[shown.clone()] {
+            let app = &apps[index];
             let selected = self.selected == Some(index);
             let card = container(lookup.line(app))
                 .id(Id::from(format!("row-{index}")))
                 .height(ROW_HEIGHT)
                 .align_y(Alignment::Center)
                 .style(if selected {
-                    theme::card_focused
+                    theme::row_selected
                 } else {
                     theme::card
                 });
@@ -154,7 +157,38 @@ impl State {
                 .into();
             rows = rows.push(index, row);
         }
-        rows.push(usize::MAX - 1, space_for(apps.len() - shown.end))
+        rows.push(usize::MAX - 1, space_for(all.len() - shown.end))
+            .into()
+    }
+
+    /// The filter field (Ctrl+F), above the rows' buttons: small, so that
+    /// the column names keep their height.
+    fn filter_field<'a>(&self) -> Element<'a, Message> {
+        text_input(strings::FILTER_PLACEHOLDER, &self.filter)
+            .id(Id::new(super::FILTER))
+            .on_input(Message::Filter)
+            .on_submit(Message::FilterSubmit)
+            .size(theme::SMALL)
+            .padding([3, 8])
+            .width(COL_ACTIONS)
+            .style(theme::input)
+            .into()
+    }
+
+    /// The line under the title: how many rows the filter lets through
+    /// while there is one, else what the list shows.
+    fn intro<'a>(&self, session: &Session) -> Element<'a, Message> {
+        if self.filter.trim().is_empty() {
+            return text(strings::list_intro(self.round))
+                .style(theme::muted)
+                .width(Fill)
+                .into();
+        }
+        let total = session.dossier().applications.len();
+        let shown = self.shown(session).len();
+        text(strings::filter_count(&self.filter, shown, total))
+            .font(bold())
+            .width(Fill)
             .into()
     }
 
@@ -353,8 +387,8 @@ fn actions<'a>(app: &Application, conflict: bool) -> Element<'a, Message> {
     .into()
 }
 
-/// The names of the columns.
-fn header<'a>() -> Row<'a, Message> {
+/// The names of the columns, and the filter field above the buttons.
+fn header<'a>(filter: Element<'a, Message>) -> Row<'a, Message> {
     let head = |s: &'a str, w: Length| text(s).size(theme::SMALL).font(bold()).width(w);
     row![
         head(strings::COL_REGION, Fill),
@@ -366,9 +400,10 @@ fn header<'a>() -> Row<'a, Message> {
         space().width(12),
         head(strings::COL_STATUS, Length::Fixed(COL_STATUS)),
         head(strings::COL_PROGRESS, Length::Fixed(COL_PROGRESS)),
-        space().width(Length::Fixed(COL_ACTIONS)),
+        filter,
     ]
     .spacing(8)
+    .align_y(Alignment::Center)
     .padding([6, 12])
 }
 

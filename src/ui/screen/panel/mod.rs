@@ -62,7 +62,7 @@ impl Tab {
         Tab::History,
     ];
 
-    fn label(self) -> &'static str {
+    pub fn label(self) -> &'static str {
         match self {
             Tab::SideBySide => strings::PANEL_TAB_SIDE_BY_SIDE,
             Tab::Consensus => strings::PANEL_TAB_CONSENSUS,
@@ -150,6 +150,11 @@ pub struct State {
 }
 
 impl State {
+    /// Whether the confirmation before recording the consensus is open.
+    pub fn confirming_record(&self) -> bool {
+        self.record_confirm
+    }
+
     pub fn new(
         session: &Session,
         application: ApplicationId,

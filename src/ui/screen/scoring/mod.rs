@@ -13,11 +13,13 @@ mod keys;
 mod late;
 pub mod plan;
 mod sidebar;
+mod undo;
 mod view;
 mod withdraw;
 
 pub use keys::{Field, KeyInput, fields, widget_id};
 pub use sidebar::standing_line;
+use undo::UndoField;
 pub use view::bold;
 
 use chrono::Utc;
@@ -50,6 +52,10 @@ pub enum Message {
     EvidencePage(usize, String),
     Submit,
     Back,
+    /// The next (+1) or previous (-1) application in the list's order.
+    Step(isize),
+    /// Undo the last score change (Ctrl+Z).
+    Undo,
     /// Print this assessment's score sheet as PDF.
     ExportPdf,
     /// Tab (or Shift+Tab) pressed.
@@ -81,6 +87,9 @@ pub enum Message {
 pub enum Action {
     None,
     Back,
+    /// Go to the next (+1) or previous (-1) application in the list's
+    /// order, as leaving this screen and opening that one.
+    Step(isize),
     Run(Task<Message>),
     /// The root asks where to save this score sheet as PDF.
     ExportPdf(leidraad_report::SheetKind),
@@ -91,6 +100,8 @@ enum Notice {
     Submitted,
     Withdrawn,
     Error(String),
+    /// What Ctrl+Z undid (or that there was nothing to undo).
+    Undone(String),
 }
 
 pub struct State {
@@ -121,6 +132,16 @@ pub struct State {
     /// The application's plan, read once (see `plan`).
     plan: Option<Box<plan::Plan>>,
     pane: Box<plan::Pane>,
+    /// The previous and the next application in the list's order (with
+    /// its filter), if any: set by the root.
+    pub neighbours: [Option<leidraad_core::dossier::ApplicationId>; 2],
+    /// What the score changes made here replaced, the last one last
+    /// (Ctrl+Z, see `undo`).
+    undo: Vec<undo::Undo>,
+    /// What the change being made replaces, until it went through.
+    pending_undo: Option<undo::Undo>,
+    /// The number field typed in by the last change, if it was one.
+    typed_number: Option<usize>,
 }
 
 /// The text field a message of typing comes from.
@@ -162,6 +183,10 @@ impl State {
             withdraw_form: None,
             plan: None,
             pane: Box::default(),
+            neighbours: [None, None],
+            undo: Vec::new(),
+            pending_undo: None,
+            typed_number: None,
         };
         state.begin(session);
         state.load(session);
@@ -251,10 +276,16 @@ impl State {
             })
             .collect();
         self.refusals = vec![None; self.numbers.len()];
+        self.undo.clear();
         self.focus = None;
         self.digits.clear();
         self.notice = None;
         self.refresh_plan(session);
+    }
+
+    /// Whether the conflict-of-interest and the withdrawal forms are open.
+    pub fn forms_open(&self) -> (bool, bool) {
+        (self.conflict_form.is_some(), self.withdraw_form.is_some())
     }
 
     pub fn focus(&self) -> Option<Field> {
@@ -286,7 +317,7 @@ impl State {
         let target = self.target.clone();
         match session.edit(|r, d| f(r, d, &target)) {
             Ok(()) => {
-                if matches!(self.notice, Some(Notice::Error(_))) {
+                if matches!(self.notice, Some(Notice::Error(_) | Notice::Undone(_))) {
                     self.notice = None;
                 }
                 true
@@ -307,6 +338,8 @@ impl State {
         }
         match message {
             Message::Back => return Action::Back,
+            Message::Step(step) => return Action::Step(step),
+            Message::Undo => self.undo(session),
             Message::ExportPdf => {
                 let t = &self.target;
                 return Action::ExportPdf(leidraad_report::SheetKind::Assessment {
@@ -363,13 +396,7 @@ impl State {
                     self.notice = Some(Notice::Error(strings::edit_error(&e)));
                 }
             }
-            Message::Verdict(i, verdict) => {
-                self.set_focus(Field::Verdict(i));
-                let ko = session.rubric().knockouts[i].id.clone();
-                self.apply(session, |r, d, t| {
-                    edit::set_verdict(r, d, t, &ko, verdict, now)
-                });
-            }
+            Message::Verdict(i, verdict) => self.set_verdict(session, i, verdict),
             Message::KoNote(i, action) => {
                 let is_edit = action.is_edit();
                 self.focus = Some(Field::KoNote(i));
@@ -381,9 +408,11 @@ impl State {
                     let ko = session.rubric().knockouts[i].id.clone();
                     let text = self.ko_notes[i].text();
                     let text = text.trim_end_matches('\n').to_string();
+                    self.remember(session, UndoField::KoNote(i));
                     self.apply(session, |r, d, t| {
                         edit::set_ko_motivation(r, d, t, &ko, &text, now)
                     });
+                    self.remembered(session);
                 }
             }
             Message::Value(i, value) => {
@@ -409,9 +438,11 @@ impl State {
                     let id = criterion(session.rubric(), i).id.clone();
                     let text = self.notes[i].text();
                     let text = text.trim_end_matches('\n').to_string();
+                    self.remember(session, UndoField::Note(i));
                     self.apply(session, |r, d, t| {
                         edit::set_motivation(r, d, t, &id, &text, now)
                     });
+                    self.remembered(session);
                 }
             }
             Message::EvidenceDoc(i, document) => {
@@ -464,16 +495,40 @@ impl State {
     }
 
     fn set_value(&mut self, session: &mut Session, i: usize, value: Option<Value>) {
+        self.set_value_as(session, i, value, UndoField::Value(i));
+    }
+
+    /// [`State::set_value`], remembered for Ctrl+Z as a change of `field`.
+    fn set_value_as(
+        &mut self,
+        session: &mut Session,
+        i: usize,
+        value: Option<Value>,
+        field: UndoField,
+    ) {
         let id = criterion(session.rubric(), i).id.clone();
         let now = Utc::now();
         let number = match &value {
             Some(Value::Points(n)) => n.to_string(),
             _ => String::new(),
         };
+        self.remember(session, field);
         if self.apply(session, |r, d, t| edit::set_value(r, d, t, &id, value, now)) {
             self.numbers[i] = number;
             self.refusals[i] = None;
         }
+        self.remembered(session);
+    }
+
+    fn set_verdict(&mut self, session: &mut Session, i: usize, verdict: Verdict) {
+        self.set_focus(Field::Verdict(i));
+        let ko = session.rubric().knockouts[i].id.clone();
+        let now = Utc::now();
+        self.remember(session, UndoField::Verdict(i));
+        self.apply(session, |r, d, t| {
+            edit::set_verdict(r, d, t, &ko, verdict, now)
+        });
+        self.remembered(session);
     }
 
     fn set_item(&mut self, session: &mut Session, i: usize, k: usize, points: Option<u32>) {
@@ -484,9 +539,11 @@ impl State {
         };
         let item = items[k].id.clone();
         let now = Utc::now();
+        self.remember(session, UndoField::Value(i));
         self.apply(session, |r, d, t| {
             edit::set_item(r, d, t, &id, &item, points, now)
         });
+        self.remembered(session);
     }
 
     /// A number typed into a number field: digits only, within the scale;
@@ -497,7 +554,7 @@ impl State {
         let (min, max) = c.scale.bounds();
         let trimmed = typed.trim();
         if trimmed.is_empty() {
-            self.set_value(session, i, None);
+            self.set_value_as(session, i, None, UndoField::Number(i));
             return;
         }
         if !trimmed.chars().all(|ch| ch.is_ascii_digit()) {
@@ -511,7 +568,9 @@ impl State {
         }
         self.numbers[i] = trimmed.to_string();
         match trimmed.parse::<u32>() {
-            Ok(n) if (min..=max).contains(&n) => self.set_value(session, i, Some(Value::Points(n))),
+            Ok(n) if (min..=max).contains(&n) => {
+                self.set_value_as(session, i, Some(Value::Points(n)), UndoField::Number(i));
+            }
             _ => {
                 let kept = match self.assessment(session).and_then(|a| a.value(&c.id)) {
                     Some(Value::Points(n)) => Some(*n),

@@ -97,6 +97,7 @@ impl State {
                         .style(theme::notice_info),
                 );
             }
+            Some(Notice::Undone(_)) => side = side.push(self.undo_notice()),
             Some(Notice::SubmitRefused | Notice::Submitted) | None => {}
         }
 

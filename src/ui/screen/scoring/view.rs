@@ -62,6 +62,7 @@ impl State {
                     .size(theme::TITLE)
                     .font(bold())
                     .width(Fill),
+                self.step_buttons(),
             ]
             .push(conflict.is_none().then(|| {
                 container(
@@ -651,6 +652,33 @@ fn conflict_form<'a>(target: &Target, region: &str, note: &str) -> Element<'a, M
     .width(Fill)
     .style(theme::notice_danger)
     .into()
+}
+
+impl State {
+    fn step_buttons<'a>(&self) -> Element<'a, Message> {
+        row![self.step_button(-1), self.step_button(1)]
+            .spacing(12)
+            .into()
+    }
+
+    /// "Vorige" or "Volgende aanvraag": to the neighbour in the list's
+    /// order, greyed out at either end.
+    fn step_button<'a>(&self, step: isize) -> Element<'a, Message> {
+        let neighbour = &self.neighbours[usize::from(step > 0)];
+        let label = strings::step_application(step > 0, neighbour.as_ref().map(|id| id.0.as_str()));
+        container(
+            button(text(label).size(theme::TEXT))
+                .padding([4, 10])
+                .style(theme::secondary)
+                .on_press_maybe(neighbour.is_some().then_some(Message::Step(step))),
+        )
+        .id(Id::new(if step > 0 {
+            "next-application"
+        } else {
+            "previous-application"
+        }))
+        .into()
+    }
 }
 
 fn card<'a>(
