@@ -6,6 +6,7 @@
 pub mod app;
 pub mod config;
 pub mod dialog;
+pub mod measure;
 pub mod screen;
 pub mod strings;
 pub mod theme;

@@ -27,6 +27,7 @@ mod report_ranking;
 mod report_sheets;
 mod selfcheck;
 mod sheets;
+mod ui_columns;
 mod ui_decisions;
 mod ui_deliberate;
 mod ui_dialog;

@@ -5,8 +5,8 @@
 use std::collections::HashMap;
 
 use iced::widget::{
-    Column, Id, Row, button, column, container, keyed_column, row, rule, scrollable, space, text,
-    text_input,
+    Column, Id, Row, button, column, container, keyed_column, responsive, row, rule, scrollable,
+    space, text, text_input,
 };
 use iced::{Alignment, Element, Fill, Length, Padding};
 
@@ -14,7 +14,7 @@ use super::{Message, Notice, PackageForm, ROW_GAP, ROW_HEIGHT, SCROLL, State};
 use crate::ui::screen::scoring::bold;
 use crate::ui::widget::badge;
 use crate::ui::widget::scale::{self, Choice};
-use crate::ui::{strings, theme};
+use crate::ui::{measure, strings, theme};
 use leidraad_core::dossier::{Application, ApplicationId, Assessment, PackageInfo, Round};
 use leidraad_core::panel::Blind;
 use leidraad_core::scoring::{self, AppResult, Evaluation, Status};
@@ -25,6 +25,8 @@ const COL_TOTAL: f32 = 70.0;
 const COL_STATUS: f32 = 150.0;
 const COL_PROGRESS: f32 = 170.0;
 const COL_ACTIONS: f32 = 310.0;
+/// Between the id and the region.
+const ID_GAP: f32 = 10.0;
 
 impl State {
     pub fn view<'a>(&'a self, session: &'a Session, assessor: &'a str) -> Element<'a, Message> {
@@ -187,6 +189,8 @@ struct Lookup<'a> {
     own: HashMap<&'a ApplicationId, &'a Assessment>,
     /// The results of both rounds by application.
     results: [HashMap<&'a ApplicationId, &'a AppResult>; 2],
+    /// The width of the id column: the widest id of the dossier.
+    id_width: f32,
 }
 
 impl<'a> Lookup<'a> {
@@ -210,6 +214,16 @@ impl<'a> Lookup<'a> {
             blind: Blind::new(session.dossier(), assessor),
             own,
             results,
+            id_width: measure::column(
+                session
+                    .dossier()
+                    .applications
+                    .iter()
+                    .map(|a| a.id.0.as_str()),
+                theme::SMALL,
+                false,
+                0.0,
+            ),
         }
     }
 
@@ -275,7 +289,7 @@ impl<'a> Lookup<'a> {
             progress_text(self.session, self.own.get(&app.id).copied())
         };
         row![
-            region_cell(app),
+            region_cell(app, self.id_width),
             submitted_cell(self.session, app),
             text(self.total(self.e1, &app.id))
                 .width(COL_TOTAL)
@@ -487,18 +501,35 @@ fn package_form<'a>(session: &'a Session, form: &'a PackageForm) -> Element<'a, 
     .into()
 }
 
-fn region_cell<'a, M: 'a>(app: &'a Application) -> Element<'a, M> {
-    let mut c = column![row![
-        text(app.id.to_string()).style(theme::muted).width(40),
-        text(&app.region).font(bold())
-    ]];
-    if !app.plan_title.is_empty() {
-        c = c.push(row![
-            space().width(40),
-            text(&app.plan_title).size(theme::SMALL)
-        ]);
-    }
-    c.width(Fill).into()
+/// The region on the first line, over the whole width of the column; the
+/// id under it, in a column as wide as the widest id of the dossier, with
+/// the plan's title beside it. Each on one line, shortened with "…" where
+/// the column is too narrow (a row has one height, see `ROW_HEIGHT`; the
+/// application's screen shows them whole). The id is never shortened.
+fn region_cell<'a, M: 'a>(app: &'a Application, id_width: f32) -> Element<'a, M> {
+    responsive(move |size| {
+        let region = measure::ellipsize(&app.region, measure::BODY, true, size.width.max(0.0));
+        let room = (size.width - id_width - ID_GAP).max(0.0);
+        let title = measure::ellipsize(&app.plan_title, theme::SMALL, false, room);
+        let c = column![
+            text(region.into_owned())
+                .font(bold())
+                .wrapping(text::Wrapping::None),
+            row![
+                text(app.id.to_string())
+                    .size(theme::SMALL)
+                    .style(theme::muted)
+                    .width(id_width)
+                    .wrapping(text::Wrapping::None),
+                text(title.into_owned())
+                    .size(theme::SMALL)
+                    .wrapping(text::Wrapping::None)
+            ]
+            .spacing(ID_GAP)
+        ];
+        container(c).height(Fill).align_y(Alignment::Center).into()
+    })
+    .into()
 }
 
 fn submitted_cell<'a, M: 'a>(session: &Session, app: &Application) -> Element<'a, M> {

@@ -1,0 +1,130 @@
+//! How wide a text is in the window's font, without a window: the glyph
+//! advances of the embedded DejaVu Sans ([`theme::FONT_REGULAR`] and
+//! [`theme::FONT_BOLD`]), read with `ttf-parser`.
+//!
+//! Used where a column must fit its content (the application ids, sized to
+//! the longest id of the dossier) and where a text must fit a column (a long
+//! region name, shortened with "…": iced 0.14 has no ellipsis). The width is
+//! an upper bound of what iced draws: every advance is rounded up to a whole
+//! pixel (hinting rounds advances), kerning (which only narrows) is left
+//! out, and a character the font lacks (drawn by a fallback font) counts as
+//! one em, the width of the widest glyphs of any script.
+
+use std::sync::OnceLock;
+
+use ttf_parser::Face;
+
+use super::theme;
+
+fn face(bold: bool) -> &'static Face<'static> {
+    static REGULAR: OnceLock<Face<'static>> = OnceLock::new();
+    static BOLD: OnceLock<Face<'static>> = OnceLock::new();
+    let (cell, bytes) = if bold {
+        (&BOLD, theme::FONT_BOLD)
+    } else {
+        (&REGULAR, theme::FONT_REGULAR)
+    };
+    cell.get_or_init(|| Face::parse(bytes, 0).expect("the embedded DejaVu Sans parses"))
+}
+
+/// The width of one character at `size` pixels.
+fn advance(face: &Face<'_>, c: char, size: f32) -> f32 {
+    let per_unit = size / f32::from(face.units_per_em());
+    face.glyph_index(c)
+        .and_then(|g| face.glyph_hor_advance(g))
+        .map_or(size, |a| (f32::from(a) * per_unit).ceil())
+}
+
+/// The width of `s` on one line at `size` pixels, bold or regular.
+pub fn width(s: &str, size: f32, bold: bool) -> f32 {
+    let face = face(bold);
+    s.chars().map(|c| advance(face, c, size)).sum()
+}
+
+/// The width of a column that holds each of `texts` on one line: the
+/// widest of them, and at least `min` (the column's header).
+pub fn column<'a>(
+    texts: impl IntoIterator<Item = &'a str>,
+    size: f32,
+    bold: bool,
+    min: f32,
+) -> f32 {
+    texts
+        .into_iter()
+        .map(|t| width(t, size, bold))
+        .fold(min, f32::max)
+}
+
+/// `s` as it fits in `max` pixels on one line: whole, or cut at a
+/// character and ended with "…".
+pub fn ellipsize(s: &str, size: f32, bold: bool, max: f32) -> std::borrow::Cow<'_, str> {
+    if width(s, size, bold) <= max {
+        return s.into();
+    }
+    let face = face(bold);
+    let mut room = max - advance(face, '…', size);
+    let mut end = 0;
+    for (i, c) in s.char_indices() {
+        room -= advance(face, c, size);
+        if room < 0.0 {
+            break;
+        }
+        end = i + c.len_utf8();
+    }
+    format!("{}…", s[..end].trim_end()).into()
+}
+
+/// The size of a text without one of its own: iced's default, which
+/// [`theme::settings`] keeps.
+pub const BODY: f32 = 16.0;
+
+/// The width of the id column of a table: the widest of `ids` as the
+/// tables draw them (muted, regular, [`BODY`] size), so that an id of up to
+/// twelve characters (or the 40 the dossier allows) never runs into the
+/// region beside it.
+pub fn id_column<'a>(ids: impl IntoIterator<Item = &'a str>) -> f32 {
+    column(ids, BODY, false, 0.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn body_is_the_size_iced_draws_a_plain_text_in() {
+        assert_eq!(
+            theme::settings().default_text_size.0,
+            BODY,
+            "theme::settings changed the default text size"
+        );
+    }
+
+    #[test]
+    fn a_wider_text_measures_wider_and_bold_is_wider() {
+        assert!(width("WWWW", BODY, false) > width("iiii", BODY, false));
+        assert!(width("Regio", BODY, true) > width("Regio", BODY, false));
+        assert_eq!(width("", BODY, false), 0.0);
+    }
+
+    #[test]
+    fn an_ellipsized_text_fits_and_keeps_its_start() {
+        let name = "Samenwerkingsverband Noordoostelijke Kustgemeenten en Waddeneilanden";
+        let max = 200.0;
+        let short = ellipsize(name, BODY, true, max);
+        assert!(short.ends_with('…'), "{short}");
+        assert!(name.starts_with(short.trim_end_matches('…')));
+        assert!(width(&short, BODY, true) <= max, "{short}");
+        assert_eq!(ellipsize("Kreekland", BODY, true, max), "Kreekland");
+    }
+
+    #[test]
+    fn the_id_column_is_as_wide_as_the_widest_id() {
+        let ids = ["A01", "WWWWWWWWWWWW", "A2"];
+        let w = id_column(ids);
+        assert_eq!(w, width("WWWWWWWWWWWW", BODY, false));
+        assert!(
+            w > 12.0 * 0.9 * BODY,
+            "twelve W's are about an em each: {w}"
+        );
+    }
+}
