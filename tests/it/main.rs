@@ -43,5 +43,6 @@ mod ui_selfcheck_keep;
 mod ui_selfcheck_plan;
 mod ui_simulator;
 mod ui_small;
+mod ui_snapshots;
 mod ui_tab_typing;
 mod ui_update;
