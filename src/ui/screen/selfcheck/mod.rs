@@ -84,6 +84,10 @@ pub enum Message {
     Home,
     /// The draft plan and its passages per knock-out.
     Plan(plan::Message),
+    /// The pause after the last change is over: write the working copy.
+    KeepDue,
+    /// The working copy was written (or why not).
+    Kept(Result<(), String>),
 }
 
 pub enum Action {
@@ -111,6 +115,9 @@ pub struct State {
     pub working: Option<PathBuf>,
     /// "Nieuwe zelftoets" asked, waiting for its confirmation.
     pub confirm_new: bool,
+    /// Writing the working copy a little after the last change (see
+    /// `autosave`).
+    keeper: autosave::Keeper,
 }
 
 impl State {
@@ -130,6 +137,7 @@ impl State {
             ko_passages: Vec::new(),
             working: None,
             confirm_new: false,
+            keeper: autosave::Keeper::default(),
         };
         s.sync_fields();
         s
@@ -166,11 +174,29 @@ impl State {
 
     pub fn update(&mut self, message: Message) -> Action {
         let changes = State::changes_answers(&message);
-        let action = self.handle(message);
-        if changes {
-            self.keep();
+        let action = match message {
+            Message::KeepDue => return self.keep_due(),
+            Message::Kept(outcome) => {
+                self.kept(outcome);
+                return Action::None;
+            }
+            message => self.handle(message),
+        };
+        let keep = if changes {
+            self.changed()
+        } else {
+            Task::none()
+        };
+        match action {
+            // Leaving the self-check: the answers are written first.
+            Action::Home => {
+                self.flush();
+                Action::Home
+            }
+            Action::Run(task) => Action::Run(Task::batch([task, keep])),
+            Action::None if changes => Action::Run(keep),
+            Action::None => Action::None,
         }
-        action
     }
 
     fn handle(&mut self, message: Message) -> Action {
@@ -248,6 +274,8 @@ impl State {
                 }
                 self.amounts.insert(field, (t, ok));
             }
+            // Handled in `update`.
+            Message::KeepDue | Message::Kept(_) => {}
             Message::New => self.confirm_new = true,
             Message::NewCancelled => self.confirm_new = false,
             Message::NewConfirmed => {
