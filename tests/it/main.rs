@@ -32,6 +32,7 @@ mod ui_decisions;
 mod ui_deliberate;
 mod ui_dialog;
 mod ui_export;
+mod ui_fixes;
 mod ui_header;
 mod ui_list_scroll;
 mod ui_lock;

@@ -1,0 +1,70 @@
+//! Small points of issue 17: names instead of internal ids in the history,
+//! a dialog failure said, where an export went, one truth about
+//! submitting, "Nog te doen" that leads to the criterion, and Esc.
+
+use iced_test::Simulator;
+use iced_test::selector::Candidate;
+use leidraad::ui::app::{App, Message, Screen};
+use leidraad::ui::screen::{list, panel, scoring};
+use leidraad_core::dossier::{Application, ApplicationId, Dossier};
+use leidraad_core::edit;
+use leidraad_core::rubric::Rubric;
+
+const ASSESSOR: &str = "Tess Beoordelaar";
+
+fn app() -> App {
+    let rubric = Rubric::builtin();
+    let mut d = Dossier::new("Testdossier", &rubric);
+    for (id, region) in [("A01", "Regio Testkust"), ("A02", "Regio Heuveltest")] {
+        edit::add_application(&mut d, Application::new(id, region)).expect("added");
+    }
+    App::with_dossier(rubric, d, ASSESSOR)
+}
+
+/// Every text the view shows.
+pub fn texts(app: &App) -> Vec<String> {
+    crate::ui_support::embedded_fonts_only();
+    let mut ui = Simulator::with_size(
+        leidraad::ui::theme::settings(),
+        crate::ui_support::TALL,
+        app.view(),
+    );
+    let mut all = Vec::new();
+    let _ = ui.find(|c: Candidate<'_>| -> Option<()> {
+        if let Candidate::Text { content, .. } = c {
+            all.push(content.to_string());
+        }
+        None
+    });
+    all
+}
+
+#[test]
+fn the_history_names_criteria_and_checklist_items_not_their_ids() {
+    let mut app = app();
+    let _ = app.update(Message::List(list::Message::Score(ApplicationId::from(
+        "A01",
+    ))));
+    // C4 (the fourth criterion) is scored per life area; "financien" first.
+    let _ = app.update(Message::Scoring(scoring::Message::Item(3, 0, Some(2))));
+    let _ = app.update(Message::ToList);
+    let _ = app.update(Message::List(list::Message::Panel(ApplicationId::from(
+        "A01",
+    ))));
+    let _ = app.update(Message::Panel(panel::Message::Tab(panel::Tab::History)));
+    let shown = texts(&app);
+    let logged = &app.session.as_ref().expect("open").dossier().audit;
+    assert!(
+        logged.iter().any(|e| e.new.contains("financien 2")),
+        "the log keeps the id: {logged:?}"
+    );
+    assert!(
+        shown.iter().any(|t| t == "C4 · Hulp op vijf leefgebieden"),
+        "{shown:?}"
+    );
+    assert!(shown.iter().any(|t| t.contains("Financiën 2")), "{shown:?}");
+    assert!(
+        !shown.iter().any(|t| t.contains("financien")),
+        "no internal id on screen: {shown:?}"
+    );
+}
