@@ -4,7 +4,7 @@
 
 use iced_test::Simulator;
 use iced_test::selector::Candidate;
-use leidraad::ui::app::{App, Message, Screen};
+use leidraad::ui::app::{App, Message};
 use leidraad::ui::screen::{list, panel, scoring};
 use leidraad_core::dossier::{Application, ApplicationId, Dossier};
 use leidraad_core::edit;
@@ -66,5 +66,42 @@ fn the_history_names_criteria_and_checklist_items_not_their_ids() {
     assert!(
         !shown.iter().any(|t| t.contains("financien")),
         "no internal id on screen: {shown:?}"
+    );
+}
+
+#[test]
+fn a_failing_system_dialog_is_said_and_the_builtin_dialog_asks_instead_of_a_cancel() {
+    use leidraad::ui::dialog::system;
+    let _one = crate::ui_dialog::QUEUE
+        .lock()
+        .unwrap_or_else(|e| e.into_inner());
+    system::force_builtin(false);
+    system::simulate_failure(Some("OpenFile failed: org.freedesktop.DBus.Error"));
+    let dir = tempfile::tempdir().expect("a folder");
+    let dossier = dir.path().join("gekozen.leidraad");
+    std::fs::write(&dossier, leidraad_core::dossier::EXAMPLE_SOURCE).expect("written");
+    let mut app = App::new(leidraad::ui::config::Config::default(), None);
+    let task = app.update(Message::Start(leidraad::ui::screen::start::Message::Open));
+    let said =
+        leidraad::ui::strings::dialog_system_failed("OpenFile failed: org.freedesktop.DBus.Error");
+    crate::ui_dialog::through_builtin_dialog(&mut app, task, |app| {
+        assert!(crate::ui_support::shows(app, &said), "the failure is said");
+        let _ = app.update(Message::Dialog(
+            leidraad::ui::dialog::builtin::Message::PathChanged(dossier.display().to_string()),
+        ));
+        let _ = app.update(Message::Dialog(
+            leidraad::ui::dialog::builtin::Message::Choose,
+        ));
+    });
+    system::simulate_failure(None);
+    system::force_builtin(true);
+    let opened = app
+        .session
+        .as_ref()
+        .and_then(|s| s.path().map(|p| p.to_path_buf()));
+    assert_eq!(
+        opened.as_deref(),
+        Some(dossier.as_path()),
+        "the action went on"
     );
 }
