@@ -105,3 +105,123 @@ fn a_failing_system_dialog_is_said_and_the_builtin_dialog_asks_instead_of_a_canc
         "the action went on"
     );
 }
+
+/// The example dossier in `dir`, opened by `assessor`.
+fn example_in(dir: &std::path::Path, assessor: &str) -> App {
+    let path = dir.join("voorbeeld.leidraad");
+    std::fs::write(&path, leidraad_core::dossier::EXAMPLE_SOURCE).expect("written");
+    let config = leidraad::ui::config::Config {
+        assessor: assessor.into(),
+        ..Default::default()
+    };
+    let mut app = App::new(config, None);
+    app.open_path(&path);
+    assert!(app.session.is_some(), "opened");
+    app
+}
+
+/// What the button with container id `id` sends when clicked.
+fn click_sends(app: &App, id: &str) -> Vec<Message> {
+    crate::ui_support::embedded_fonts_only();
+    let mut ui = Simulator::with_size(
+        leidraad::ui::theme::settings(),
+        crate::ui_support::TALL,
+        app.view(),
+    );
+    crate::ui_support::click(&mut ui, id);
+    ui.into_messages().collect()
+}
+
+/// After an export the window says where the file went, and 'Map openen'
+/// opens that folder.
+fn says_where_and_opens(app: &App, id: &str, written: &std::path::Path, folder: &std::path::Path) {
+    let shown = texts(app);
+    let place = written.display().to_string();
+    assert!(
+        shown.iter().any(|t| t.contains(&place)),
+        "{place} is said: {shown:?}"
+    );
+    assert!(
+        shown
+            .iter()
+            .any(|t| t == leidraad::ui::strings::OPEN_FOLDER)
+    );
+    let sent = click_sends(app, id);
+    assert!(
+        matches!(sent.as_slice(), [Message::OpenExported(d)] | [Message::List(list::Message::OpenFolder(d))] if d == folder),
+        "'Map openen' opens {folder:?}: {sent:?}"
+    );
+}
+
+#[test]
+fn after_every_export_the_window_says_where_and_offers_to_open_the_folder() {
+    use crate::ui_support::run;
+    use leidraad::ui::screen::ranking;
+    let dir = tempfile::tempdir().expect("a folder");
+    let out = dir.path().join("uit");
+    std::fs::create_dir(&out).expect("a folder");
+    let mut app = example_in(dir.path(), "Femke Hoogland");
+
+    // Scores as CSV and the spreadsheet, from the ranking.
+    let _ = app.update(Message::List(list::Message::Ranking));
+    let _ = app.update(Message::Ranking(ranking::Message::ExportCsv));
+    let csv = out.join("scores.csv");
+    run(&mut app, Message::CsvPlaced(Some(csv.clone())));
+    says_where_and_opens(&app, "export-open-folder", &csv, &out);
+    let _ = app.update(Message::Ranking(ranking::Message::ExportWorkbook));
+    let xlsx = out.join("scores.xlsx");
+    run(&mut app, Message::WorkbookPlaced(Some(xlsx.clone())));
+    says_where_and_opens(&app, "export-open-folder", &xlsx, &out);
+
+    // One score sheet (PDF), from the scoring screen.
+    let _ = app.update(Message::ToList);
+    let _ = app.update(Message::List(list::Message::Score(ApplicationId::from(
+        "A01",
+    ))));
+    let _ = app.update(Message::Scoring(scoring::Message::ExportPdf));
+    let pdf = out.join("A01.pdf");
+    run(&mut app, Message::ExportPlaced(Some(pdf.clone())));
+    assert!(pdf.is_file(), "the sheet is written");
+    says_where_and_opens(&app, "export-open-folder", &pdf, &out);
+
+    // Everything as PDF, into a folder.
+    let _ = app.update(Message::ToList);
+    let _ = app.update(Message::List(list::Message::ExportAll));
+    let all = out.join("alles");
+    std::fs::create_dir(&all).expect("a folder");
+    run(&mut app, Message::ExportFolderPicked(Some(all.clone())));
+    says_where_and_opens(&app, "export-open-folder", &all, &all);
+
+    // A package for an assessor.
+    let _ = app.update(Message::DismissExport);
+    let _ = app.update(Message::List(list::Message::AskPackage));
+    let _ = app.update(Message::List(list::Message::PackageAssessor(
+        "Femke Hoogland".into(),
+    )));
+    let _ = app.update(Message::List(list::Message::SavePackage));
+    let package = out.join("pakket.leidraad");
+    run(
+        &mut app,
+        Message::List(list::Message::PackagePlaced(Some(package.clone()))),
+    );
+    says_where_and_opens(&app, "list-open-folder", &package, &out);
+
+    // The result of that package, saved by the assessor.
+    drop(app);
+    let mut assessor = App::new(
+        leidraad::ui::config::Config {
+            assessor: "Femke Hoogland".into(),
+            ..Default::default()
+        },
+        None,
+    );
+    assessor.open_path(&package);
+    let _ = assessor.update(Message::List(list::Message::SaveResult));
+    let result = out.join("resultaat.leidraad");
+    run(
+        &mut assessor,
+        Message::List(list::Message::ResultPlaced(Some(result.clone()))),
+    );
+    assert!(result.is_file(), "the result is written");
+    says_where_and_opens(&assessor, "list-open-folder", &result, &out);
+}

@@ -386,6 +386,7 @@ impl App {
         match action {
             list::Action::None => Task::none(),
             list::Action::Run(task) => task.map(Message::List),
+            list::Action::OpenFolder(dir) => self.update(Message::OpenExported(dir)),
             list::Action::Score(id, round) => self.open_scoring(id, round),
             list::Action::Edit(id) => {
                 if let Some(app) = self

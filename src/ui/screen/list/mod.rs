@@ -5,6 +5,8 @@
 //! What it looks like is in `view`.
 
 mod files;
+
+pub use files::folder_of;
 mod view;
 
 use std::path::PathBuf;
@@ -64,6 +66,8 @@ pub enum Message {
     /// Where to save the result file (None: cancelled).
     ResultPlaced(Option<PathBuf>),
     DismissNotice,
+    /// Open the folder a package or result was written to.
+    OpenFolder(PathBuf),
     /// The list was scrolled or its viewport changed size.
     Scrolled(Viewport),
 }
@@ -91,6 +95,8 @@ pub enum Action {
     Panel(ApplicationId, Round),
     /// A file dialog of the list; its answer comes back as a [`Message`].
     Run(Task<Message>),
+    /// Open a folder with the desktop's file manager.
+    OpenFolder(PathBuf),
 }
 
 /// The form for a package: whose, and which round.
@@ -104,6 +110,9 @@ pub struct PackageForm {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Notice {
     Done(String),
+    /// A file was written (package, result): what and where, and the
+    /// folder to offer to open.
+    Written(String, PathBuf),
     Refused(String),
 }
 
@@ -229,6 +238,7 @@ impl State {
             }
             Message::CancelPackage => self.package = None,
             Message::DismissNotice => self.notice = None,
+            Message::OpenFolder(dir) => return Action::OpenFolder(dir),
             Message::Scrolled(viewport) => {
                 self.scroll_y = viewport.absolute_offset().y;
                 self.view_height = Some(viewport.bounds().height);

@@ -420,18 +420,30 @@ fn tool<'a>(label: &'a str, id: &'static str, message: Message) -> Element<'a, M
 
 fn notice<'a>(n: &'a Notice) -> Element<'a, Message> {
     let (line, style): (&str, fn(&iced::Theme) -> container::Style) = match n {
-        Notice::Done(s) => (s, theme::notice_info),
+        Notice::Done(s) | Notice::Written(s, _) => (s, theme::notice_info),
         Notice::Refused(s) => (s, theme::notice_danger),
     };
+    let open = match n {
+        Notice::Written(_, dir) => Some(
+            container(
+                button(text(strings::OPEN_FOLDER))
+                    .style(button::primary)
+                    .on_press(Message::OpenFolder(dir.clone())),
+            )
+            .id(Id::new("list-open-folder")),
+        ),
+        _ => None,
+    };
     container(
-        row![
-            text(line).width(Fill),
-            button(text(strings::CLOSE_NOTICE))
-                .style(theme::secondary)
-                .on_press(Message::DismissNotice),
-        ]
-        .spacing(8)
-        .align_y(Alignment::Center),
+        row![text(line).width(Fill)]
+            .push(open)
+            .push(
+                button(text(strings::CLOSE_NOTICE))
+                    .style(theme::secondary)
+                    .on_press(Message::DismissNotice),
+            )
+            .spacing(8)
+            .align_y(Alignment::Center),
     )
     .padding([6, 12])
     .width(Fill)
