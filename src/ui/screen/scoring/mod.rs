@@ -276,6 +276,10 @@ impl State {
                 }
                 true
             }
+            Err(edit::EditError::Incomplete(_)) => {
+                self.notice = Some(Notice::SubmitRefused);
+                false
+            }
             Err(e) => {
                 self.notice = Some(Notice::Error(strings::edit_error(&e)));
                 false
@@ -284,6 +288,30 @@ impl State {
     }
 
     pub fn update(&mut self, session: &mut Session, message: Message) -> Action {
+        let action = self.handle(session, message);
+        self.drop_stale_refusal(session);
+        action
+    }
+
+    /// One truth about submitting: the refusal ("Indienen kan nog niet")
+    /// goes as soon as nothing blocks any more, so that it never stands
+    /// beside "Alles is ingevuld", nor comes back when something is
+    /// emptied again later (only a new attempt to submit says it again).
+    fn drop_stale_refusal(&mut self, session: &Session) {
+        let refused = match &self.notice {
+            Some(Notice::SubmitRefused) => true,
+            Some(Notice::Error(e)) => e == strings::SUBMIT_REFUSED,
+            _ => false,
+        };
+        let may_submit = self
+            .assessment(session)
+            .is_some_and(|a| leidraad_core::scoring::summarize(session.rubric(), a).may_submit());
+        if refused && may_submit {
+            self.notice = None;
+        }
+    }
+
+    fn handle(&mut self, session: &mut Session, message: Message) -> Action {
         let now = Utc::now();
         if let Some(from) = typed_in(&message)
             && self.is_late(from)
