@@ -4,7 +4,7 @@
 
 use iced_test::Simulator;
 use iced_test::selector::Candidate;
-use leidraad::ui::app::{App, Message};
+use leidraad::ui::app::{App, Message, Screen};
 use leidraad::ui::screen::{list, panel, scoring};
 use leidraad_core::dossier::{Application, ApplicationId, Dossier};
 use leidraad_core::edit;
@@ -264,4 +264,43 @@ fn the_refusal_to_submit_does_not_come_back_when_something_is_emptied_later() {
     // A new attempt says it again.
     let _ = app.update(Message::Scoring(scoring::Message::Submit));
     assert!(shows(&app, strings::SUBMIT_REFUSED));
+}
+
+#[test]
+fn a_nog_te_doen_item_on_the_scoring_screen_moves_to_its_criterion() {
+    use leidraad::ui::screen::scoring::Field;
+    let mut app = app();
+    let _ = app.update(Message::List(list::Message::Score(ApplicationId::from(
+        "A01",
+    ))));
+
+    // Nothing is scored: every knock-out is open, every criterion unscored.
+    for (label, id, field) in [
+        ("Oordeel nog open", "KO3", Field::Verdict(2)),
+        ("Nog niet gescoord", "C4", Field::Item(3, 0)),
+        ("Nog niet gescoord", "C5", Field::Value(4)),
+    ] {
+        let sent = click_sends(&app, &format!("todo-{label}-{id}"));
+        assert_eq!(sent.len(), 1, "{sent:?}");
+        for m in sent {
+            let _ = app.update(m);
+        }
+        let Screen::Scoring(s) = &app.screen else {
+            panic!("still the scoring screen")
+        };
+        assert_eq!(s.focus(), Some(field), "{id}");
+    }
+    // A missing motivation leads to the motivation.
+    let _ = app.update(Message::Scoring(scoring::Message::Value(
+        4,
+        Some(leidraad_core::dossier::Value::Points(3)),
+    )));
+    let sent = click_sends(&app, "todo-Motivering ontbreekt-C5");
+    for m in sent {
+        let _ = app.update(m);
+    }
+    let Screen::Scoring(s) = &app.screen else {
+        panic!("still the scoring screen")
+    };
+    assert_eq!(s.focus(), Some(Field::Note(4)));
 }

@@ -26,7 +26,7 @@ use iced::{Event, mouse};
 use iced_test::Simulator;
 use leidraad::ui::app::{App, Message};
 use leidraad::ui::config::Config;
-use leidraad::ui::screen::{list, panel, ranking, selfcheck, start};
+use leidraad::ui::screen::{list, panel, ranking, scoring, selfcheck, start};
 use leidraad::ui::widget::chart::Kind;
 use leidraad_core::dossier::{ApplicationId, Round};
 use leidraad_core::rubric::Rubric;
@@ -218,6 +218,19 @@ fn snapshots_of_scoring_and_the_application() {
     let mut app = example("Femke Hoogland");
     let _ = app.update(Message::List(list::Message::Edit(id("A01"))));
     shots.shot(&app, "application");
+    // Work in progress: "Nog te doen" with its links.
+    let rubric = Rubric::builtin();
+    let mut dossier = leidraad_core::dossier::Dossier::new("Testdossier", &rubric);
+    let a = leidraad_core::dossier::Application::new("A01", "Regio Testkust");
+    leidraad_core::edit::add_application(&mut dossier, a).expect("added");
+    let mut app = App::with_dossier(rubric, dossier, "Tess Beoordelaar");
+    let _ = app.update(Message::List(list::Message::Score(id("A01"))));
+    let _ = app.update(Message::Scoring(scoring::Message::Verdict(
+        0,
+        leidraad_core::dossier::Verdict::Met,
+    )));
+    let _ = app.update(Message::Scoring(scoring::Message::Submit));
+    shots.shot(&app, "scoring-to-do");
     shots.check();
 }
 

@@ -120,3 +120,17 @@ pub fn font_families() -> Vec<String> {
     names.dedup();
     names
 }
+
+/// Whether the scoring screen's "Nog te doen" has the line `line`
+/// ("Motivering ontbreekt: C3, C5"): its label, and each knock-out or
+/// criterion as a link.
+pub fn shows_missing(app: &App, line: &str) -> bool {
+    let (label, ids) = line.split_once(": ").expect("a line 'label: ids'");
+    if !shows(app, &format!("{label}:")) {
+        return false;
+    }
+    embedded_fonts_only();
+    let mut ui = Simulator::with_size(leidraad::ui::theme::settings(), TALL, app.view());
+    ids.split(", ")
+        .all(|id| ui.find(Id::from(format!("todo-{label}-{id}"))).is_ok())
+}

@@ -40,6 +40,8 @@ const MAX_BUTTONS: u32 = 11;
 #[derive(Debug, Clone)]
 pub enum Message {
     Round(Round),
+    /// A "Nog te doen" item was clicked: to its knock-out or criterion.
+    GoTo(leidraad_core::scoring::Missing),
     Verdict(usize, Verdict),
     KoNote(usize, text_editor::Action),
     Value(usize, Option<Value>),
@@ -337,6 +339,12 @@ impl State {
             }
             Message::Confirm(id) => {
                 self.apply(session, |r, d, t| edit::confirm(r, d, t, &id, now));
+            }
+            Message::GoTo(missing) => {
+                return match keys::field_of(session.rubric(), &missing) {
+                    Some(field) => Action::Run(self.move_focus(session.rubric(), field)),
+                    None => Action::None,
+                };
             }
             Message::WhyChanged(id, why) => {
                 self.focus = keys::why_field(session.rubric(), &id).or(self.focus);
