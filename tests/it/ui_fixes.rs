@@ -304,3 +304,124 @@ fn a_nog_te_doen_item_on_the_scoring_screen_moves_to_its_criterion() {
     };
     assert_eq!(s.focus(), Some(Field::Note(4)));
 }
+
+fn esc() -> Message {
+    Message::Key(leidraad::ui::app::KeyPress {
+        key: iced::keyboard::Key::Named(iced::keyboard::key::Named::Escape),
+        typed: None,
+        modifiers: iced::keyboard::Modifiers::empty(),
+        captured: false,
+    })
+}
+
+/// Which screen is shown, by name.
+fn screen(app: &App) -> &'static str {
+    match &app.screen {
+        Screen::Start(_) => "start",
+        Screen::Error(_) => "error",
+        Screen::List => "list",
+        Screen::Application(_) => "application",
+        Screen::Scoring(_) => "scoring",
+        Screen::Ranking(_) => "ranking",
+        Screen::Panel(_) => "panel",
+        Screen::Disagreements(_) => "disagreements",
+        Screen::SelfCheck(_) => "selfcheck",
+    }
+}
+
+/// Esc closes what is open over the screen; with nothing open it goes
+/// back one screen. On every screen.
+#[test]
+fn esc_closes_the_open_form_else_goes_back_one_screen_on_every_screen() {
+    use crate::ui_support::shows;
+    use leidraad::ui::screen::{disagreements, ranking, selfcheck, start};
+    use leidraad::ui::strings;
+    let dir = tempfile::tempdir().expect("a folder");
+    let mut app = example_in(dir.path(), "Femke Hoogland");
+
+    // The list: the package form closes; the list stays.
+    let _ = app.update(Message::List(list::Message::AskPackage));
+    assert!(app.list.package.is_some());
+    let _ = app.update(esc());
+    assert!(app.list.package.is_none());
+    let _ = app.update(esc());
+    assert_eq!(screen(&app), "list", "the list is the first screen");
+
+    // The application's data: Esc cancels the form.
+    let _ = app.update(Message::List(list::Message::Edit(ApplicationId::from(
+        "A01",
+    ))));
+    assert_eq!(screen(&app), "application");
+    let _ = app.update(esc());
+    assert_eq!(screen(&app), "list");
+
+    // Scoring: the conflict-of-interest form first, then back.
+    let _ = app.update(Message::List(list::Message::Score(ApplicationId::from(
+        "A02",
+    ))));
+    let _ = app.update(Message::Scoring(scoring::Message::AskConflict));
+    assert!(
+        shows(&app, strings::CONFLICT_CONSEQUENCE),
+        "the form is open"
+    );
+    let _ = app.update(esc());
+    assert_eq!(screen(&app), "scoring");
+    assert!(
+        !shows(&app, strings::CONFLICT_CONSEQUENCE),
+        "the form closed"
+    );
+    let _ = app.update(esc());
+    assert_eq!(screen(&app), "list");
+
+    // Ranking: the tie form first, then back.
+    let _ = app.update(Message::List(list::Message::Ranking));
+    let _ = app.update(Message::Ranking(ranking::Message::Round(
+        leidraad_core::dossier::Round::Two,
+    )));
+    let _ = app.update(Message::Ranking(ranking::Message::StartTie(1)));
+    let Screen::Ranking(r) = &app.screen else {
+        panic!("the ranking")
+    };
+    assert!(r.tie.is_some(), "the tie form is open");
+    let _ = app.update(esc());
+    let Screen::Ranking(r) = &app.screen else {
+        panic!("Esc closed the form only")
+    };
+    assert!(r.tie.is_none());
+    let _ = app.update(esc());
+    assert_eq!(screen(&app), "list");
+
+    // The panel opened from the disagreements: back to them, then the list.
+    let _ = app.update(Message::List(list::Message::Disagreements));
+    let _ = app.update(Message::Disagreements(disagreements::Message::Open(0)));
+    assert_eq!(screen(&app), "panel");
+    let _ = app.update(esc());
+    assert_eq!(screen(&app), "disagreements");
+    let _ = app.update(esc());
+    assert_eq!(screen(&app), "list");
+
+    // The start screen with a dossier open: back to it.
+    let _ = app.update(Message::Home);
+    assert_eq!(screen(&app), "start");
+    let _ = app.update(esc());
+    assert_eq!(screen(&app), "list");
+
+    // The self-check: the "Nieuwe zelftoets" question first, then the start.
+    let mut app = App::new(leidraad::ui::config::Config::default(), None);
+    let _ = app.update(Message::Start(start::Message::SelfCheck));
+    let _ = app.update(Message::SelfCheck(selfcheck::Message::New));
+    assert!(shows(&app, strings::SELFCHECK_NEW_CONFIRM));
+    let _ = app.update(esc());
+    assert_eq!(screen(&app), "selfcheck");
+    assert!(!shows(&app, strings::SELFCHECK_NEW_CONFIRM));
+    let _ = app.update(esc());
+    assert_eq!(screen(&app), "start");
+
+    // The error screen: back to the start.
+    let broken = dir.path().join("kapot.leidraad");
+    std::fs::write(&broken, "Dossier(").expect("written");
+    app.open_path(&broken);
+    assert_eq!(screen(&app), "error");
+    let _ = app.update(esc());
+    assert_eq!(screen(&app), "start");
+}

@@ -150,6 +150,12 @@ pub struct State {
 }
 
 impl State {
+    /// Close the confirmation that is open over the screen (recording the
+    /// consensus): whether one was.
+    pub fn close_open_form(&mut self) -> bool {
+        std::mem::take(&mut self.record_confirm)
+    }
+
     pub fn new(
         session: &Session,
         application: ApplicationId,

@@ -313,6 +313,12 @@ impl State {
         }
     }
 
+    /// Close the form that is open over the screen (a conflict of
+    /// interest, a withdrawal): whether one was.
+    pub fn close_open_form(&mut self) -> bool {
+        self.conflict_form.take().is_some() | self.withdraw_form.take().is_some()
+    }
+
     fn handle(&mut self, session: &mut Session, message: Message) -> Action {
         let now = Utc::now();
         if let Some(from) = typed_in(&message)
