@@ -95,7 +95,7 @@ fn shaped(s: &str, size: f32, bold: bool) -> f32 {
     p.min_width()
 }
 
-fn find<'a>(texts: &'a [(String, Rectangle)], what: impl Fn(&str) -> bool) -> &'a Rectangle {
+fn find(texts: &[(String, Rectangle)], what: impl Fn(&str) -> bool) -> &Rectangle {
     &texts
         .iter()
         .find(|(s, _)| what(s))
