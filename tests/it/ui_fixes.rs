@@ -147,8 +147,11 @@ fn says_where_and_opens(app: &App, id: &str, written: &std::path::Path, folder: 
             .any(|t| t == leidraad::ui::strings::OPEN_FOLDER)
     );
     let sent = click_sends(app, id);
+    use leidraad::ui::screen::selfcheck;
     assert!(
-        matches!(sent.as_slice(), [Message::OpenExported(d)] | [Message::List(list::Message::OpenFolder(d))] if d == folder),
+        matches!(sent.as_slice(), [Message::OpenExported(d)]
+            | [Message::List(list::Message::OpenFolder(d))]
+            | [Message::SelfCheck(selfcheck::Message::OpenFolder(d))] if d == folder),
         "'Map openen' opens {folder:?}: {sent:?}"
     );
 }
@@ -224,6 +227,24 @@ fn after_every_export_the_window_says_where_and_offers_to_open_the_folder() {
     );
     assert!(result.is_file(), "the result is written");
     says_where_and_opens(&assessor, "list-open-folder", &result, &out);
+
+    // The self-check saved, and its outcome as PDF.
+    use leidraad::ui::screen::{selfcheck, start};
+    let mut applicant = App::new(leidraad::ui::config::Config::default(), None);
+    let _ = applicant.update(Message::Start(start::Message::SelfCheck));
+    let saved = out.join("zelftoets.ron");
+    run(
+        &mut applicant,
+        Message::SelfCheck(selfcheck::Message::SavePlaced(Some(saved.clone()))),
+    );
+    says_where_and_opens(&applicant, "selfcheck-open-folder", &saved, &out);
+    let printed = out.join("zelftoets.pdf");
+    run(
+        &mut applicant,
+        Message::SelfCheck(selfcheck::Message::PrintPlaced(Some(printed.clone()))),
+    );
+    assert!(printed.is_file(), "the PDF is written");
+    says_where_and_opens(&applicant, "selfcheck-open-folder", &printed, &out);
 }
 
 #[test]

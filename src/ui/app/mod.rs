@@ -338,6 +338,7 @@ impl App {
         match state.update(m) {
             selfcheck::Action::None => Task::none(),
             selfcheck::Action::Run(task) => task.map(Message::SelfCheck),
+            selfcheck::Action::OpenFolder(dir) => self.update(Message::OpenExported(dir)),
             selfcheck::Action::Home => {
                 self.go_home();
                 Task::none()

@@ -88,12 +88,16 @@ pub enum Message {
     KeepDue,
     /// The working copy was written (or why not).
     Kept(Result<(), String>),
+    /// Open the folder a saved self-check or its PDF went to.
+    OpenFolder(PathBuf),
 }
 
 pub enum Action {
     None,
     Home,
     Run(Task<Message>),
+    /// Open a folder with the desktop's file manager.
+    OpenFolder(PathBuf),
 }
 
 pub struct State {
@@ -115,6 +119,8 @@ pub struct State {
     pub working: Option<PathBuf>,
     /// "Nieuwe zelftoets" asked, waiting for its confirmation.
     pub confirm_new: bool,
+    /// The folder of the file the notice says was written ('Map openen').
+    pub written_in: Option<PathBuf>,
     /// Writing the working copy a little after the last change (see
     /// `autosave`).
     keeper: autosave::Keeper,
@@ -137,6 +143,7 @@ impl State {
             ko_passages: Vec::new(),
             working: None,
             confirm_new: false,
+            written_in: None,
             keeper: autosave::Keeper::default(),
         };
         s.sync_fields();
@@ -196,6 +203,7 @@ impl State {
             Action::Run(task) => Action::Run(Task::batch([task, keep])),
             Action::None if changes => Action::Run(keep),
             Action::None => Action::None,
+            Action::OpenFolder(dir) => Action::OpenFolder(dir),
         }
     }
 
@@ -276,6 +284,7 @@ impl State {
             }
             // Handled in `update`.
             Message::KeepDue | Message::Kept(_) => {}
+            Message::OpenFolder(dir) => return Action::OpenFolder(dir),
             Message::New => self.confirm_new = true,
             Message::NewCancelled => self.confirm_new = false,
             Message::NewConfirmed => {
@@ -322,6 +331,7 @@ impl State {
                 self.check = c;
                 self.path = Some(path.to_path_buf());
                 self.notice = Some((true, strings::selfcheck_opened(&path.display().to_string())));
+                self.written_in = None;
                 self.sync_fields();
             }
             Err(e) => self.notice = Some((false, e.to_string())),
@@ -334,6 +344,7 @@ impl State {
             Ok(()) => {
                 self.path = Some(path.to_path_buf());
                 self.notice = Some((true, strings::selfcheck_saved(&path.display().to_string())));
+                self.written_in = Some(crate::ui::screen::list::folder_of(path));
             }
             Err(e) => self.notice = Some((false, strings::save_failed(&e.to_string()))),
         }
@@ -342,6 +353,9 @@ impl State {
     pub fn print(&mut self, path: &Path) {
         let written = leidraad_report::selfcheck::render(&self.rubric, &self.check, self.today)
             .and_then(|bytes| leidraad_report::write_pdf(path, &bytes));
+        self.written_in = written
+            .is_ok()
+            .then(|| crate::ui::screen::list::folder_of(path));
         self.notice = Some(match written {
             Ok(()) => (
                 true,
