@@ -74,6 +74,33 @@ pub fn ellipsize(s: &str, size: f32, bold: bool, max: f32) -> std::borrow::Cow<'
     format!("{}…", s[..end].trim_end()).into()
 }
 
+/// `s` on at most `lines` lines of `max` pixels: broken between words,
+/// the last line shortened with "…" where the rest does not fit (a word
+/// longer than a line is cut too).
+pub fn wrap(s: &str, size: f32, bold: bool, max: f32, lines: usize) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut rest = s.trim();
+    while !rest.is_empty() && out.len() + 1 < lines && width(rest, size, bold) > max {
+        // As many words as fit on this line (at least one, cut if need be).
+        let mut end = 0;
+        for (i, _) in rest.match_indices(' ') {
+            if width(&rest[..i], size, bold) > max {
+                break;
+            }
+            end = i;
+        }
+        if end == 0 {
+            break;
+        }
+        out.push(rest[..end].to_string());
+        rest = rest[end..].trim_start();
+    }
+    if !rest.is_empty() {
+        out.push(ellipsize(rest, size, bold, max).into_owned());
+    }
+    out
+}
+
 /// The size of a text without one of its own: iced's default, which
 /// [`theme::settings`] keeps.
 pub const BODY: f32 = 16.0;
@@ -115,6 +142,24 @@ mod tests {
         assert!(name.starts_with(short.trim_end_matches('…')));
         assert!(width(&short, BODY, true) <= max, "{short}");
         assert_eq!(ellipsize("Kreekland", BODY, true, max), "Kreekland");
+    }
+
+    #[test]
+    fn a_wrapped_text_breaks_between_words_and_ends_with_an_ellipsis() {
+        let max = 110.0;
+        assert_eq!(
+            wrap("Regio Lindewaard", BODY, true, max, 2),
+            ["Regio", "Lindewaard"]
+        );
+        assert_eq!(wrap("Kreekland", BODY, true, max, 2), ["Kreekland"]);
+        let long = "Regio Samenwerkingsverband Noordelijke Kustgemeenten";
+        let lines = wrap(long, BODY, true, max, 2);
+        assert_eq!(lines.len(), 2, "{lines:?}");
+        assert_eq!(lines[0], "Regio");
+        assert!(lines[1].ends_with('…'), "{lines:?}");
+        for l in &lines {
+            assert!(width(l, BODY, true) <= max, "{l}");
+        }
     }
 
     #[test]

@@ -363,12 +363,12 @@ fn sort_button(theme: &Theme, status: button::Status) -> button::Style {
     }
 }
 
-/// The id over the region, each on one line: the id whole, the region
+/// The id over the region: the id whole, the region on at most two lines,
 /// shortened with "…" where the column is too narrow (the application's
 /// screen shows it whole). The column takes the room the fixed columns
 /// leave; where that is less than the widest id (`id_width`), the ids are
 /// shortened too rather than run into the totals (at 1280 pixels the
-/// column is about 160 pixels: twelve characters fit).
+/// column is narrow, yet a twelve-character id still fits).
 fn region_cell<'a>(a: &'a AppResult, id_width: f32) -> Element<'a, Message> {
     container(
         responsive(move |size| {
@@ -378,16 +378,19 @@ fn region_cell<'a>(a: &'a AppResult, id_width: f32) -> Element<'a, Message> {
             } else {
                 measure::ellipsize(&a.id.0, theme::SMALL, false, room)
             };
-            let region = measure::ellipsize(&a.region, measure::BODY, true, room);
+            let region = measure::wrap(&a.region, measure::BODY, true, room, 2);
             column![
                 text(id.into_owned())
                     .size(theme::SMALL)
                     .style(theme::muted)
                     .wrapping(text::Wrapping::None),
-                text(region.into_owned())
-                    .font(bold())
-                    .wrapping(text::Wrapping::None),
             ]
+            .extend(region.into_iter().map(|line| {
+                text(line)
+                    .font(bold())
+                    .wrapping(text::Wrapping::None)
+                    .into()
+            }))
             .into()
         })
         .height(Length::Shrink),
