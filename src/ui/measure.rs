@@ -27,18 +27,36 @@ fn face(bold: bool) -> &'static Face<'static> {
     cell.get_or_init(|| Face::parse(bytes, 0).expect("the embedded DejaVu Sans parses"))
 }
 
+/// The advances of the ASCII characters in font units, looked up once
+/// (ids and most names are ASCII; the font's tables are slow to search
+/// character by character).
+fn ascii(bold: bool) -> &'static [Option<u16>; 128] {
+    static REGULAR: OnceLock<[Option<u16>; 128]> = OnceLock::new();
+    static BOLD: OnceLock<[Option<u16>; 128]> = OnceLock::new();
+    let cell = if bold { &BOLD } else { &REGULAR };
+    cell.get_or_init(|| {
+        let face = face(bold);
+        std::array::from_fn(|i| {
+            let c = char::from(u8::try_from(i).unwrap_or(b'?'));
+            face.glyph_index(c).and_then(|g| face.glyph_hor_advance(g))
+        })
+    })
+}
+
 /// The width of one character at `size` pixels.
-fn advance(face: &Face<'_>, c: char, size: f32) -> f32 {
+fn advance(face: &Face<'_>, bold: bool, c: char, size: f32) -> f32 {
     let per_unit = size / f32::from(face.units_per_em());
-    face.glyph_index(c)
-        .and_then(|g| face.glyph_hor_advance(g))
-        .map_or(size, |a| (f32::from(a) * per_unit).ceil())
+    let units = match usize::try_from(u32::from(c)) {
+        Ok(i) if i < 128 => ascii(bold)[i],
+        _ => face.glyph_index(c).and_then(|g| face.glyph_hor_advance(g)),
+    };
+    units.map_or(size, |a| (f32::from(a) * per_unit).ceil())
 }
 
 /// The width of `s` on one line at `size` pixels, bold or regular.
 pub fn width(s: &str, size: f32, bold: bool) -> f32 {
     let face = face(bold);
-    s.chars().map(|c| advance(face, c, size)).sum()
+    s.chars().map(|c| advance(face, bold, c, size)).sum()
 }
 
 /// The width of a column that holds each of `texts` on one line: the
@@ -62,10 +80,10 @@ pub fn ellipsize(s: &str, size: f32, bold: bool, max: f32) -> std::borrow::Cow<'
         return s.into();
     }
     let face = face(bold);
-    let mut room = max - advance(face, '…', size);
+    let mut room = max - advance(face, bold, '…', size);
     let mut end = 0;
     for (i, c) in s.char_indices() {
-        room -= advance(face, c, size);
+        room -= advance(face, bold, c, size);
         if room < 0.0 {
             break;
         }

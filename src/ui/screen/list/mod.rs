@@ -132,6 +132,10 @@ pub struct State {
     /// until the scrollable has reported it).
     scroll_y: f32,
     view_height: Option<f32>,
+    /// The width of the id column, with the dossier's generation and
+    /// number of applications it was measured for: measured once per
+    /// change, not on every frame (10,000 ids take milliseconds).
+    id_width: std::cell::Cell<Option<(u64, usize, f32)>>,
 }
 
 impl Default for State {
@@ -152,7 +156,27 @@ impl State {
             dialog_open: false,
             scroll_y: 0.0,
             view_height: None,
+            id_width: std::cell::Cell::new(None),
         }
+    }
+
+    /// The width of the id column: the widest id of the dossier.
+    pub fn id_width(&self, session: &Session) -> f32 {
+        let apps = &session.dossier().applications;
+        let key = (session.generation(), apps.len());
+        if let Some((g, n, w)) = self.id_width.get()
+            && (g, n) == key
+        {
+            return w;
+        }
+        let w = crate::ui::measure::column(
+            apps.iter().map(|a| a.id.0.as_str()),
+            crate::ui::theme::SMALL,
+            false,
+            0.0,
+        );
+        self.id_width.set(Some((key.0, key.1, w)));
+        w
     }
 
     /// The rows to build: those in view and a screenful above and below

@@ -113,7 +113,7 @@ impl State {
     fn rows<'a>(&'a self, session: &'a Session, assessor: &'a str) -> Element<'a, Message> {
         let apps = &session.dossier().applications;
         let shown = self.rows_in_view(apps.len());
-        let lookup = Lookup::new(session, assessor, self.round);
+        let lookup = Lookup::new(session, assessor, self.round, self.id_width(session));
         let space_for = |rows: usize| space().height(rows as f32 * (ROW_HEIGHT + ROW_GAP));
         // Keyed by the application's place, so a row keeps its widgets'
         // state (a hovered button) while rows come and go at the ends.
@@ -194,7 +194,7 @@ struct Lookup<'a> {
 }
 
 impl<'a> Lookup<'a> {
-    fn new(session: &'a Session, assessor: &'a str, round: Round) -> Lookup<'a> {
+    fn new(session: &'a Session, assessor: &'a str, round: Round, id_width: f32) -> Lookup<'a> {
         let e1 = session.evaluation(Round::One);
         let e2 = session.evaluation(Round::Two);
         let own = session
@@ -214,16 +214,7 @@ impl<'a> Lookup<'a> {
             blind: Blind::new(session.dossier(), assessor),
             own,
             results,
-            id_width: measure::column(
-                session
-                    .dossier()
-                    .applications
-                    .iter()
-                    .map(|a| a.id.0.as_str()),
-                theme::SMALL,
-                false,
-                0.0,
-            ),
+            id_width,
         }
     }
 
