@@ -14,13 +14,10 @@ use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use iced::mouse::{self, ScrollDelta};
-use iced::{Event, Point, Size, window};
-use iced_runtime::UserInterface;
-use iced_runtime::user_interface::Cache;
-use iced_tiny_skia::graphics::{Viewport, damage};
-use iced_tiny_skia::{Layer, Renderer};
+use iced::{Event, Point};
 
 use leidraad::ui::app::{App, Message};
+use leidraad::ui::headless;
 use leidraad::ui::screen::{list, ranking};
 use leidraad::ui::widget::chart::Kind;
 use leidraad_core::rubric::Rubric;
@@ -28,103 +25,8 @@ use leidraad_core::rubric::Rubric;
 const WIDTH: u32 = 1920;
 const HEIGHT: u32 = 1080;
 
-/// The window without a display: renderer, widget state, pixels, clip
-/// mask and the layers of the last frame.
-struct Window {
-    renderer: Renderer,
-    cache: Cache,
-    cursor: mouse::Cursor,
-    pixels: Vec<u8>,
-    mask: tiny_skia::Mask,
-    last: Option<Vec<Layer>>,
-}
-
-impl Window {
-    fn new(cursor: Point) -> Window {
-        let settings = leidraad::ui::theme::settings();
-        for font in settings.fonts {
-            iced_tiny_skia::graphics::text::font_system()
-                .write()
-                .expect("the font system")
-                .load_font(font);
-        }
-        Window {
-            renderer: Renderer::new(settings.default_font, settings.default_text_size),
-            cache: Cache::default(),
-            cursor: mouse::Cursor::Available(cursor),
-            pixels: vec![0; (WIDTH * HEIGHT * 4) as usize],
-            mask: tiny_skia::Mask::new(WIDTH, HEIGHT).expect("a clip mask"),
-            last: None,
-        }
-    }
-
-    /// One frame after `events`: update, view (when a message came),
-    /// layout, draw, and rasterise the damaged regions.
-    fn frame(&mut self, app: &mut App, events: &[Event]) {
-        let size = Size::new(WIDTH as f32, HEIGHT as f32);
-        let mut events = events.to_vec();
-        events.push(Event::Window(window::Event::RedrawRequested(
-            std::time::Instant::now(),
-        )));
-        let mut messages = Vec::new();
-        let mut ui = UserInterface::build(
-            app.view(),
-            size,
-            std::mem::take(&mut self.cache),
-            &mut self.renderer,
-        );
-        let _ = ui.update(
-            &events,
-            self.cursor,
-            &mut self.renderer,
-            &mut iced_core::clipboard::Null,
-            &mut messages,
-        );
-        if !messages.is_empty() {
-            let cache = ui.into_cache();
-            for m in messages {
-                let _ = app.update(m);
-            }
-            ui = UserInterface::build(app.view(), size, cache, &mut self.renderer);
-        }
-        let theme = leidraad::ui::theme::theme();
-        ui.draw(
-            &mut self.renderer,
-            &theme,
-            &iced_core::renderer::Style {
-                text_color: iced::Color::BLACK,
-            },
-            self.cursor,
-        );
-        self.cache = ui.into_cache();
-        self.present();
-    }
-
-    /// What iced_tiny_skia's compositor does with a frame: the regions that
-    /// differ from the last frame, grouped, drawn.
-    fn present(&mut self) {
-        let viewport = Viewport::with_physical_size(Size::new(WIDTH, HEIGHT), 1.0);
-        let bounds = iced::Rectangle::with_size(viewport.logical_size());
-        let layers = self.renderer.layers().to_vec();
-        let regions = match &self.last {
-            Some(last) => damage::diff(last, &layers, |l| vec![l.bounds], Layer::damage),
-            None => vec![bounds],
-        };
-        self.last = Some(layers);
-        if regions.is_empty() {
-            return;
-        }
-        let regions = damage::group(regions, bounds);
-        let mut pixels =
-            tiny_skia::PixmapMut::from_bytes(&mut self.pixels, WIDTH, HEIGHT).expect("a pixmap");
-        self.renderer.draw(
-            &mut pixels,
-            &mut self.mask,
-            &viewport,
-            &regions,
-            iced::Color::WHITE,
-        );
-    }
+fn window(cursor: Point) -> headless::Window {
+    headless::Window::new(WIDTH, HEIGHT, cursor)
 }
 
 fn wheel(down: bool) -> Event {
@@ -144,7 +46,7 @@ fn app(applications: usize) -> App {
 
 /// Wheel steps over the window, ten down and ten up, one frame each.
 fn scrolling(c: &mut Criterion, name: &str, app: &mut App) {
-    let mut w = Window::new(Point::new(WIDTH as f32 / 2.0, HEIGHT as f32 * 0.75));
+    let mut w = window(Point::new(WIDTH as f32 / 2.0, HEIGHT as f32 * 0.75));
     w.frame(app, &[]);
     let mut n = 0usize;
     c.bench_function(name, |b| {
@@ -181,7 +83,7 @@ fn render(c: &mut Criterion) {
 
     let mut charts = app(40);
     let _ = charts.update(Message::List(list::Message::Ranking));
-    let mut w = Window::new(Point::new(10.0, 10.0));
+    let mut w = window(Point::new(10.0, 10.0));
     w.frame(&mut charts, &[]);
     let mut n = 0usize;
     c.bench_function(

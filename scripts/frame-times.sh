@@ -117,6 +117,11 @@ start_app() {
     mkdir -p "$home/.config/leidraad" "$home/.local/share"
     echo "(assessor: \"$assessor\")" >"$home/.config/leidraad/instellingen.ron"
     cp "$dossier" "$home/dossier.ron"
+    # A name that is neither staff nor an assessor of the dossier sees a
+    # banner and no totals: the typing user is made programme staff.
+    if [[ $assessor == Meetpersoon ]]; then
+        "$work/leidraad-$bin" staff "$home/dossier.ron" --add "$assessor" --by "$assessor" >/dev/null 2>&1 || true
+    fi
     HOME=$home XDG_CONFIG_HOME=$home/.config XDG_DATA_HOME=$home/.local/share \
         "$work/leidraad-$bin" open "$home/dossier.ron" >"$work/app.log" 2>&1 &
     app_pid=$!

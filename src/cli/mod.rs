@@ -343,6 +343,24 @@ pub enum Command {
         #[arg(long)]
         rubric: Option<PathBuf>,
     },
+    /// List the programme staff of a dossier (who sees every total and
+    /// status in the window), or add and remove names; each change is
+    /// logged. Only staff may change the list, or anyone who is not an
+    /// assessor while it is empty.
+    Staff {
+        dossier: PathBuf,
+        /// A name to put on the list (may be given more than once).
+        #[arg(long)]
+        add: Vec<String>,
+        /// A name to take off the list (may be given more than once).
+        #[arg(long)]
+        remove: Vec<String>,
+        /// Who makes the change, for the audit log (default: the login name).
+        #[arg(long)]
+        by: Option<String>,
+        #[arg(long)]
+        rubric: Option<PathBuf>,
+    },
     /// Keep documents (PDF, DOCX, ODT or text) with an application: their
     /// name, kind, SHA-256 and text per page, so that a package carries them.
     Attach {
@@ -511,6 +529,13 @@ pub fn run(command: Command) -> ExitCode {
             rubric,
             files,
         } => attach(&dossier, &application, kind, &files, by, rubric.as_deref()),
+        Command::Staff {
+            dossier,
+            add,
+            remove,
+            by,
+            rubric,
+        } => staff(&dossier, &add, &remove, by, rubric.as_deref()),
     };
     finish(result)
 }
@@ -624,6 +649,7 @@ mod panel;
 mod passages;
 mod scores;
 mod sheet;
+mod staff;
 mod withdraw;
 
 use attach::{KindArg, attach};
@@ -633,4 +659,5 @@ use panel::{import_result, package};
 use passages::{PassageFormat, passages};
 use scores::{disagreements, export_csv, import_csv, rank};
 use sheet::export_sheet;
+use staff::staff;
 use withdraw::withdraw;

@@ -12,13 +12,32 @@ pub const RECENT_MAX: usize = 8;
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Config {
-    /// The assessor's name as it is recorded in assessments.
+    /// Who uses the program, asked at the first start (None: not asked
+    /// yet); it decides where the window opens.
+    pub role: Option<UserRole>,
+    /// The user's name as it is recorded in assessments and the log.
     pub assessor: String,
     /// Most recent first.
     pub recent: Vec<PathBuf>,
     /// The rubric file of each dossier that is not scored against the
     /// built-in leidraad.
     pub rubrics: std::collections::BTreeMap<PathBuf, PathBuf>,
+}
+
+/// Who uses the program (the settings; a dossier's own list decides what
+/// that name may see in it: `leidraad_core::roles`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum UserRole {
+    /// Beoordelaar: scores plans; the window opens on the dossier's list.
+    Assessor,
+    /// Programmabureau: the list, the ranking and the panel's tools.
+    Staff,
+    /// Aanvrager: the self-check only, no dossier of anyone's scores.
+    Applicant,
+}
+
+impl UserRole {
+    pub const ALL: [UserRole; 3] = [UserRole::Assessor, UserRole::Staff, UserRole::Applicant];
 }
 
 impl Config {

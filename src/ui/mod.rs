@@ -6,6 +6,8 @@
 pub mod app;
 pub mod config;
 pub mod dialog;
+#[doc(hidden)]
+pub mod headless;
 pub mod measure;
 pub mod screen;
 pub mod strings;

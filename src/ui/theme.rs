@@ -367,9 +367,22 @@ pub fn secondary(theme: &Theme, status: button::Status) -> button::Style {
             text_color: p.primary.weak.text,
             ..base
         },
-        _ => base,
+        // Disabled (read-only, or not allowed): grey, so that it does not
+        // look like a button that works.
+        button::Status::Disabled => button::Style {
+            text_color: DISABLED,
+            border: Border {
+                color: DISABLED,
+                ..base.border
+            },
+            ..base
+        },
+        button::Status::Active => base,
     }
 }
+
+/// The text and border of a disabled secondary button.
+const DISABLED: Color = Color::from_rgb(0.58, 0.58, 0.6);
 
 /// The window's typeface: DejaVu Sans, embedded (the same files the PDFs
 /// use), so the window looks the same on every machine whatever fonts it

@@ -166,6 +166,10 @@ fn three_assessors_on_three_machines_produce_one_dossier() {
 /// machine.
 fn set_up(r: &Rubric, m: &Machines) -> PathBuf {
     let mut dossier = Dossier::new("Proeftuinen tweede tranche", r);
+    // The programme bureau puts itself and the chair on the staff list:
+    // they see every total; the assessors see them only after submitting.
+    leidraad_core::roles::add_staff(&mut dossier, STAFF, STAFF, at(0)).unwrap();
+    leidraad_core::roles::add_staff(&mut dossier, CHAIR, STAFF, at(0)).unwrap();
     for (i, region) in REGIONS {
         let mut a = Application::new(i, region);
         a.requested_eur = Some(900_000);

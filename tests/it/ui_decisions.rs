@@ -20,7 +20,7 @@ fn app_on_ranking(dir: &std::path::Path) -> App {
     )
     .unwrap();
     let config = leidraad::ui::config::Config {
-        assessor: "M. Jansen (programmabureau)".to_string(),
+        assessor: "Sanne Wijdeveld".to_string(),
         ..Default::default()
     };
     let mut app = App::new(config, None);

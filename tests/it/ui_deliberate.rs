@@ -25,7 +25,7 @@ use leidraad_core::scoring::Status;
 use leidraad_core::session::Session;
 
 const TALL: (f32, f32) = (1400.0, 12000.0);
-const CHAIR: &str = "Voorzitter Vos";
+const CHAIR: &str = "Voorzitter";
 
 fn a01() -> ApplicationId {
     ApplicationId::from("A01")

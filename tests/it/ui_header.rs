@@ -13,13 +13,14 @@ const WIDTH: f32 = 1280.0;
 #[test]
 fn at_1280_px_a_long_name_and_title_leave_the_header_buttons_in_the_window() {
     let rubric = Rubric::builtin();
-    let dossier = Dossier::new(
+    let mut dossier = Dossier::new(
         "Proeftuinen Toekomstscenario kind- en gezinsbescherming, tweede tranche: beoordeling",
         &rubric,
     );
+    dossier.staff.push("M. Jansen (programmabureau)".into());
     let app = App::with_dossier(rubric, dossier, "M. Jansen (programmabureau)");
     let mut ui = Simulator::with_size(leidraad::ui::theme::settings(), (WIDTH, 720.0), app.view());
-    let name = format!("{}: M. Jansen (programmabureau)", strings::ASSESSOR);
+    let name = format!("{}: M. Jansen (programmabureau)", strings::ROLE_STAFF);
     let save = format!("{} (Ctrl+S)", strings::SAVE);
     for label in [strings::HOME, save.as_str(), name.as_str()] {
         let found = ui

@@ -21,7 +21,7 @@ use leidraad_core::rubric::{CriterionId, Rubric};
 
 /// Tall enough that every card of the panel screen is in view.
 const TALL: (f32, f32) = (1400.0, 12000.0);
-const CHAIR: &str = "Voorzitter Vos";
+const CHAIR: &str = "Voorzitter";
 const SECRET_1: &str = "Geheime motivering van X1 bij C2.";
 const SECRET_2: &str = "Geheime motivering van X2 bij C2.";
 

@@ -166,7 +166,7 @@ fn the_side_by_side_view_shows_every_assessors_cited_passage() {
     e.document = "plan-testkust.pdf".into();
     e.page = "3".into();
     e.quote = quote.into();
-    let mut app = App::with_dossier(rubric, d, "Voorzitter Vos");
+    let mut app = App::with_dossier(rubric, d, "Voorzitter");
     app.open_panel(
         ApplicationId::from("A01"),
         Round::One,

@@ -182,13 +182,14 @@ fn the_budget_proposal_is_recorded_with_its_motivation_and_refused_above_budget(
 }
 
 #[test]
-fn escape_and_back_return_to_the_list_on_the_same_round() {
+fn back_returns_to_the_list_on_the_lists_own_round() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = ranking_app(dir.path());
+    // The list was on round 2; the ranking's own choice stays with it.
     send(&mut app, ranking::Message::Round(Round::One));
     send(&mut app, ranking::Message::Back);
     assert!(matches!(app.screen, Screen::List));
-    assert_eq!(app.list.round, Round::One);
+    assert_eq!(app.list.round, Round::Two);
 }
 
 fn interact(app: &mut App, act: impl FnOnce(&mut Simulator<'_, Message>)) {

@@ -59,6 +59,9 @@ pub enum Field {
     /// A document (plan, begroting, addendum, verslag) was attached to an
     /// application.
     Document,
+    /// A name was put on the programme staff list or taken off it
+    /// (`subject`: the name).
+    Staff,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

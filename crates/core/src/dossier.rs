@@ -182,6 +182,11 @@ pub struct Dossier {
     pub rubric: RubricRef,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub assessors: Vec<Assessor>,
+    /// The programme staff (programmabureau) by name: they see every
+    /// total and status; a name that is neither staff nor an assessor sees
+    /// none of the others' work (see `roles`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub staff: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub applications: Vec<Application>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -873,6 +878,7 @@ impl Dossier {
             title: title.to_string(),
             rubric: rubric.reference(),
             assessors: Vec::new(),
+            staff: Vec::new(),
             applications: Vec::new(),
             assessments: Vec::new(),
             consensus: Vec::new(),

@@ -23,6 +23,7 @@ pub mod lock;
 pub mod nl;
 pub mod panel;
 pub mod passages;
+pub mod roles;
 pub mod rubric;
 pub mod scoring;
 pub mod selfcheck;

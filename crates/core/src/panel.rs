@@ -17,6 +17,7 @@ use crate::dossier::{
     ApplicationId, Assessment, Conflict, Dossier, PackageInfo, Round, Verdict, validate_value,
 };
 use crate::exact::Exact;
+use crate::roles::Role;
 use crate::rubric::{CriterionId, Rubric};
 use crate::scoring::{self, Status};
 
@@ -515,8 +516,8 @@ pub use crate::decide::{DecisionError, break_tie, record_decision};
 
 /// Blind scoring: whether `viewer` may see the other assessors' scores of
 /// an application in a round. An assessor sees them only after submitting
-/// their own; one with a declared conflict never. Someone who is not an
-/// assessor of this dossier (programme staff) sees them.
+/// their own; one with a declared conflict never. Programme staff (the
+/// dossier's `staff`) see them; anyone else (see [`Role::Outsider`]) never.
 pub fn may_see_others(dossier: &Dossier, viewer: &str, app: &ApplicationId, round: Round) -> bool {
     Blind::new(dossier, viewer).sees(app, round)
 }
@@ -528,32 +529,44 @@ pub enum Hidden {
     Conflict,
     /// The viewer is an assessor who has not submitted their own work.
     NotSubmitted,
+    /// The viewer is neither programme staff nor an assessor of the
+    /// dossier (or gave no name).
+    Outsider,
 }
 
 /// The blind-scoring rule for one viewer over many applications (a list
-/// or a table): whether the viewer is an assessor is found once.
+/// or a table): the viewer's role is found once.
 pub struct Blind<'a> {
     dossier: &'a Dossier,
     viewer: &'a str,
-    assessor: bool,
+    role: Role,
     /// The applications (and rounds) the viewer has submitted.
     submitted: std::collections::HashSet<(&'a ApplicationId, Round)>,
 }
 
 impl<'a> Blind<'a> {
     pub fn new(dossier: &'a Dossier, viewer: &'a str) -> Blind<'a> {
-        let own = dossier.assessments.iter().filter(|a| a.assessor == viewer);
-        let assessor =
-            dossier.assessors.iter().any(|a| a.name == viewer) || own.clone().next().is_some();
+        let role = dossier.role_of(viewer);
+        let submitted = match role {
+            Role::Assessor => dossier
+                .assessments
+                .iter()
+                .filter(|a| a.assessor.trim() == viewer.trim() && a.is_submitted())
+                .map(|a| (&a.application, a.round))
+                .collect(),
+            Role::Staff | Role::Outsider => Default::default(),
+        };
         Blind {
             dossier,
             viewer,
-            assessor,
-            submitted: own
-                .filter(|a| a.is_submitted())
-                .map(|a| (&a.application, a.round))
-                .collect(),
+            role,
+            submitted,
         }
+    }
+
+    /// The viewer's role in the dossier.
+    pub fn role(&self) -> Role {
+        self.role
     }
 
     pub fn sees(&self, app: &ApplicationId, round: Round) -> bool {
@@ -564,11 +577,14 @@ impl<'a> Blind<'a> {
     /// None when the viewer sees it.
     pub fn why_hidden(&self, app: &ApplicationId, round: Round) -> Option<Hidden> {
         if self.dossier.has_conflict(self.viewer.trim(), app) {
-            Some(Hidden::Conflict)
-        } else if self.assessor && !self.submitted.contains(&(app, round)) {
-            Some(Hidden::NotSubmitted)
-        } else {
-            None
+            return Some(Hidden::Conflict);
+        }
+        match self.role {
+            Role::Staff => None,
+            Role::Outsider => Some(Hidden::Outsider),
+            Role::Assessor => {
+                (!self.submitted.contains(&(app, round))).then_some(Hidden::NotSubmitted)
+            }
         }
     }
 
@@ -577,6 +593,37 @@ impl<'a> Blind<'a> {
     /// may not see yet.
     pub fn hides(&self, result: &crate::scoring::AppResult, round: Round) -> bool {
         result.assessors > 0 && !self.sees(&result.id, round)
+    }
+
+    /// Whether the status of an application in `round` must be hidden: its
+    /// result in that round is hidden, or (round 2) the round-1 result it
+    /// rests on is. "Niet uitgenodigd" in round 2 says how round 1 ended,
+    /// so it is hidden wherever the round-1 total is. `round_one` is the
+    /// application's round-1 result (None when it has none).
+    pub fn hides_status(
+        &self,
+        result: &crate::scoring::AppResult,
+        round: Round,
+        round_one: Option<&crate::scoring::AppResult>,
+    ) -> bool {
+        self.hides(result, round)
+            || (round == Round::Two && round_one.is_some_and(|r| self.hides(r, Round::One)))
+    }
+
+    /// Whether nothing at all is hidden from the viewer: every result of
+    /// both rounds is visible (what a full export of the dossier needs).
+    pub fn sees_everything(&self) -> bool {
+        match self.role {
+            Role::Staff => self
+                .dossier
+                .conflicts
+                .iter()
+                .all(|c| c.assessor.trim() != self.viewer.trim()),
+            Role::Outsider => self.dossier.assessments.is_empty(),
+            Role::Assessor => self.dossier.assessments.iter().all(|a| {
+                a.assessor.trim() == self.viewer.trim() || self.sees(&a.application, a.round)
+            }),
+        }
     }
 }
 

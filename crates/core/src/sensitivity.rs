@@ -346,6 +346,7 @@ fn restrict(dossier: &Dossier, keep: &BTreeSet<&ApplicationId>) -> Dossier {
         conflicts: dossier.conflicts.clone(),
         package: dossier.package.clone(),
         // Not read by scoring.
+        staff: Vec::new(),
         interviews: Vec::new(),
         addenda: Vec::new(),
         audit: Vec::new(),

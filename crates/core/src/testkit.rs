@@ -18,8 +18,13 @@ pub fn when() -> chrono::DateTime<Utc> {
     Utc.with_ymd_and_hms(2022, 8, 10, 9, 30, 0).unwrap()
 }
 
+/// The programme staff of every dossier made by [`dossier_with`]: the
+/// chair and the programme bureau, by the names the tests give them.
+pub const STAFF: [&str; 2] = ["Voorzitter", "Programmabureau"];
+
 pub fn dossier_with(rubric: &Rubric, apps: &[&str]) -> Dossier {
     let mut d = Dossier::new("test", rubric);
+    d.staff = STAFF.map(String::from).to_vec();
     for id in apps {
         d.applications
             .push(Application::new(id, &format!("Regio {id}")));

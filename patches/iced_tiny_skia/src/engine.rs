@@ -57,6 +57,75 @@ impl Engine {
             return;
         }
 
+        if !physical_bounds.is_within(&clip_bounds)
+            && let Some(color) = interior_color(
+                quad,
+                background,
+                physical_bounds,
+                clip_bounds,
+                transformation.scale_factor(),
+                (pixels.width(), pixels.height()),
+            )
+        {
+            // leidraad patch (iced #3368): when all that shows of a quad
+            // through its clip is the inside of its fill (away from the
+            // rounded corners and the border), that part is a plain
+            // rectangle: a card around a scrolled list drew its whole area
+            // through the clip mask for every damaged region inside it.
+            fill_cut(pixels, color, physical_bounds, clip_bounds);
+            return;
+        }
+
+        if !physical_bounds.is_within(&clip_bounds)
+            && quad.shadow.color.a <= 0.0
+            && let Some([x0, y0, x1, y1]) = visible_part(
+                physical_bounds,
+                clip_bounds,
+                (pixels.width(), pixels.height()),
+            )
+        {
+            // leidraad patch (iced #3368): when only part of a quad shows
+            // through its clip (a row of a list under a narrow damaged
+            // column), that part of the pixels, with a margin, is copied
+            // out, the quad is drawn on the copy, which clips without a
+            // mask, and the part is put back: the visible area and two
+            // copies of it instead of the whole quad through the mask, and
+            // the pixels a whole frame gives (the same drawing, moved by
+            // whole pixels; the anti-aliasing where a path is cut at the
+            // copy's edge differs a little, so that edge is a margin that is
+            // not put back).
+            const MARGIN: u32 = 2;
+            let (width, height) = (pixels.width(), pixels.height());
+            let outer = [
+                x0.saturating_sub(MARGIN),
+                y0.saturating_sub(MARGIN),
+                (x1 + MARGIN).min(width),
+                (y1 + MARGIN).min(height),
+            ];
+            let Some(mut part) = tiny_skia::Pixmap::new(
+                outer[2] - outer[0],
+                outer[3] - outer[1],
+            ) else {
+                return;
+            };
+            copy_part(pixels, &mut part, outer, outer, true);
+            let shifted = Transformation::translate(
+                -(outer[0] as f32),
+                -(outer[1] as f32),
+            ) * transformation;
+            let whole = quad.bounds * shifted;
+            self.draw_quad(
+                quad,
+                background,
+                shifted,
+                &mut part.as_mut(),
+                clip_mask,
+                whole,
+            );
+            copy_part(pixels, &mut part, outer, [x0, y0, x1, y1], false);
+            return;
+        }
+
         let clip_mask = (!physical_bounds.is_within(&clip_bounds))
             .then(|| self.clip.mask(clip_mask, clip_bounds));
 
@@ -337,9 +406,10 @@ impl Engine {
         text: &Text,
         transformation: Transformation,
         pixels: &mut tiny_skia::PixmapMut<'_>,
-        clip_mask: &mut tiny_skia::Mask,
         clip_bounds: Rectangle,
     ) {
+        // leidraad patch: text is cut to its clip's pixels glyph by glyph
+        // (`text::blit_glyph`), never drawn through the clip mask.
         match text {
             Text::Paragraph {
                 paragraph,
@@ -363,15 +433,14 @@ impl Engine {
                     return;
                 }
 
-                let clip_mask = (!physical_bounds.is_within(&clip_bounds))
-                    .then(|| self.clip.mask(clip_mask, clip_bounds));
+                let clip = pixel_span(clip_bounds, pixels.width(), pixels.height());
 
                 self.text_pipeline.draw_paragraph(
                     paragraph,
                     *position,
                     *color,
                     pixels,
-                    clip_mask,
+                    clip,
                     transformation,
                 );
             }
@@ -396,15 +465,14 @@ impl Engine {
                     return;
                 }
 
-                let clip_mask = (!physical_bounds.is_within(&clip_bounds))
-                    .then(|| self.clip.mask(clip_mask, clip_bounds));
+                let clip = pixel_span(clip_bounds, pixels.width(), pixels.height());
 
                 self.text_pipeline.draw_editor(
                     editor,
                     *position,
                     *color,
                     pixels,
-                    clip_mask,
+                    clip,
                     transformation,
                 );
             }
@@ -422,21 +490,13 @@ impl Engine {
             } => {
                 // leidraad patch: the text is clipped to its own clip bounds
                 // too (a canvas's), not only to the layer's; upstream drew
-                // the rows of a scrolled canvas beyond its edge. Its extent
-                // is known only when its bounds are finite (a canvas's text
-                // has infinite bounds): otherwise it is masked.
+                // the rows of a scrolled canvas beyond its edge.
                 let Some(clip_bounds) = clip_bounds
                     .intersection(&(*local_clip_bounds * transformation))
                 else {
                     return;
                 };
-                let physical_bounds = *bounds * transformation;
-
-                let inside = physical_bounds.width.is_finite()
-                    && physical_bounds.height.is_finite()
-                    && physical_bounds.is_within(&clip_bounds);
-                let clip_mask =
-                    (!inside).then(|| self.clip.mask(clip_mask, clip_bounds));
+                let clip = pixel_span(clip_bounds, pixels.width(), pixels.height());
 
                 self.text_pipeline.draw_cached(
                     content,
@@ -449,7 +509,7 @@ impl Engine {
                     *align_y,
                     *shaping,
                     pixels,
-                    clip_mask,
+                    clip,
                     transformation,
                 );
             }
@@ -476,15 +536,14 @@ impl Engine {
                     return;
                 }
 
-                let clip_mask = (!physical_bounds.is_within(&clip_bounds))
-                    .then(|| self.clip.mask(clip_mask, clip_bounds));
+                let clip = pixel_span(clip_bounds, pixels.width(), pixels.height());
 
                 self.text_pipeline.draw_raw(
                     &buffer,
                     raw.position,
                     raw.color,
                     pixels,
-                    clip_mask,
+                    clip,
                     transformation,
                 );
             }
@@ -944,6 +1003,57 @@ fn pixel_span(bounds: Rectangle, width: u32, height: u32) -> [u32; 4] {
     [x0, y0, x1, y1]
 }
 
+/// The pixels of a quad that its clip lets through (x0, y0, x1, y1, ends
+/// excluded); None when none show (leidraad patch).
+fn visible_part(
+    physical_bounds: Rectangle,
+    clip_bounds: Rectangle,
+    (width, height): (u32, u32),
+) -> Option<[u32; 4]> {
+    let [cx0, cy0, cx1, cy1] = pixel_span(clip_bounds, width, height);
+    let cover = |v: f32, max: u32| (v.max(0.0) as u32).min(max);
+    let qx0 = cover(physical_bounds.x.floor(), width);
+    let qy0 = cover(physical_bounds.y.floor(), height);
+    let qx1 = cover((physical_bounds.x + physical_bounds.width).ceil(), width);
+    let qy1 =
+        cover((physical_bounds.y + physical_bounds.height).ceil(), height);
+    let [x0, y0] = [cx0.max(qx0), cy0.max(qy0)];
+    let [x1, y1] = [cx1.min(qx1), cy1.min(qy1)];
+
+    (x1 > x0 && y1 > y0).then_some([x0, y0, x1, y1])
+}
+
+/// Copies the pixels of `rect` (x0, y0, x1, y1 in the window's pixels) from
+/// `pixels` into `part` (`into_part`) or back from `part` into `pixels`;
+/// `part` holds the pixels of `outer`, which holds `rect` and lies within
+/// `pixels` (leidraad patch).
+fn copy_part(
+    pixels: &mut tiny_skia::PixmapMut<'_>,
+    part: &mut tiny_skia::Pixmap,
+    outer: [u32; 4],
+    rect: [u32; 4],
+    into_part: bool,
+) {
+    let stride = pixels.width() as usize * 4;
+    let part_stride = part.width() as usize * 4;
+    let span = (rect[2] - rect[0]) as usize * 4;
+    let window = pixels.data_mut();
+    let part = part.data_mut();
+
+    for y in rect[1]..rect[3] {
+        let at = y as usize * stride + rect[0] as usize * 4;
+        let part_at = (y - outer[1]) as usize * part_stride
+            + (rect[0] - outer[0]) as usize * 4;
+        let window_row = &mut window[at..at + span];
+        let part_row = &mut part[part_at..part_at + span];
+        if into_part {
+            part_row.copy_from_slice(window_row);
+        } else {
+            window_row.copy_from_slice(part_row);
+        }
+    }
+}
+
 /// [`pixel_span`] as a rectangle; None when empty.
 fn pixel_rect(bounds: Rectangle, width: u32, height: u32) -> Option<Rectangle> {
     let [x0, y0, x1, y1] = pixel_span(bounds, width, height);
@@ -954,6 +1064,44 @@ fn pixel_rect(bounds: Rectangle, width: u32, height: u32) -> Option<Rectangle> {
         width: (x1 - x0) as f32,
         height: (y1 - y0) as f32,
     })
+}
+
+/// The colour of what shows of a quad through its clip, when that is only the
+/// inside of its fill: one colour, no shadow, and the visible pixels at least
+/// a pixel away from its border and its rounded corners (leidraad patch).
+fn interior_color(
+    quad: &Quad,
+    background: &Background,
+    physical_bounds: Rectangle,
+    clip_bounds: Rectangle,
+    scale_factor: f32,
+    (width, height): (u32, u32),
+) -> Option<Color> {
+    let Background::Color(color) = background else {
+        return None;
+    };
+    if quad.shadow.color.a > 0.0 {
+        return None;
+    }
+    let visible = pixel_rect(clip_bounds, width, height)?
+        .intersection(&physical_bounds)?;
+    let border = quad.border.width.max(0.0) * scale_factor;
+    let radius = <[f32; 4]>::from(quad.border.radius)
+        .into_iter()
+        .fold(0.0_f32, f32::max)
+        * scale_factor;
+    let edge = border + 1.0;
+    let corner = radius.max(border) + 1.0;
+    let within = |dx: f32, dy: f32| {
+        visible.x >= physical_bounds.x + dx
+            && visible.y >= physical_bounds.y + dy
+            && visible.x + visible.width
+                <= physical_bounds.x + physical_bounds.width - dx
+            && visible.y + visible.height
+                <= physical_bounds.y + physical_bounds.height - dy
+    };
+
+    (within(corner, edge) || within(edge, corner)).then_some(*color)
 }
 
 /// The colour of a quad that is a plain rectangle: no rounded corners, no

@@ -86,7 +86,13 @@ impl Renderer {
         let damage = merge_regions(damage);
 
         for &damage_bounds in &damage {
-            let damage_bounds = damage_bounds * scale_factor;
+            // leidraad patch: a region is widened to whole pixels, so that
+            // the pixels cleared for it and the pixels its layers draw in
+            // (their clip masks) are the same. Upstream cleared a region's
+            // fractional rectangle with one rounding and clipped its
+            // layers with another: a border line under a region's edge was
+            // cleared and not drawn again, and stayed missing on screen.
+            let damage_bounds = whole_pixels(damage_bounds * scale_factor);
 
             let path = tiny_skia::PathBuilder::from_rect(
                 tiny_skia::Rect::from_xywh(
@@ -187,7 +193,6 @@ impl Renderer {
                                 Transformation::scale(scale_factor)
                                     * group.transformation(),
                                 pixels,
-                                clip_mask,
                                 layer_bounds,
                             );
                         }
@@ -199,6 +204,19 @@ impl Renderer {
         }
 
         self.engine.trim();
+    }
+}
+
+/// The smallest rectangle of whole pixels around `bounds` (leidraad patch).
+pub(crate) fn whole_pixels(bounds: Rectangle) -> Rectangle {
+    let x = bounds.x.floor();
+    let y = bounds.y.floor();
+
+    Rectangle {
+        x,
+        y,
+        width: (bounds.x + bounds.width).ceil() - x,
+        height: (bounds.y + bounds.height).ceil() - y,
     }
 }
 

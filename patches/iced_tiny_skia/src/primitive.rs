@@ -25,9 +25,15 @@ pub enum Primitive {
 impl Primitive {
     /// Returns the visible bounds of the [`Primitive`].
     pub fn visible_bounds(&self) -> Rectangle {
-        let bounds = match self {
-            Primitive::Fill { path, .. } => path.bounds(),
-            Primitive::Stroke { path, .. } => path.bounds(),
+        let (bounds, outside) = match self {
+            Primitive::Fill { path, .. } => (path.bounds(), 0.0),
+            // leidraad patch: a stroke reaches beyond its path by half its
+            // width (and further at a mitred corner); upstream counted the
+            // path's bounds only, so the damage of a changed stroke left its
+            // outer half on the screen (a heat map cell's hover outline).
+            Primitive::Stroke { stroke, path, .. } => {
+                (path.bounds(), stroke.width + 1.0)
+            }
         };
 
         Rectangle {
@@ -36,5 +42,6 @@ impl Primitive {
             width: bounds.width(),
             height: bounds.height(),
         }
+        .expand(outside)
     }
 }

@@ -17,8 +17,12 @@
 //! nothing for 250 ms; then it sends the input and collects the frames until
 //! none follows for 250 ms. The first frame's time runs from the input, each
 //! next one's from the frame before (a step that draws several frames, for
-//! example a text cursor appearing, counts each). Damage reports less than
-//! 4 ms apart are one frame (one frame may be put in several rectangles).
+//! example a text cursor appearing, counts each), or, when the program was
+//! idle in between (its CPU counter still for 2 ms or more) and something
+//! else woke it (a timer, a save finishing on a worker), from when it woke:
+//! such a frame's time is its work, not the wait for the timer. Damage
+//! reports less than 4 ms apart are one frame (one frame may be put in
+//! several rectangles).
 //!
 //! Output, one line per step: `step SPEC frames N cpu_ms C frame_ms F1 F2 ...`
 //! where C is the CPU time of every thread of PID (from
@@ -37,6 +41,8 @@ use x11rb::rust_connection::RustConnection;
 const QUIET: Duration = Duration::from_millis(250);
 /// Damage reports closer together than this belong to one frame.
 const SAME_FRAME: Duration = Duration::from_millis(4);
+/// The program's CPU counter still for this long: it was idle.
+const IDLE: Duration = Duration::from_millis(2);
 /// A step that draws nothing is given up after this long.
 const GIVE_UP: Duration = Duration::from_secs(5);
 
@@ -74,7 +80,11 @@ fn run() -> Result<(), Failure> {
     };
     for spec in steps {
         let (step, times) = match spec.rsplit_once('*') {
-            Some((s, n)) => (s, n.parse::<usize>().map_err(|_| format!("{spec}: bad count"))?),
+            Some((s, n)) => (
+                s,
+                n.parse::<usize>()
+                    .map_err(|_| format!("{spec}: bad count"))?,
+            ),
             None => (spec.as_str(), 1),
         };
         for _ in 0..times {
@@ -135,8 +145,9 @@ impl Driver<'_> {
             cpu as f64 / 1e6
         );
         let mut before = sent;
-        for at in frames {
-            line.push_str(&format!(" {:.2}", (at - before).as_secs_f64() * 1e3));
+        for (at, woke) in frames {
+            let start = woke.filter(|w| *w > before).unwrap_or(before);
+            line.push_str(&format!(" {:.2}", (at - start).as_secs_f64() * 1e3));
             before = at;
         }
         println!("{line}");
@@ -167,21 +178,39 @@ impl Driver<'_> {
     }
 
     /// The next damage report, if one comes within `wait`.
-    fn next_damage(&self, wait: Duration) -> Result<Option<Instant>, Failure> {
+    /// The next damage report within `wait`: when it came, and when the
+    /// program last woke from idle before it (None when it never was idle
+    /// for [`IDLE`] while waiting).
+    fn next_damage(&self, wait: Duration) -> Result<Option<(Instant, Option<Instant>)>, Failure> {
         let until = Instant::now() + wait;
+        let mut cpu = cpu_ns(self.pid)?;
+        let mut rose = Instant::now();
+        let mut polled = rose;
+        let mut woke = None;
         loop {
             while let Some(event) = self.conn.poll_for_event()? {
                 if let Event::DamageNotify(_) = event {
                     let at = Instant::now();
                     self.conn.damage_subtract(self.damage, 0u32, 0u32)?;
                     self.conn.flush()?;
-                    return Ok(Some(at));
+                    return Ok(Some((at, woke)));
                 }
             }
             if Instant::now() >= until {
                 return Ok(None);
             }
             std::thread::sleep(Duration::from_micros(300));
+            let now_cpu = cpu_ns(self.pid)?;
+            let now = Instant::now();
+            if now_cpu > cpu {
+                if polled - rose >= IDLE {
+                    // Still at the last poll, idle since `rose`: woke after it.
+                    woke = Some(polled);
+                }
+                cpu = now_cpu;
+                rose = now;
+            }
+            polled = now;
         }
     }
 
@@ -196,14 +225,15 @@ impl Driver<'_> {
         Ok(())
     }
 
-    /// The frames drawn after an input: the time each one arrived.
-    fn collect(&self, sent: Instant) -> Result<Vec<Instant>, Failure> {
-        let mut frames: Vec<Instant> = Vec::new();
+    /// The frames drawn after an input: the time each one arrived, and
+    /// when the program woke from idle before it, if it was idle.
+    fn collect(&self, sent: Instant) -> Result<Vec<(Instant, Option<Instant>)>, Failure> {
+        let mut frames: Vec<(Instant, Option<Instant>)> = Vec::new();
         let mut wait = GIVE_UP;
-        while let Some(at) = self.next_damage(wait)? {
+        while let Some((at, woke)) = self.next_damage(wait)? {
             match frames.last_mut() {
-                Some(last) if at - *last < SAME_FRAME => *last = at,
-                _ => frames.push(at),
+                Some(last) if at - last.0 < SAME_FRAME => last.0 = at,
+                _ => frames.push((at, woke)),
             }
             wait = QUIET;
             if at - sent > GIVE_UP * 4 {

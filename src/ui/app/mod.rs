@@ -7,6 +7,7 @@
 mod builtin_dialog;
 mod files;
 mod keys;
+mod roles;
 mod view;
 
 use std::path::PathBuf;
@@ -16,7 +17,7 @@ use chrono::{DateTime, Local};
 use iced::{Subscription, Task, event, window};
 
 pub use self::files::ExportNotice;
-use crate::ui::config::{Config, Places};
+use crate::ui::config::{Config, Places, UserRole};
 use crate::ui::screen::{
     application, disagreements, error, list, panel, ranking, scoring, selfcheck, start,
 };
@@ -92,6 +93,9 @@ pub enum Message {
     Save,
     Home,
     ToList,
+    /// Put the window's user on the staff list of a dossier that lists no
+    /// staff yet.
+    ClaimStaff,
 }
 
 pub use self::keys::KeyPress;
@@ -144,6 +148,9 @@ pub struct App {
     pending_workbook: bool,
     /// The window's own file dialog, shown over the screen while it asks.
     pub builtin_dialog: Option<crate::ui::dialog::builtin::State>,
+    /// The first start (no role in the settings yet): once the user has
+    /// chosen a role and given a name, the window goes on to a dossier.
+    first_start: bool,
 }
 
 impl App {
@@ -169,6 +176,7 @@ impl App {
             pending_csv: false,
             pending_workbook: false,
             builtin_dialog: None,
+            first_start: false,
         }
     }
 
@@ -184,26 +192,41 @@ impl App {
         app
     }
 
-    /// Start-up: open the given file, or the most recent dossier, or the
-    /// user's copy of the example.
+    /// Start-up: open the given file; else, by the role in the settings:
+    /// none yet (the first start) the start screen, which asks who uses
+    /// the program; an applicant the self-check; an assessor or programme
+    /// staff the most recent dossier, or the user's copy of the example.
     pub fn boot(open: Option<PathBuf>, places: Option<Places>) -> (App, Task<Message>) {
         let config = places
             .as_ref()
             .map(|p| Config::load(&p.config_file))
             .unwrap_or_default();
         let mut app = App::new(config, places);
-        let path = open.or_else(|| {
-            app.config
-                .recent
-                .iter()
-                .find(|p| p.is_file())
-                .cloned()
-                .or_else(|| app.example_path())
-        });
-        if let Some(path) = path {
+        if let Some(path) = open {
             app.open_path(&path);
+            return (app, Task::none());
+        }
+        match app.config.role {
+            None => app.first_start = true,
+            Some(UserRole::Applicant) => app.open_selfcheck(),
+            Some(UserRole::Assessor | UserRole::Staff) => {
+                if let Some(path) = app.start_dossier() {
+                    app.open_path(&path);
+                }
+            }
         }
         (app, Task::none())
+    }
+
+    /// The dossier a start opens: the most recent one that still exists,
+    /// or the user's copy of the example.
+    fn start_dossier(&self) -> Option<PathBuf> {
+        self.config
+            .recent
+            .iter()
+            .find(|p| p.is_file())
+            .cloned()
+            .or_else(|| self.example_path())
     }
 
     /// The user's copy of the example dossier, made on first use.
@@ -283,6 +306,10 @@ impl App {
                 Task::none()
             }
             Message::ToList => self.back_to_list(),
+            Message::ClaimStaff => {
+                self.claim_staff();
+                Task::none()
+            }
             Message::DialogRequested(r) => self.builtin_requested(r),
             Message::Dialog(m) => self.builtin_message(m),
             other => self.file_message(other),
@@ -297,6 +324,13 @@ impl App {
             start::Action::None => Task::none(),
             start::Action::SetAssessor(name) => {
                 self.set_assessor(name);
+                if std::mem::take(&mut self.first_start) {
+                    self.after_first_name();
+                }
+                Task::none()
+            }
+            start::Action::SetRole(role) => {
+                self.set_role(role);
                 Task::none()
             }
             start::Action::Open => self.open_dialog(),
@@ -322,10 +356,7 @@ impl App {
                 Task::none()
             }
             start::Action::SelfCheck => {
-                let working =
-                    (self.places.as_ref()).map(|p| p.data_dir.join(selfcheck::WORKING_FILE));
-                let state = selfcheck::State::resume(Rubric::builtin(), working);
-                self.screen = Screen::SelfCheck(Box::new(state));
+                self.open_selfcheck();
                 Task::none()
             }
         }
@@ -405,7 +436,7 @@ impl App {
                 self.set_assessor(name);
                 Task::none()
             }
-            list::Action::ExportAll => self.export_folder_dialog(),
+            list::Action::ExportAll => self.if_sees_everything(Self::export_folder_dialog),
             list::Action::Ranking(round) => {
                 if let Some(s) = &self.session {
                     self.screen = Screen::Ranking(Box::new(ranking::State::new(s, round)));
@@ -454,12 +485,13 @@ impl App {
                 state.refresh(session);
                 match action {
                     ranking::Action::None => Task::none(),
-                    ranking::Action::Back => {
-                        self.list.round = state.round;
-                        self.back_to_list()
+                    // The ranking's round is its own: the list (and so
+                    // 'Beoordelen') keeps the round chosen there.
+                    ranking::Action::Back => self.back_to_list(),
+                    ranking::Action::ExportCsv => self.if_sees_everything(Self::csv_dialog),
+                    ranking::Action::ExportWorkbook => {
+                        self.if_sees_everything(Self::workbook_dialog)
                     }
-                    ranking::Action::ExportCsv => self.csv_dialog(),
-                    ranking::Action::ExportWorkbook => self.workbook_dialog(),
                     // A decision is saved at once, not after the pause.
                     ranking::Action::SaveNow => self.save_now(),
                 }
@@ -473,10 +505,7 @@ impl App {
             (Screen::Disagreements(state), Message::Disagreements(m)) => {
                 match state.update(session, m) {
                     disagreements::Action::None => Task::none(),
-                    disagreements::Action::Back => {
-                        self.list.round = state.round;
-                        self.back_to_list()
-                    }
+                    disagreements::Action::Back => self.back_to_list(),
                     disagreements::Action::OpenPanel(id, round, focus) => {
                         if let Screen::Disagreements(from) =
                             std::mem::replace(&mut self.screen, Screen::List)

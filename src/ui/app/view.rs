@@ -58,6 +58,7 @@ impl App {
             {
                 column![self.header(session)]
                     .push(read_only_banner(session))
+                    .push(self.outsider_banner(session))
                     .push(self.changed_on_disk_banner())
                     .push(self.export_banner())
                     .push(page)
@@ -91,6 +92,8 @@ impl App {
         } else {
             self.config.assessor.as_str()
         };
+        // The role this name has in this dossier: it decides what is shown.
+        let role = strings::role_label(session.dossier().role_of(&self.config.assessor));
         // The title takes what is left and wraps; the name wraps within a
         // bound: the buttons stay in the window at any width and name.
         let bar = row![
@@ -99,12 +102,13 @@ impl App {
                 text(session.file_name()).size(theme::SMALL),
             ]
             .width(Fill),
-            container(text(format!("{}: {assessor}", strings::ASSESSOR)).size(theme::TEXT))
+            container(text(format!("{role}: {assessor}")).size(theme::TEXT))
+                .id("header-role")
                 .max_width(HEADER_NAME_WIDTH),
             container(saved).max_width(HEADER_NAME_WIDTH),
             button(text(format!("{} (Ctrl+S)", strings::SAVE)))
                 .style(theme::header_button)
-                .on_press(Message::Save),
+                .on_press_maybe((!session.is_read_only()).then_some(Message::Save)),
             button(text(strings::HOME))
                 .style(theme::header_button)
                 .on_press(Message::Home),
@@ -195,8 +199,10 @@ fn banner<'a>(
 /// The banner of a dossier open read-only (another window has it open).
 fn read_only_banner(session: &Session) -> Option<Element<'_, Message>> {
     let reason = session.read_only()?;
-    Some(banner(
-        text(strings::read_only(reason)).into(),
-        theme::notice_danger,
-    ))
+    let lines = column![
+        text(strings::read_only(reason)),
+        text(strings::READ_ONLY_BUTTONS).size(theme::SMALL),
+    ]
+    .spacing(2);
+    Some(banner(lines.into(), theme::notice_danger))
 }

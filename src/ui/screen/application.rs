@@ -275,7 +275,7 @@ impl State {
                 button(text(strings::SAVE_APPLICATION))
                     .padding([6, 16])
                     .style(button::primary)
-                    .on_press(Message::Save),
+                    .on_press_maybe((!session.is_read_only()).then_some(Message::Save)),
                 button(text(strings::CANCEL))
                     .padding([6, 16])
                     .style(theme::secondary)

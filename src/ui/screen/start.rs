@@ -1,12 +1,13 @@
-//! The start screen: who is scoring, open a dossier, make a new one for a
-//! rubric, or pick a recent one.
+//! The start screen: who uses the program (asked first, kept in the
+//! settings), who is scoring, open a dossier, make a new one for a rubric,
+//! pick a recent one, or the self-check for applicants.
 
 use std::path::PathBuf;
 
 use iced::widget::{Column, Id, button, column, container, row, scrollable, text, text_input};
-use iced::{Alignment, Element, Fill};
+use iced::{Alignment, Element, Fill, FillPortion};
 
-use crate::ui::config::Config;
+use crate::ui::config::{Config, UserRole};
 use crate::ui::screen::scoring::bold;
 use crate::ui::widget::scale::{self, Choice};
 use crate::ui::{strings, theme};
@@ -14,6 +15,7 @@ use leidraad_core::rubric::Rubric;
 
 #[derive(Debug, Clone)]
 pub enum Message {
+    Role(UserRole),
     Name(String),
     SaveName,
     Open,
@@ -29,6 +31,8 @@ pub enum Message {
 
 pub enum Action {
     None,
+    /// Keep who uses the program in the settings and go where it leads.
+    SetRole(UserRole),
     SetAssessor(String),
     /// Show the open dialog.
     Open,
@@ -42,6 +46,9 @@ pub enum Action {
     /// Show the self-check for applicants.
     SelfCheck,
 }
+
+/// The height of each role's choice on the start screen.
+const ROLE_CHOICE_HEIGHT: f32 = 80.0;
 
 /// Which rubric a new dossier is scored against.
 pub enum RubricChoice {
@@ -68,6 +75,7 @@ impl State {
 
     pub fn update(&mut self, message: Message) -> Action {
         match message {
+            Message::Role(role) => return Action::SetRole(role),
             Message::Name(s) => self.name = s,
             Message::SaveName => {
                 let name = self.name.trim().to_string();
@@ -100,22 +108,21 @@ impl State {
         Action::None
     }
 
+    /// The role first (alone at the first start); an applicant sees the
+    /// self-check only; the others the name and the dossiers, with the
+    /// self-check beside them, in view without scrolling at 1280x720.
     pub fn view<'a>(
         &'a self,
         config: &'a Config,
         open_title: Option<&'a str>,
     ) -> Element<'a, Message> {
-        let who = self.who(config);
-        let open = Self::open_dossier(config);
-        let new = self.new_dossier();
-
         let mut page = column![
-            text(strings::START_TITLE).size(32).font(bold()),
+            text(strings::START_TITLE).size(28).font(bold()),
             text(strings::START_SUBTITLE).size(16),
         ]
-        .spacing(16)
-        .padding(32)
-        .max_width(900);
+        .spacing(12)
+        .padding([20, 32])
+        .max_width(1200);
         if let Some(title) = open_title {
             page = page.push(
                 button(text(format!("{}: {title}", strings::BACK_TO_DOSSIER)))
@@ -133,9 +140,65 @@ impl State {
             );
         }
         let card = |c: iced::widget::Column<'a, Message>| {
-            container(c).padding(20).width(Fill).style(theme::card)
+            container(c).padding(16).width(Fill).style(theme::card)
         };
-        let selfcheck = column![
+        page = page.push(card(Self::roles(config.role)));
+        match config.role {
+            // The first start: the question, and the self-check for an
+            // applicant who looks no further.
+            None | Some(UserRole::Applicant) => page = page.push(card(Self::selfcheck())),
+            Some(role @ (UserRole::Assessor | UserRole::Staff)) => {
+                let left = column![
+                    card(self.who(config, role)),
+                    card(Self::open_dossier(config))
+                ]
+                .spacing(12)
+                .width(FillPortion(3));
+                let right = column![card(Self::selfcheck()), card(self.new_dossier())]
+                    .spacing(12)
+                    .width(FillPortion(2));
+                page = page.push(row![left, right].spacing(12));
+            }
+        }
+        scrollable(container(page).center_x(Fill))
+            .height(Fill)
+            .into()
+    }
+
+    /// Who uses the program: one choice per role, each with what it is for.
+    fn roles<'a>(current: Option<UserRole>) -> Column<'a, Message> {
+        let choices = UserRole::ALL.map(|role| {
+            let label = column![
+                text(strings::user_role(role)).font(bold()),
+                text(strings::user_role_hint(role)).size(theme::SMALL),
+            ]
+            .spacing(2);
+            // One height for the three, room for a hint of two lines.
+            container(
+                button(label)
+                    .padding([8, 12])
+                    .width(Fill)
+                    .height(ROLE_CHOICE_HEIGHT)
+                    .style(theme::choice(current == Some(role)))
+                    .on_press(Message::Role(role)),
+            )
+            .id(role_id(role))
+            .width(Fill)
+            .into()
+        });
+        column![
+            text(strings::WHO_USES).size(theme::HEADING).font(bold()),
+            row(choices).spacing(8),
+            text(strings::WHO_USES_HINT)
+                .size(theme::SMALL)
+                .style(theme::muted),
+        ]
+        .spacing(8)
+    }
+
+    /// The self-check for applicants.
+    fn selfcheck<'a>() -> Column<'a, Message> {
+        column![
             text(strings::SELFCHECK_START)
                 .size(theme::HEADING)
                 .font(bold()),
@@ -148,29 +211,25 @@ impl State {
             )
             .id("start-selfcheck"),
         ]
-        .spacing(8);
-        page = page
-            .push(card(who))
-            .push(card(open))
-            .push(card(new))
-            .push(card(selfcheck));
-        scrollable(container(page).center_x(Fill))
-            .height(Fill)
-            .into()
+        .spacing(8)
     }
 
-    /// Who is scoring: the name the assessments are made under.
-    fn who<'a>(&'a self, config: &Config) -> Column<'a, Message> {
+    /// Who is scoring (or deciding): the name the work is recorded under.
+    fn who<'a>(&'a self, config: &Config, role: UserRole) -> Column<'a, Message> {
+        let (title, hint) = match role {
+            UserRole::Staff => (strings::WHO_STAFF, strings::WHO_STAFF_HINT),
+            UserRole::Assessor | UserRole::Applicant => (strings::WHO, strings::WHO_HINT),
+        };
         column![
-            text(strings::WHO).size(theme::HEADING).font(bold()),
-            text(strings::WHO_HINT).style(theme::muted),
+            text(title).size(theme::HEADING).font(bold()),
+            text(hint).style(theme::muted),
             row![
                 text_input(strings::NAME_PLACEHOLDER, &self.name)
                     .id(Id::new("start-name"))
                     .on_input(Message::Name)
                     .on_submit(Message::SaveName)
                     .padding(8)
-                    .width(360)
+                    .width(Fill)
                     .style(theme::input),
                 button(text(strings::USE_NAME))
                     .padding([8, 14])
@@ -253,7 +312,7 @@ impl State {
                 .on_input(Message::Title)
                 .on_submit(Message::Create)
                 .padding(8)
-                .width(480)
+                .width(Fill)
                 .style(theme::input),
             row![
                 scale::choice(Choice {
@@ -285,4 +344,14 @@ impl State {
         );
         new
     }
+}
+
+/// The id of a role's choice on the start screen (tests).
+pub fn role_id(role: UserRole) -> String {
+    let name = match role {
+        UserRole::Assessor => "assessor",
+        UserRole::Staff => "staff",
+        UserRole::Applicant => "applicant",
+    };
+    format!("start-role-{name}")
 }

@@ -203,6 +203,7 @@ pub fn audit_field(field: leidraad_core::audit::Field) -> &'static str {
         Field::Import => "import",
         Field::Package => "pakket uitgegeven",
         Field::Document => "document toegevoegd",
+        Field::Staff => "programmabureau",
     }
 }
 

@@ -12,4 +12,5 @@ mod fastron;
 mod loaders;
 mod panel;
 mod properties;
+mod roles;
 mod sensitivity;

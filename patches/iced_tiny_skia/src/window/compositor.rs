@@ -186,6 +186,11 @@ pub fn present(
         })
         .unwrap_or_else(|| vec![Rectangle::with_size(viewport.logical_size())]);
 
+    // leidraad patch: only the damaged pixels are put on the window (upstream
+    // put the whole window, 8 MB at 1920x1080, in every frame, and also when
+    // nothing changed, which the X server then copied and reported).
+    let mut shown = Vec::new();
+
     if damage.is_empty() {
         if let Some(last_layers) = last_layers {
             surface.layer_stack.push_front(last_layers.clone());
@@ -213,10 +218,41 @@ pub fn present(
             &damage,
             background_color,
         );
+
+        shown = damage
+            .iter()
+            .filter_map(|region| {
+                window_rect(
+                    crate::whole_pixels(*region * viewport.scale_factor()),
+                    physical_size,
+                )
+            })
+            .collect();
     }
 
     on_pre_present();
-    buffer.present().map_err(|_| compositor::SurfaceError::Lost)
+    buffer
+        .present_with_damage(&shown)
+        .map_err(|_| compositor::SurfaceError::Lost)
+}
+
+/// A region in whole pixels as a rectangle of the window's buffer, cut to
+/// the window; None when nothing of it is in the window (leidraad patch).
+fn window_rect(
+    region: Rectangle,
+    size: crate::core::Size<u32>,
+) -> Option<softbuffer::Rect> {
+    let x0 = region.x.max(0.0) as u32;
+    let y0 = region.y.max(0.0) as u32;
+    let x1 = ((region.x + region.width).max(0.0) as u32).min(size.width);
+    let y1 = ((region.y + region.height).max(0.0) as u32).min(size.height);
+
+    Some(softbuffer::Rect {
+        x: x0,
+        y: y0,
+        width: std::num::NonZeroU32::new(x1.checked_sub(x0)?)?,
+        height: std::num::NonZeroU32::new(y1.checked_sub(y0)?)?,
+    })
 }
 
 pub fn screenshot(

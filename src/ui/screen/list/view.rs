@@ -30,7 +30,13 @@ const ID_GAP: f32 = 10.0;
 
 impl State {
     pub fn view<'a>(&'a self, session: &'a Session, assessor: &'a str) -> Element<'a, Message> {
-        let mut page = self.heading(session).spacing(12).padding([16, 24]);
+        // Blind scoring for this viewer, found once per view (a dossier
+        // may hold 10,000 applications).
+        let blind = Blind::new(session.dossier(), assessor);
+        let mut page = self
+            .heading(session, blind.sees_everything())
+            .spacing(12)
+            .padding([16, 24]);
 
         if let Some(info) = &session.dossier().package {
             page = page.push(package_banner(info));
@@ -59,7 +65,7 @@ impl State {
         page = page.push(header()).push(rule::horizontal(1));
         column![
             page,
-            scrollable(container(self.rows(session, assessor)).padding([0, 24]))
+            scrollable(container(self.rows(session, assessor, blind)).padding([0, 24]))
                 .id(Id::new(SCROLL))
                 .on_scroll(Message::Scrolled)
                 .height(Fill)
@@ -69,10 +75,15 @@ impl State {
 
     /// The title with the rounds and the main buttons, and the tools under
     /// it (the panel's tools only outside a package).
-    fn heading<'a>(&self, session: &Session) -> Column<'a, Message> {
+    /// `sees_everything`: nothing is hidden from the viewer (exporting
+    /// every sheet and ranking is allowed).
+    fn heading<'a>(&self, session: &Session, sees_everything: bool) -> Column<'a, Message> {
         let rounds = scale::rounds("list-", self.round, true, Message::Round);
 
         let is_package = session.dossier().package.is_some();
+        // Read-only (another window has the dossier): what would change it
+        // is disabled; the banner under the header says why.
+        let read_only = session.is_read_only();
         column![
             row![
                 text(strings::APPLICATIONS).size(theme::TITLE).font(bold()),
@@ -89,7 +100,7 @@ impl State {
                     button(text(strings::ADD_APPLICATION))
                         .padding([6, 12])
                         .style(button::primary)
-                        .on_press(Message::Add)
+                        .on_press_maybe((!read_only).then_some(Message::Add))
                 }),
             )
             .spacing(12)
@@ -98,9 +109,15 @@ impl State {
                 text(strings::list_intro(self.round))
                     .style(theme::muted)
                     .width(Fill),
-                tool(strings::EXPORT_ALL, "list-export-all", Message::ExportAll),
+                // Every sheet and ranking: only for a viewer from whom
+                // nothing is hidden.
+                tool_maybe(
+                    strings::EXPORT_ALL,
+                    "list-export-all",
+                    sees_everything.then_some(Message::ExportAll)
+                ),
             ]
-            .push((!is_package).then(panel_tools))
+            .push((!is_package).then(|| panel_tools(read_only)))
             .spacing(8)
             .align_y(Alignment::Center),
         ]
@@ -110,10 +127,15 @@ impl State {
     /// screenful above and below them (see [`State::rows_in_view`]); the
     /// others are an empty space of their height, so the scroll bar and
     /// every row's place are those of the whole list.
-    fn rows<'a>(&'a self, session: &'a Session, assessor: &'a str) -> Element<'a, Message> {
+    fn rows<'a>(
+        &'a self,
+        session: &'a Session,
+        assessor: &'a str,
+        blind: Blind<'a>,
+    ) -> Element<'a, Message> {
         let apps = &session.dossier().applications;
         let shown = self.rows_in_view(apps.len());
-        let lookup = Lookup::new(session, assessor, self.round, self.id_width(session));
+        let lookup = Lookup::new(session, assessor, self.round, blind, self.id_width(session));
         let space_for = |rows: usize| space().height(rows as f32 * (ROW_HEIGHT + ROW_GAP));
         // Keyed by the application's place, so a row keeps its widgets'
         // state (a hovered button) while rows come and go at the ends.
@@ -194,7 +216,13 @@ struct Lookup<'a> {
 }
 
 impl<'a> Lookup<'a> {
-    fn new(session: &'a Session, assessor: &'a str, round: Round, id_width: f32) -> Lookup<'a> {
+    fn new(
+        session: &'a Session,
+        assessor: &'a str,
+        round: Round,
+        blind: Blind<'a>,
+        id_width: f32,
+    ) -> Lookup<'a> {
         let e1 = session.evaluation(Round::One);
         let e2 = session.evaluation(Round::Two);
         let own = session
@@ -211,7 +239,7 @@ impl<'a> Lookup<'a> {
             e1,
             e2,
             eval: session.evaluation(round),
-            blind: Blind::new(session.dossier(), assessor),
+            blind,
             own,
             results,
             id_width,
@@ -239,12 +267,14 @@ impl<'a> Lookup<'a> {
             .map_or(strings::NO_TOTAL.to_string(), |t| t.to_dutch())
     }
 
-    /// The status in the chosen round, when the viewer may see it.
+    /// The status in the chosen round, when the viewer may see it: not
+    /// where it is made of hidden work, nor in round 2 where the round-1
+    /// total it rests on is hidden ("niet uitgenodigd" tells how round 1
+    /// ended).
     fn status(&self, id: &ApplicationId) -> Option<Status> {
-        self.visible(self.eval, id)
-            .then(|| self.result(self.eval, id))
-            .flatten()
-            .map(|r| r.status)
+        let result = self.result(self.eval, id)?;
+        let round_one = self.result(self.e1, id);
+        (!self.blind.hides_status(result, self.eval.round, round_one)).then_some(result.status)
     }
 
     /// The status badge; "KO: panel beslist" where the application waits
@@ -353,8 +383,9 @@ fn header<'a>() -> Row<'a, Message> {
     .padding([6, 12])
 }
 
-/// The panel's tools: disagreements, a package, a result to import.
-fn panel_tools<'a>() -> Row<'a, Message> {
+/// The panel's tools: disagreements, a package, a result to import (these
+/// two change the dossier: not when it is open read-only).
+fn panel_tools<'a>(read_only: bool) -> Row<'a, Message> {
     row![
         space().width(8),
         text(strings::PANEL_TOOLS)
@@ -365,8 +396,16 @@ fn panel_tools<'a>() -> Row<'a, Message> {
             "list-disagreements",
             Message::Disagreements
         ),
-        tool(strings::MAKE_PACKAGE, "list-package", Message::AskPackage),
-        tool(strings::IMPORT_RESULT, "list-import", Message::ImportResult),
+        tool_maybe(
+            strings::MAKE_PACKAGE,
+            "list-package",
+            (!read_only).then_some(Message::AskPackage)
+        ),
+        tool_maybe(
+            strings::IMPORT_RESULT,
+            "list-import",
+            (!read_only).then_some(Message::ImportResult)
+        ),
     ]
     .spacing(8)
     .align_y(Alignment::Center)
@@ -399,11 +438,20 @@ fn package_banner<'a>(info: &'a PackageInfo) -> Element<'a, Message> {
 
 /// A button of the panel toolbar, in a container with an id (tests).
 fn tool<'a>(label: &'a str, id: &'static str, message: Message) -> Element<'a, Message> {
+    tool_maybe(label, id, Some(message))
+}
+
+/// [`tool`], disabled without a message.
+fn tool_maybe<'a>(
+    label: &'a str,
+    id: &'static str,
+    message: Option<Message>,
+) -> Element<'a, Message> {
     container(
         button(text(label).size(theme::TEXT))
             .padding([4, 10])
             .style(theme::secondary)
-            .on_press(message),
+            .on_press_maybe(message),
     )
     .id(Id::new(id))
     .into()

@@ -9,7 +9,7 @@ use super::{Message, State, danger, heading, info, round_two_open};
 use crate::ui::screen::scoring::bold;
 use crate::ui::{strings, theme};
 use leidraad_core::consensus;
-use leidraad_core::dossier::{Addendum, ApplicationId, Confidence, Dossier, Interview};
+use leidraad_core::dossier::{Addendum, ApplicationId, Confidence, Dossier, Interview, Round};
 use leidraad_core::session::Session;
 
 /// What the last action of a form did.
@@ -362,8 +362,17 @@ impl Forms {
 
 impl State {
     /// The interview record and the addenda (only after an invitation).
-    pub(super) fn interview_tab<'a>(&'a self, session: &'a Session) -> Element<'a, Message> {
+    /// Whether round 1 invited the application says how round 1 ended: not
+    /// shown to a viewer from whom blind scoring hides round 1.
+    pub(super) fn interview_tab<'a>(
+        &'a self,
+        session: &'a Session,
+        viewer: &str,
+    ) -> Element<'a, Message> {
         let dossier = session.dossier();
+        if !leidraad_core::panel::may_see_others(dossier, viewer, &self.application, Round::One) {
+            return super::blind(dossier, viewer, &self.application, Round::One);
+        }
         if !round_two_open(session, &self.application) {
             return info(strings::PANEL_INTERVIEW_NOT_INVITED);
         }

@@ -306,7 +306,7 @@ impl State {
                     .size(theme::TITLE)
                     .font(bold()),
                 space::horizontal(),
-                self.status_badge(session),
+                self.status_badge(session, viewer),
             ]
             .spacing(12)
             .align_y(Alignment::Center),
@@ -326,7 +326,7 @@ impl State {
             Tab::SideBySide => self.side_by_side(session, viewer),
             Tab::Consensus => self.consensus_tab(session, viewer),
             Tab::Rounds => self.rounds_tab(session, viewer),
-            Tab::Interview => self.interview_tab(session),
+            Tab::Interview => self.interview_tab(session, viewer),
             Tab::History => self.history_tab(session, viewer),
         };
         let main =
@@ -337,9 +337,14 @@ impl State {
         column![head, rule::horizontal(1), main].height(Fill).into()
     }
 
-    fn status_badge<'a>(&self, session: &Session) -> Element<'a, Message> {
+    /// The status in the round, unless blind scoring hides it from the
+    /// viewer (it is made of the others' work, or rests on a hidden
+    /// round-1 total).
+    fn status_badge<'a>(&self, session: &Session, viewer: &str) -> Element<'a, Message> {
+        let blind = panel_rules::Blind::new(session.dossier(), viewer);
+        let round_one = session.evaluation(Round::One).get(&self.application);
         match session.evaluation(self.round).get(&self.application) {
-            Some(r) => row![
+            Some(r) if !blind.hides_status(r, self.round, round_one) => row![
                 text(strings::round_short(self.round))
                     .size(theme::SMALL)
                     .style(theme::muted),
@@ -348,7 +353,7 @@ impl State {
             .spacing(6)
             .align_y(Alignment::Center)
             .into(),
-            None => space().into(),
+            _ => space().into(),
         }
     }
 
@@ -395,6 +400,7 @@ pub fn card_id(id: &CriterionId) -> Id {
 fn blind_message(dossier: &Dossier, viewer: &str, app: &ApplicationId, round: Round) -> String {
     match panel_rules::Blind::new(dossier, viewer).why_hidden(app, round) {
         Some(panel_rules::Hidden::Conflict) => strings::PANEL_BLIND_CONFLICT.to_string(),
+        Some(panel_rules::Hidden::Outsider) => strings::PANEL_BLIND_OUTSIDER.to_string(),
         _ => strings::PANEL_BLIND_NOT_SUBMITTED.to_string(),
     }
 }

@@ -168,8 +168,10 @@ impl State {
         if let Some(e) = &self.allocation_error {
             c = c.push(text(e).style(theme::danger_text));
         }
-        let can_record =
-            eval.is_final && !check.over_budget() && parsed.values().all(Option::is_some);
+        let can_record = eval.is_final
+            && !check.over_budget()
+            && parsed.values().all(Option::is_some)
+            && !self.read_only;
         c = c.push(
             button(text(strings::RECORD_ALLOCATION))
                 .style(button::primary)

@@ -125,7 +125,7 @@ impl State {
             let revoke = (standing && !matches!(d.kind, DecisionKind::Revoke { .. })).then(|| {
                 button(text(strings::REVOKE).size(theme::SMALL))
                     .style(theme::link)
-                    .on_press(Message::StartRevoke(n))
+                    .on_press_maybe((!self.read_only).then_some(Message::StartRevoke(n)))
             });
             let when = d.at.as_ref().map(strings::date_time).unwrap_or_default();
             // What was decided, then when and the action on a line of its
@@ -169,7 +169,9 @@ impl State {
                         text(format!("{id} {region}")),
                         button(text(strings::WAIVER).size(theme::SMALL))
                             .style(theme::link)
-                            .on_press(Message::StartWaiver(id.clone())),
+                            .on_press_maybe(
+                                (!self.read_only).then(|| Message::StartWaiver(id.clone())),
+                            ),
                     ]
                     .spacing(8)
                     .align_y(Alignment::Center),
@@ -204,7 +206,7 @@ impl State {
             row![
                 button(text(strings::RECORD_DECISION))
                     .style(button::primary)
-                    .on_press(Message::RecordDecide),
+                    .on_press_maybe((!self.read_only).then_some(Message::RecordDecide)),
                 button(text(strings::CANCEL))
                     .style(button::secondary)
                     .on_press(Message::CancelDecide),

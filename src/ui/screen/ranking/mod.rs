@@ -116,6 +116,9 @@ pub struct State {
     charts: Option<(u64, Round, chart::Model)>,
     /// The drawn charts (bars, heat map, rounds); cleared with the model.
     caches: [Cache; 3],
+    /// The dossier is open read-only: no decision can be recorded, and
+    /// the buttons that would are disabled.
+    pub read_only: bool,
 }
 
 impl State {
@@ -134,6 +137,7 @@ impl State {
             hover: None,
             charts: None,
             caches: Default::default(),
+            read_only: session.is_read_only(),
         };
         s.refresh(session);
         s.propose(session, Rule::Equal);
@@ -142,6 +146,7 @@ impl State {
 
     /// Recompute what depends on the dossier when it changed.
     pub fn refresh(&mut self, session: &Session) {
+        self.read_only = session.is_read_only();
         if self
             .sensitivity
             .as_ref()
@@ -259,10 +264,14 @@ impl State {
             .filter(|a| blind.hides(a, self.round))
             .count();
         if hidden > 0 {
+            let why = match blind.role() {
+                leidraad_core::roles::Role::Outsider => strings::RANKING_BLIND_OUTSIDER.to_string(),
+                _ => strings::ranking_blind(hidden, self.round),
+            };
             return column![
                 bar::top(Message::Back, rounds, None),
                 text(strings::RANKING).size(theme::TITLE).font(bold()),
-                container(text(strings::ranking_blind(hidden, self.round)))
+                container(text(why))
                     .padding(16)
                     .width(Fill)
                     .style(theme::notice_info),
@@ -275,9 +284,17 @@ impl State {
             bar::top_with(
                 Message::Back,
                 rounds,
+                // The files hold every round: only for a viewer from whom
+                // nothing is hidden.
                 [
-                    (strings::EXPORT_CSV, Some(Message::ExportCsv)),
-                    (strings::EXPORT_WORKBOOK, Some(Message::ExportWorkbook)),
+                    (
+                        strings::EXPORT_CSV,
+                        blind.sees_everything().then_some(Message::ExportCsv)
+                    ),
+                    (
+                        strings::EXPORT_WORKBOOK,
+                        blind.sees_everything().then_some(Message::ExportWorkbook)
+                    ),
                 ]
             ),
             text(strings::RANKING).size(theme::TITLE).font(bold()),

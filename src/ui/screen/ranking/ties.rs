@@ -138,7 +138,7 @@ impl State {
                     row![
                         button(text(strings::RECORD))
                             .style(button::primary)
-                            .on_press(Message::RecordTie),
+                            .on_press_maybe((!self.read_only).then_some(Message::RecordTie)),
                         button(text(strings::CANCEL))
                             .style(theme::secondary)
                             .on_press(Message::CancelTie),
@@ -150,7 +150,7 @@ impl State {
                 c = c.push(
                     button(text(strings::RECORD_DECISION))
                         .style(button::primary)
-                        .on_press(Message::StartTie(t.number)),
+                        .on_press_maybe((!self.read_only).then_some(Message::StartTie(t.number))),
                 );
             }
         }

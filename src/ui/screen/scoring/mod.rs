@@ -191,6 +191,21 @@ impl State {
         }
     }
 
+    /// What the motivation field of the `i`-th criterion shows.
+    pub fn motivation_text(&self, i: usize) -> String {
+        self.notes
+            .get(i)
+            .map(text_editor::Content::text)
+            .unwrap_or_default()
+    }
+
+    /// Whether a motivation may be typed: the work is open, and the
+    /// dossier is not open read-only (typing would show text that is never
+    /// kept).
+    fn may_edit(&self, session: &Session) -> bool {
+        self.may_score && !self.is_submitted(session) && !session.is_read_only()
+    }
+
     /// Whether the assessor declared a conflict of interest for this
     /// application.
     fn conflict<'a>(&self, session: &'a Session) -> Option<&'a leidraad_core::dossier::Conflict> {
@@ -400,7 +415,7 @@ impl State {
             Message::KoNote(i, action) => {
                 let is_edit = action.is_edit();
                 self.focus = Some(Field::KoNote(i));
-                if is_edit && (self.is_submitted(session) || !self.may_score) {
+                if is_edit && !self.may_edit(session) {
                     return Action::None;
                 }
                 self.ko_notes[i].perform(action);
@@ -428,7 +443,7 @@ impl State {
             Message::Note(i, action) => {
                 let is_edit = action.is_edit();
                 self.focus = Some(Field::Note(i));
-                if is_edit && (self.is_submitted(session) || !self.may_score) {
+                if is_edit && !self.may_edit(session) {
                     return Action::None;
                 }
                 self.notes[i].perform(action);

@@ -368,14 +368,15 @@ impl State {
     }
 
     /// "Document toevoegen…": a file to keep as the plan van aanpak.
-    fn attach_button<'a>(&self) -> Element<'a, super::Message> {
+    fn attach_button<'a>(&self, read_only: bool) -> Element<'a, super::Message> {
         column![
             container(
                 button(text(strings::ATTACH_DOCUMENT).size(theme::SMALL))
                     .padding([4, 10])
                     .style(theme::secondary)
                     .on_press_maybe(
-                        (!self.pane.attaching).then_some(super::Message::Plan(Message::Attach)),
+                        (!self.pane.attaching && !read_only)
+                            .then_some(super::Message::Plan(Message::Attach)),
                     ),
             )
             .id(Id::new("attach-document")),
@@ -419,7 +420,8 @@ impl State {
 
     /// The pane: the plan's name, the search with its hits, the page shown
     /// with the passage marked.
-    pub(super) fn plan_pane<'a>(&'a self) -> Option<Element<'a, super::Message>> {
+    /// `read_only`: the dossier is open read-only (no document is added).
+    pub(super) fn plan_pane<'a>(&'a self, read_only: bool) -> Option<Element<'a, super::Message>> {
         if !self.pane.open {
             return None;
         }
@@ -427,7 +429,7 @@ impl State {
             return Some(pane_box(
                 column![
                     text(strings::NO_PLAN).size(theme::TEXT),
-                    self.attach_button()
+                    self.attach_button(read_only)
                 ]
                 .spacing(10),
             ));
@@ -437,7 +439,7 @@ impl State {
             text(strings::plan_title(&plan.name, plan.kind))
                 .size(theme::TEXT)
                 .font(super::bold()),
-            self.attach_button(),
+            self.attach_button(read_only),
             text_input(strings::PLAN_SEARCH, &self.pane.search)
                 .id(Id::new("plan-search"))
                 .on_input(move |s| msg(Message::Search(s)))

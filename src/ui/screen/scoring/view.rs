@@ -29,20 +29,17 @@ impl State {
     pub fn view<'a>(&'a self, session: &'a Session) -> Element<'a, Message> {
         let rubric = session.rubric();
         let assessment = self.assessment(session);
-        let empty;
-        let assessment_ref = match assessment {
-            Some(a) => a,
-            None => {
-                empty = Assessment::new(
-                    &self.target.application,
-                    &self.target.assessor,
-                    self.target.round,
-                );
-                &empty
-            }
-        };
+        // Not started yet: an empty assessment.
+        let empty = Assessment::new(
+            &self.target.application,
+            &self.target.assessor,
+            self.target.round,
+        );
+        let assessment_ref = assessment.unwrap_or(&empty);
         let summary = scoring::summarize(rubric, assessment_ref);
-        let editable = self.may_score && !assessment_ref.is_submitted();
+        // Read-only: every control that would change the dossier is disabled.
+        let read_only = session.is_read_only();
+        let editable = self.may_score && !assessment_ref.is_submitted() && !read_only;
         let conflict = self.conflict(session);
 
         let app = session.dossier().application(&self.target.application);
@@ -72,7 +69,8 @@ impl State {
                         .padding([4, 10])
                         .style(theme::secondary)
                         .on_press_maybe(
-                            self.conflict_form.is_none().then_some(Message::AskConflict),
+                            (self.conflict_form.is_none() && !read_only)
+                                .then_some(Message::AskConflict),
                         ),
                 )
                 .id(Id::new("declare-conflict"))
@@ -170,7 +168,7 @@ impl State {
             .height(Fill);
 
         row![main]
-            .push(self.plan_pane())
+            .push(self.plan_pane(read_only))
             .push(self.sidebar(session, &summary, editable, region))
             .height(Fill)
             .into()
