@@ -1,5 +1,7 @@
 //! Native file dialogs (rfd), run inside a `Task`. `None` means the dialog
-//! was closed without a choice: a normal outcome, never an error. Where the
+//! was closed without a choice: a normal outcome, never an error. A system
+//! dialog that fails (rfd logs the error and answers "no choice") is not
+//! taken for a cancel: the window's own dialog asks instead and says why. Where the
 //! desktop has no dialog backend (see [`system`]), the window's own dialog
 //! ([`builtin`]) answers instead, saying what to install.
 
@@ -7,6 +9,8 @@ pub mod builtin;
 pub mod system;
 
 use std::path::PathBuf;
+
+use crate::ui::strings;
 
 /// The extension of a dossier (and of a package or result, which are
 /// dossiers too): its own, so that a double click opens it in this program
@@ -76,27 +80,53 @@ impl FileDialog {
         self
     }
 
-    /// Show the dialog; the chosen path, if any.
+    /// Show the dialog; the chosen path, if any. Where the system's
+    /// dialog fails (an error, not a cancel), the window's own dialog asks
+    /// instead and says what went wrong.
     pub async fn show(self) -> Option<PathBuf> {
+        // (Tests: a system dialog that fails, on any machine.)
+        if let Some(failure) = system::simulated_failure() {
+            return self
+                .builtin(strings::dialog_system_failed(&failure).into())
+                .await;
+        }
         if let Some(reason) = system::unavailable() {
-            return builtin::ask(
-                self.ask,
-                self.title,
-                self.filters,
-                self.file_name,
-                self.directory,
-                reason,
-            )
-            .await;
+            return self.builtin(reason.into()).await;
         }
+        let watch = system::Watch::start();
+        let chosen = self.system().await;
+        match system::answer(chosen, watch.errors()) {
+            system::Answer::Chosen(path) => Some(path),
+            system::Answer::Cancelled => None,
+            system::Answer::Failed(detail) => {
+                self.builtin(strings::dialog_system_failed(&detail).into())
+                    .await
+            }
+        }
+    }
+
+    async fn builtin(self, reason: std::borrow::Cow<'static, str>) -> Option<PathBuf> {
+        builtin::ask(
+            self.ask,
+            self.title,
+            self.filters,
+            self.file_name,
+            self.directory,
+            reason,
+        )
+        .await
+    }
+
+    /// rfd's dialog (the portal, or zenity).
+    async fn system(&self) -> Option<PathBuf> {
         let mut d = rfd::AsyncFileDialog::new().set_title(self.title);
-        for (name, extensions) in self.filters {
-            d = d.add_filter(name, extensions);
+        for (name, extensions) in &self.filters {
+            d = d.add_filter(*name, extensions);
         }
-        if let Some(name) = self.file_name {
+        if let Some(name) = &self.file_name {
             d = d.set_file_name(name);
         }
-        if let Some(dir) = self.directory {
+        if let Some(dir) = &self.directory {
             d = d.set_directory(dir);
         }
         let chosen = match self.ask {

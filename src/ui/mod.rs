@@ -8,6 +8,7 @@ pub mod config;
 pub mod dialog;
 #[doc(hidden)]
 pub mod headless;
+pub mod measure;
 pub mod screen;
 pub mod strings;
 pub mod theme;

@@ -17,12 +17,16 @@ use crate::ui_support::{interact, shows};
 
 /// One test at a time drives the built-in dialog: its requests share one
 /// queue.
-static QUEUE: std::sync::Mutex<()> = std::sync::Mutex::new(());
+pub static QUEUE: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 /// Run `task` (which asks for a file) on a thread, as the runtime would,
 /// show the request it makes in `app`, let `answer` work the dialog, then
 /// feed what the task produced back to `app`.
-fn through_builtin_dialog(app: &mut App, task: iced::Task<Message>, answer: impl FnOnce(&mut App)) {
+pub fn through_builtin_dialog(
+    app: &mut App,
+    task: iced::Task<Message>,
+    answer: impl FnOnce(&mut App),
+) {
     use iced::futures::StreamExt;
     let stream = iced_runtime::task::into_stream(task).expect("the action asks for a file");
     let waiting = std::thread::spawn(move || {

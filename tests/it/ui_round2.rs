@@ -91,7 +91,7 @@ fn round_two_starts_from_round_one_and_asks_to_confirm_or_explain() {
         &app,
         "Indienen kan nog niet. Vul eerst aan wat hieronder staat."
     ));
-    assert!(shows(
+    assert!(crate::ui_support::shows_missing(
         &app,
         "Score uit ronde 1 nog bevestigen of wijzigen: KO1, KO2, KO3, KO4, KO5, KO6, KO7, KO8, C1, C2, C3, C4, C5, C6, C7, C8, C9, C10, C11"
     ));
@@ -119,18 +119,27 @@ fn round_two_starts_from_round_one_and_asks_to_confirm_or_explain() {
 
     let _ = app.update(Message::Scoring(scoring::Message::Submit));
     assert!(!mine(&app, "A01", Round::Two).unwrap().is_submitted());
-    assert!(shows(
+    assert!(crate::ui_support::shows_missing(
         &app,
         "Score uit ronde 1 nog bevestigen of wijzigen: C5"
     ));
-    assert!(shows(&app, "Gewijzigd sinds ronde 1, reden ontbreekt: C2"));
+    assert!(crate::ui_support::shows_missing(
+        &app,
+        "Gewijzigd sinds ronde 1, reden ontbreekt: C2"
+    ));
 
     // C5 confirmed; still refused, because C2 says not why.
     interact(&mut app, |ui| click(ui, "confirm-C5"));
     let _ = app.update(Message::Scoring(scoring::Message::Submit));
     assert!(!mine(&app, "A01", Round::Two).unwrap().is_submitted());
-    assert!(!shows(&app, "Score uit ronde 1 nog bevestigen"));
-    assert!(shows(&app, "Gewijzigd sinds ronde 1, reden ontbreekt: C2"));
+    assert!(!crate::ui_support::shows_missing(
+        &app,
+        "Score uit ronde 1 nog bevestigen of wijzigen: C5"
+    ));
+    assert!(crate::ui_support::shows_missing(
+        &app,
+        "Gewijzigd sinds ronde 1, reden ontbreekt: C2"
+    ));
 
     // The reason, typed into the field beside C2.
     let why = "Gesprek: de rol van de wijkteams is beperkter dan het plan zegt.";
@@ -355,7 +364,7 @@ fn a_package_goes_out_and_its_result_comes_back_in_through_the_list() {
     ))));
     assert!(!app.list.dialog_open(), "the answer ends the dialog");
     assert!(
-        matches!(&app.list.notice, Some(list::Notice::Done(s)) if s.contains("Femke")),
+        matches!(&app.list.notice, Some(list::Notice::Written(s, _)) if s.contains("Femke")),
         "{:?}",
         app.list.notice
     );
@@ -530,7 +539,10 @@ fn enter_on_a_copied_value_confirms_it() {
     assert_eq!(ko2.verdict, Verdict::NotMet);
     assert!(ko2.carried.confirmed);
     assert_eq!(ko2.carried.round_one, Some(Verdict::Met));
-    assert!(shows(&app, "Gewijzigd sinds ronde 1, reden ontbreekt: KO2"));
+    assert!(crate::ui_support::shows_missing(
+        &app,
+        "Gewijzigd sinds ronde 1, reden ontbreekt: KO2"
+    ));
 }
 
 #[test]

@@ -32,8 +32,10 @@ fn title(app: &App) -> String {
     }
 }
 
+/// A message, and what it starts run as the runtime would (the working
+/// copy is written after a pause, off the window's thread).
 fn send(app: &mut App, m: selfcheck::Message) {
-    let _ = app.update(Message::SelfCheck(m));
+    crate::ui_support::run(app, Message::SelfCheck(m));
 }
 
 #[test]
@@ -117,4 +119,38 @@ fn an_empty_budget_is_not_shown_as_adding_up() {
         !shows(&app, strings::SELFCHECK_BUDGET_EMPTY),
         "an amount was entered"
     );
+}
+
+#[test]
+fn a_key_does_not_wait_for_the_disk_the_copy_follows_after_a_pause() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = start_selfcheck(dir.path());
+    let kept = dir.path().join("data").join(selfcheck::WORKING_FILE);
+    let task = app.update(Message::SelfCheck(selfcheck::Message::Title(
+        "Concept Regio Zuidwaard".into(),
+    )));
+    assert!(!kept.exists(), "not written on the key itself");
+    crate::ui_support::settle(&mut app, task);
+    let text = std::fs::read_to_string(&kept).expect("written after the pause");
+    assert!(text.contains("Concept Regio Zuidwaard"), "{text}");
+}
+
+#[test]
+fn a_close_right_after_typing_still_keeps_the_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    let kept = dir.path().join("data").join(selfcheck::WORKING_FILE);
+    for leave in [
+        Message::CloseRequested(iced::window::Id::unique()),
+        Message::SelfCheck(selfcheck::Message::Home),
+        Message::Home,
+    ] {
+        let _ = std::fs::remove_file(&kept);
+        let mut app = start_selfcheck(dir.path());
+        let typed = format!("Concept {leave:?}");
+        // The pause this starts is never run: the window goes first.
+        let _ = app.update(Message::SelfCheck(selfcheck::Message::Title(typed.clone())));
+        let _ = app.update(leave);
+        let text = std::fs::read_to_string(&kept).expect("kept on leaving");
+        assert!(text.contains(&typed), "{typed}: {text}");
+    }
 }

@@ -209,7 +209,7 @@ fn in_round_two_the_why_changed_field_is_reached_and_required_by_keyboard_for_ev
         let _ = app.update(key(Key::Named(Named::Backspace)));
     }
     let _ = app.update(scoring(scoring::Message::Submit));
-    assert!(crate::ui_support::shows(
+    assert!(crate::ui_support::shows_missing(
         &app,
         "Gewijzigd sinds ronde 1, reden ontbreekt: C11"
     ));

@@ -322,6 +322,10 @@ impl App {
     /// Closing the window: save what waits, on this thread (the window is
     /// going), and keep it open once when that fails so the error is seen.
     pub(super) fn close(&mut self) -> Task<Message> {
+        // The self-check's answers not yet written (a pause runs): now.
+        if let Screen::SelfCheck(state) = &mut self.screen {
+            state.flush();
+        }
         if let Some(s) = &mut self.session
             && s.is_dirty()
             && let Err(e) = s.save()

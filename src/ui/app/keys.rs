@@ -118,24 +118,82 @@ impl App {
         if k.captured || command {
             return Task::none();
         }
+        if let Key::Named(Named::Escape) = k.key.as_ref() {
+            return self.escape();
+        }
         match &self.screen {
             Screen::Scoring(_) => self.scoring_key(&k, character),
             Screen::List => self.list_key(&k),
-            Screen::Ranking(_) | Screen::Disagreements(_) => match k.key.as_ref() {
-                Key::Named(Named::Escape) => self.back_to_list(),
-                _ => Task::none(),
-            },
-            Screen::Panel(_) => match k.key.as_ref() {
-                Key::Named(Named::Escape) => self.leave_panel(),
-                _ => Task::none(),
-            },
-            Screen::Application(_) => {
-                if let Key::Named(Named::Escape) = k.key.as_ref() {
-                    self.screen = Screen::List;
+            Screen::Ranking(_)
+            | Screen::Disagreements(_)
+            | Screen::Panel(_)
+            | Screen::Application(_)
+            | Screen::Start(_)
+            | Screen::Error(_)
+            | Screen::SelfCheck(_) => Task::none(),
+        }
+    }
+
+    /// Esc means one thing on every screen: close what is open over the
+    /// screen (the file dialog, a form, a confirmation); with nothing open,
+    /// go back one screen (to the list of applications, from the panel to
+    /// the disagreements it was opened from, from the self-check and the
+    /// error screen to the start, from the start to the open dossier). The
+    /// list is the dossier's first screen: there Esc only closes the
+    /// package form or the notice. (The file dialog is handled before.)
+    pub(super) fn escape(&mut self) -> Task<Message> {
+        match &mut self.screen {
+            Screen::List => {
+                if self.list.package.is_some() {
+                    self.list.package = None;
+                } else {
+                    self.list.notice = None;
                 }
                 Task::none()
             }
-            Screen::Start(_) | Screen::Error(_) | Screen::SelfCheck(_) => Task::none(),
+            Screen::Scoring(state) => {
+                if state.close_open_form() {
+                    Task::none()
+                } else {
+                    self.back_to_list()
+                }
+            }
+            Screen::Ranking(state) => {
+                if state.tie.is_some() || state.decide.is_some() {
+                    state.tie = None;
+                    state.decide = None;
+                    Task::none()
+                } else {
+                    self.back_to_list()
+                }
+            }
+            Screen::Panel(state) => {
+                if state.close_open_form() {
+                    Task::none()
+                } else {
+                    self.leave_panel()
+                }
+            }
+            Screen::Disagreements(_) => self.back_to_list(),
+            // The form of the application's data: Esc cancels it.
+            Screen::Application(_) => {
+                self.screen = Screen::List;
+                Task::none()
+            }
+            Screen::SelfCheck(state) => {
+                if state.confirm_new {
+                    state.confirm_new = false;
+                    Task::none()
+                } else {
+                    self.update(Message::SelfCheck(
+                        crate::ui::screen::selfcheck::Message::Home,
+                    ))
+                }
+            }
+            Screen::Error(_) => self.update(Message::Home),
+            Screen::Start(_) => {
+                self.update(Message::Start(crate::ui::screen::start::Message::Back))
+            }
         }
     }
 
@@ -146,7 +204,6 @@ impl App {
             _ => None,
         };
         let input = match (k.key.as_ref(), character) {
-            (Key::Named(Named::Escape), _) => return self.back_to_list(),
             (Key::Named(Named::Enter), _) => KeyInput::Enter,
             (Key::Named(Named::Delete | Named::Backspace), _) => KeyInput::Delete,
             (Key::Named(Named::ArrowLeft), _) => KeyInput::Step(-1),

@@ -409,6 +409,7 @@ impl App {
         match state.update(m) {
             selfcheck::Action::None => Task::none(),
             selfcheck::Action::Run(task) => task.map(Message::SelfCheck),
+            selfcheck::Action::OpenFolder(dir) => self.update(Message::OpenExported(dir)),
             selfcheck::Action::Home => {
                 self.go_home();
                 Task::none()
@@ -457,6 +458,7 @@ impl App {
         match action {
             list::Action::None => Task::none(),
             list::Action::Run(task) => task.map(Message::List),
+            list::Action::OpenFolder(dir) => self.update(Message::OpenExported(dir)),
             list::Action::Score(id, round) => self.open_scoring(id, round),
             list::Action::Edit(id) => {
                 if let Some(app) = self

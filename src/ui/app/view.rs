@@ -170,20 +170,33 @@ impl App {
         Some(match notice {
             ExportNotice::Busy => banner(text(strings::EXPORT_BUSY).into(), theme::notice_info),
             ExportNotice::Done { message, open } => {
-                let label = if open.is_dir() {
-                    strings::OPEN_FOLDER
+                // A file: open it, or its folder; a folder: open it.
+                let file = (!open.is_dir()).then(|| {
+                    container(
+                        button(text(strings::OPEN_PDF))
+                            .style(theme::secondary)
+                            .on_press(Message::OpenExported(open.clone())),
+                    )
+                    .id(iced::widget::Id::new("export-open"))
+                });
+                let folder = if open.is_dir() {
+                    open.clone()
                 } else {
-                    strings::OPEN_PDF
+                    crate::ui::screen::list::folder_of(open)
                 };
-                let line = row![
-                    text(message).width(Fill),
-                    button(text(label))
-                        .style(button::primary)
-                        .on_press(Message::OpenExported(open.clone())),
-                    close
-                ]
-                .spacing(8)
-                .align_y(Alignment::Center);
+                let line = row![text(message).width(Fill)]
+                    .push(file)
+                    .push(
+                        container(
+                            button(text(strings::OPEN_FOLDER))
+                                .style(button::primary)
+                                .on_press(Message::OpenExported(folder)),
+                        )
+                        .id(iced::widget::Id::new("export-open-folder")),
+                    )
+                    .push(close)
+                    .spacing(8)
+                    .align_y(Alignment::Center);
                 banner(line.into(), theme::notice_info)
             }
             ExportNotice::Failed(message) => {

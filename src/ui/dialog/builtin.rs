@@ -36,7 +36,7 @@ pub struct Request {
     pub file_name: Option<String>,
     pub directory: Option<PathBuf>,
     /// Why the system dialog cannot open.
-    pub reason: &'static str,
+    pub reason: std::borrow::Cow<'static, str>,
     reply: Arc<Mutex<Option<oneshot::Sender<Option<PathBuf>>>>>,
 }
 
@@ -78,7 +78,7 @@ pub(super) async fn ask(
     filters: Vec<(&'static str, &'static [&'static str])>,
     file_name: Option<String>,
     directory: Option<PathBuf>,
-    reason: &'static str,
+    reason: std::borrow::Cow<'static, str>,
 ) -> Option<PathBuf> {
     let (tx, rx) = oneshot::channel();
     let request = Request {
@@ -324,7 +324,7 @@ impl State {
         .align_y(Alignment::Center);
         let mut body = column![
             text(self.request.title).size(20),
-            container(text(self.request.reason).size(theme::SMALL))
+            container(text(self.request.reason.as_ref()).size(theme::SMALL))
                 .padding([4, 8])
                 .width(Fill)
                 .style(theme::notice_info),

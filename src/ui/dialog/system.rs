@@ -4,8 +4,9 @@
 //! which looks exactly like a cancel. The window asks here first and shows
 //! its own dialog (see [`super::builtin`]) with the reason instead.
 
-use std::sync::OnceLock;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Mutex, OnceLock};
 
 use crate::ui::strings;
 
@@ -92,9 +93,140 @@ fn names_include(reply: &str) -> bool {
         .any(|line| line.trim() == format!("string \"{PORTAL}\""))
 }
 
+/// What the system dialog's answer means.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Answer {
+    Chosen(PathBuf),
+    Cancelled,
+    /// The dialog failed: what rfd logged.
+    Failed(String),
+}
+
+/// rfd answers "no choice" both for a cancel and for a failure (which it
+/// only logs): an error logged while the dialog was open makes it a
+/// failure (see [`Watch::errors`] for the portal's errors that zenity
+/// makes good). A choice is a choice whatever was logged.
+pub fn answer(chosen: Option<PathBuf>, errors: Vec<String>) -> Answer {
+    match chosen {
+        Some(path) => Answer::Chosen(path),
+        None if errors.is_empty() => Answer::Cancelled,
+        None => Answer::Failed(errors.join("; ")),
+    }
+}
+
+/// The errors rfd logs, with the number of the dialog they were logged in;
+/// None marks rfd's turn from the portal to zenity.
+static LOGGED: Mutex<Vec<(u64, Option<String>)>> = Mutex::new(Vec::new());
+/// The number of the dialog open now (one at a time).
+static DIALOG: AtomicU64 = AtomicU64::new(0);
+
+/// Collects rfd's error records (and prints every warning and error on
+/// stderr, as a logger would). Installed with the first system dialog,
+/// unless the program has a logger already.
+struct RfdErrors;
+
+impl log::Log for RfdErrors {
+    fn enabled(&self, metadata: &log::Metadata<'_>) -> bool {
+        metadata.level() <= log::Level::Warn
+    }
+
+    fn log(&self, record: &log::Record<'_>) {
+        if !self.enabled(record.metadata()) {
+            return;
+        }
+        eprintln!("{}: {}", record.target(), record.args());
+        if !record.target().starts_with("rfd") {
+            return;
+        }
+        let line = record.args().to_string();
+        let entry = match record.level() {
+            log::Level::Error => Some(line),
+            _ if line.contains("zenity fallback") => None,
+            _ => return,
+        };
+        let mut logged = LOGGED.lock().unwrap_or_else(|e| e.into_inner());
+        logged.push((DIALOG.load(Ordering::Relaxed), entry));
+    }
+
+    fn flush(&self) {}
+}
+
+/// One system dialog being watched for rfd's errors.
+pub struct Watch(u64);
+
+impl Watch {
+    pub fn start() -> Watch {
+        static LOGGER: OnceLock<()> = OnceLock::new();
+        LOGGER.get_or_init(|| {
+            if log::set_logger(&RfdErrors).is_ok() {
+                log::set_max_level(log::LevelFilter::Warn);
+            }
+        });
+        Watch(DIALOG.fetch_add(1, Ordering::Relaxed) + 1)
+    }
+
+    /// What rfd logged as an error while this dialog was open. Where the
+    /// portal failed and rfd turned to zenity, only zenity's errors count:
+    /// zenity's dialog was shown, and "no choice" from it is a cancel.
+    pub fn errors(self) -> Vec<String> {
+        let mut logged = LOGGED.lock().unwrap_or_else(|e| e.into_inner());
+        let (mine, others): (Vec<_>, Vec<_>) = logged.drain(..).partition(|(n, _)| *n == self.0);
+        *logged = others;
+        let from = mine
+            .iter()
+            .rposition(|(_, e)| e.is_none())
+            .map_or(0, |i| i + 1);
+        mine.into_iter().skip(from).filter_map(|(_, e)| e).collect()
+    }
+}
+
+/// Tests: every system dialog fails as if rfd had logged `detail`.
+static SIMULATED: Mutex<Option<String>> = Mutex::new(None);
+
+/// For tests: make every system dialog fail with `detail` (None: stop).
+pub fn simulate_failure(detail: Option<&str>) {
+    *SIMULATED.lock().unwrap_or_else(|e| e.into_inner()) = detail.map(str::to_string);
+}
+
+pub(super) fn simulated_failure() -> Option<String> {
+    SIMULATED.lock().unwrap_or_else(|e| e.into_inner()).clone()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_choice_with_an_rfd_error_is_a_failure_and_without_one_a_cancel() {
+        assert_eq!(answer(None, vec![]), Answer::Cancelled);
+        assert_eq!(
+            answer(None, vec!["Portal request failed".into()]),
+            Answer::Failed("Portal request failed".into())
+        );
+        let chosen = PathBuf::from("/tmp/x.leidraad");
+        assert_eq!(
+            answer(Some(chosen.clone()), vec!["noise".into()]),
+            Answer::Chosen(chosen)
+        );
+    }
+
+    #[test]
+    fn an_rfd_error_logged_while_a_dialog_is_open_is_its_own() {
+        let first = Watch::start();
+        log::error!(target: "rfd::backend::xdg_desktop_portal", "Failed to pick file with zenity: exit 5");
+        log::error!(target: "other_crate", "not about the dialog");
+        assert_eq!(
+            first.errors(),
+            vec!["Failed to pick file with zenity: exit 5".to_string()]
+        );
+        let second = Watch::start();
+        assert!(second.errors().is_empty(), "a new dialog starts clean");
+        // The portal failed, zenity showed its dialog and was cancelled.
+        let third = Watch::start();
+        log::error!(target: "rfd::backend::xdg_desktop_portal::portal", "OpenFile failed: no portal");
+        log::warn!(target: "rfd::backend::xdg_desktop_portal", "Using zenity fallback");
+        assert!(third.errors().is_empty(), "zenity was shown: a cancel");
+    }
 
     #[test]
     fn the_portal_is_found_in_a_dbus_send_reply() {

@@ -3,13 +3,13 @@
 //! sides of the threshold, a wide spread on a criterion. A row opens the
 //! panel screen's side-by-side view on that application and criterion.
 
-use iced::widget::{Id, button, column, container, row, rule, scrollable, space, text};
+use iced::widget::{Id, button, column, container, responsive, row, rule, scrollable, space, text};
 use iced::{Alignment, Background, Border, Color, Element, Fill, Length, Theme};
 
 use crate::ui::screen::scoring::bold;
 use crate::ui::widget::bar;
 use crate::ui::widget::scale;
-use crate::ui::{strings, theme};
+use crate::ui::{measure, strings, theme};
 use leidraad_core::dossier::{ApplicationId, Round};
 use leidraad_core::panel::{self, Flag};
 use leidraad_core::rubric::CriterionId;
@@ -102,8 +102,15 @@ impl State {
         }
 
         let head = |s: &'a str, w: Length| text(s).size(theme::SMALL).font(bold()).width(w);
+        let id_width = measure::column(
+            self.flags.iter().map(|f| f.application().0.as_str()),
+            theme::SMALL,
+            false,
+            0.0,
+        );
+        let app_width = id_width.max(COL_APP);
         let header = row![
-            head(strings::COL_APPLICATION, Length::Fixed(COL_APP)),
+            head(strings::COL_APPLICATION, Length::Fixed(app_width)),
             head(strings::COL_WHAT, Length::Fixed(COL_KIND)),
             head(strings::COL_WHERE, Length::Fixed(COL_WHERE)),
             head(strings::COL_DETAIL, Fill),
@@ -116,7 +123,7 @@ impl State {
         let mut rows = column![].spacing(4);
         for (i, flag) in self.flags.iter().enumerate() {
             let sees = blind.sees(flag.application(), self.round);
-            rows = rows.push(flag_row(session, i, flag, sees));
+            rows = rows.push(flag_row(session, i, flag, sees, app_width));
         }
         column![
             page,
@@ -128,6 +135,8 @@ impl State {
     }
 }
 
+/// The application column: at least this wide, and as wide as the widest
+/// id where that is wider.
 const COL_APP: f32 = 230.0;
 const COL_KIND: f32 = 220.0;
 const COL_WHERE: f32 = 230.0;
@@ -172,6 +181,7 @@ fn flag_row<'a>(
     i: usize,
     flag: &'a Flag,
     sees: bool,
+    app_width: f32,
 ) -> Element<'a, Message> {
     let rubric = session.rubric();
     let app = session.dossier().application(flag.application());
@@ -189,13 +199,24 @@ fn flag_row<'a>(
         None => (strings::ALL_CRITERIA.to_string(), String::new()),
     };
     let line = row![
-        row![
-            text(flag.application().to_string())
-                .style(theme::muted)
-                .width(40),
-            text(region).font(bold()),
-        ]
-        .width(COL_APP),
+        // The id over the region, the region on one line with "…" where
+        // it is too long (the panel screen shows it whole).
+        container(
+            responsive(move |size| {
+                column![
+                    text(flag.application().to_string())
+                        .size(theme::SMALL)
+                        .style(theme::muted)
+                        .wrapping(text::Wrapping::None),
+                    text(measure::ellipsize(region, measure::BODY, true, size.width).into_owned())
+                        .font(bold())
+                        .wrapping(text::Wrapping::None),
+                ]
+                .into()
+            })
+            .height(Length::Shrink)
+        )
+        .width(app_width),
         container(
             container(text(label).size(theme::SMALL))
                 .padding([2, 8])

@@ -290,3 +290,9 @@ pub fn dialog_no_parent(path: &str) -> String {
 pub fn dialog_replace(path: &str) -> String {
     format!("{path} bestaat al. Kies nogmaals om het te vervangen.")
 }
+/// The system's file dialog failed (not a cancel): the built-in one asks.
+pub fn dialog_system_failed(detail: &str) -> String {
+    format!(
+        "Het systeemvenster voor bestanden gaf een fout ({detail}); dit ingebouwde venster neemt het over."
+    )
+}

@@ -206,3 +206,8 @@ pub fn audit_field(field: leidraad_core::audit::Field) -> &'static str {
         Field::Staff => "programmabureau",
     }
 }
+
+/// A criterion or knock-out by its number and name, as the history shows it.
+pub fn criterion_label(id: &str, name: &str) -> String {
+    format!("{id} · {name}")
+}

@@ -153,6 +153,66 @@ pub fn standing_above(total: &str, cap: u32, round: Round, kos_settled: bool) ->
 }
 
 /// Missing items, grouped by kind: one line per kind.
+/// What is missing in groups, each with its label ("Nog niet gescoord")
+/// and the knock-outs or criteria it concerns, in the order of
+/// [`missing_lines`]; "no assessments" has no items.
+pub fn missing_groups(missing: &[Missing]) -> Vec<(&'static str, Vec<Missing>)> {
+    const ORDER: [&str; 8] = [
+        "Nog geen ingediende beoordeling",
+        "Oordeel nog open",
+        "Twijfel, het panel beslist",
+        "Beoordelaars verschillen, panel beslist",
+        "Nog niet gescoord",
+        "Motivering ontbreekt",
+        "Score uit ronde 1 nog bevestigen of wijzigen",
+        "Gewijzigd sinds ronde 1, reden ontbreekt",
+    ];
+    let mut groups: Vec<(&'static str, Vec<Missing>)> =
+        ORDER.iter().map(|l| (*l, Vec::new())).collect();
+    for m in missing {
+        let (i, item) = match m {
+            Missing::NoAssessments => (0, None),
+            Missing::KoOpen(_) => (1, Some(m.clone())),
+            Missing::KoDoubt(_) => (2, Some(m.clone())),
+            Missing::KoSplit(_) => (3, Some(m.clone())),
+            Missing::Unscored(id) | Missing::UnscoredBy(id, _) => {
+                (4, Some(Missing::Unscored(id.clone())))
+            }
+            Missing::NoMotivation(_) => (5, Some(m.clone())),
+            Missing::Unconfirmed(_) => (6, Some(m.clone())),
+            Missing::NoReason(_) => (7, Some(m.clone())),
+        };
+        match item {
+            Some(item) if !groups[i].1.contains(&item) => groups[i].1.push(item),
+            Some(_) => {}
+            None if groups[0].1.is_empty() => groups[0].1.push(Missing::NoAssessments),
+            None => {}
+        }
+    }
+    groups.retain(|(_, items)| !items.is_empty());
+    for (label, items) in &mut groups {
+        if *label == ORDER[0] {
+            items.clear();
+        }
+    }
+    groups
+}
+
+/// The knock-out or criterion a missing item concerns.
+pub fn missing_id(m: &Missing) -> Option<&leidraad_core::rubric::CriterionId> {
+    match m {
+        Missing::NoAssessments => None,
+        Missing::KoOpen(id)
+        | Missing::KoDoubt(id)
+        | Missing::KoSplit(id)
+        | Missing::Unscored(id)
+        | Missing::UnscoredBy(id, _)
+        | Missing::NoMotivation(id)
+        | Missing::Unconfirmed(id)
+        | Missing::NoReason(id) => Some(id),
+    }
+}
+
 pub fn missing_lines(missing: &[Missing]) -> Vec<String> {
     let mut open = Vec::new();
     let mut doubt = Vec::new();

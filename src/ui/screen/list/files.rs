@@ -110,12 +110,15 @@ impl State {
                 ) {
                     Ok(()) => {
                         self.package = None;
-                        Notice::Done(strings::package_written(
-                            &assessor,
-                            round,
-                            p.applications.len(),
-                            &path.display().to_string(),
-                        ))
+                        Notice::Written(
+                            strings::package_written(
+                                &assessor,
+                                round,
+                                p.applications.len(),
+                                &path.display().to_string(),
+                            ),
+                            folder_of(path),
+                        )
                     }
                     Err(e) => Notice::Refused(strings::package_failed(&e.to_string())),
                 }
@@ -148,7 +151,10 @@ impl State {
                     .iter()
                     .filter(|a| a.round == info.round && !a.is_submitted())
                     .count();
-                Notice::Done(strings::result_written(&path.display().to_string(), open))
+                Notice::Written(
+                    strings::result_written(&path.display().to_string(), open),
+                    folder_of(path),
+                )
             }
             Err(e) => Notice::Refused(strings::result_failed(&e)),
         });
@@ -246,4 +252,12 @@ fn result_dialog(directory: Option<PathBuf>) -> Task<Message> {
             .show(),
         Message::ResultPicked,
     )
+}
+
+/// The folder a written file is in (the current folder for a bare name).
+pub fn folder_of(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
 }

@@ -5,6 +5,8 @@
 //! What it looks like is in `view`.
 
 mod files;
+
+pub use files::folder_of;
 mod view;
 
 use std::path::PathBuf;
@@ -66,6 +68,8 @@ pub enum Message {
     /// Where to save the result file (None: cancelled).
     ResultPlaced(Option<PathBuf>),
     DismissNotice,
+    /// Open the folder a package or result was written to.
+    OpenFolder(PathBuf),
     /// The list was scrolled or its viewport changed size.
     Scrolled(Viewport),
     /// The text of the filter field (application id or region).
@@ -98,6 +102,8 @@ pub enum Action {
     Panel(ApplicationId, Round),
     /// A file dialog of the list; its answer comes back as a [`Message`].
     Run(Task<Message>),
+    /// Open a folder with the desktop's file manager.
+    OpenFolder(PathBuf),
 }
 
 /// The form for a package: whose, and which round.
@@ -111,6 +117,9 @@ pub struct PackageForm {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Notice {
     Done(String),
+    /// A file was written (package, result): what and where, and the
+    /// folder to offer to open.
+    Written(String, PathBuf),
     Refused(String),
 }
 
@@ -133,6 +142,10 @@ pub struct State {
     /// What the list is narrowed to (Ctrl+F): a part of an application's
     /// id or region, any case; empty shows every application.
     pub filter: String,
+    /// The width of the id column, with the dossier's generation and
+    /// number of applications it was measured for: measured once per
+    /// change, not on every frame (10,000 ids take milliseconds).
+    id_width: std::cell::Cell<Option<(u64, usize, f32)>>,
 }
 
 impl Default for State {
@@ -154,7 +167,27 @@ impl State {
             scroll_y: 0.0,
             view_height: None,
             filter: String::new(),
+            id_width: std::cell::Cell::new(None),
         }
+    }
+
+    /// The width of the id column: the widest id of the dossier.
+    pub fn id_width(&self, session: &Session) -> f32 {
+        let apps = &session.dossier().applications;
+        let key = (session.generation(), apps.len());
+        if let Some((g, n, w)) = self.id_width.get()
+            && (g, n) == key
+        {
+            return w;
+        }
+        let w = crate::ui::measure::column(
+            apps.iter().map(|a| a.id.0.as_str()),
+            crate::ui::theme::SMALL,
+            false,
+            0.0,
+        );
+        self.id_width.set(Some((key.0, key.1, w)));
+        w
     }
 
     /// The rows to build: those in view and a screenful above and below
@@ -244,6 +277,7 @@ impl State {
             }
             Message::CancelPackage => self.package = None,
             Message::DismissNotice => self.notice = None,
+            Message::OpenFolder(dir) => return Action::OpenFolder(dir),
             Message::Scrolled(viewport) => {
                 self.scroll_y = viewport.absolute_offset().y;
                 self.view_height = Some(viewport.bounds().height);

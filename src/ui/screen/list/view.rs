@@ -5,8 +5,8 @@
 use std::collections::HashMap;
 
 use iced::widget::{
-    Column, Id, Row, button, column, container, keyed_column, row, rule, scrollable, space, text,
-    text_input,
+    Column, Id, Row, button, column, container, keyed_column, responsive, row, rule, scrollable,
+    space, text, text_input,
 };
 use iced::{Alignment, Element, Fill, Length, Padding};
 
@@ -14,7 +14,7 @@ use super::{Message, Notice, PackageForm, ROW_GAP, ROW_HEIGHT, SCROLL, State};
 use crate::ui::screen::scoring::bold;
 use crate::ui::widget::badge;
 use crate::ui::widget::scale::{self, Choice};
-use crate::ui::{strings, theme};
+use crate::ui::{measure, strings, theme};
 use leidraad_core::dossier::{Application, ApplicationId, Assessment, PackageInfo, Round};
 use leidraad_core::panel::Blind;
 use leidraad_core::scoring::{self, AppResult, Evaluation, Status};
@@ -25,6 +25,8 @@ const COL_TOTAL: f32 = 70.0;
 const COL_STATUS: f32 = 150.0;
 const COL_PROGRESS: f32 = 170.0;
 const COL_ACTIONS: f32 = 310.0;
+/// Between the id and the region.
+const ID_GAP: f32 = 10.0;
 
 impl State {
     pub fn view<'a>(&'a self, session: &'a Session, assessor: &'a str) -> Element<'a, Message> {
@@ -135,7 +137,7 @@ impl State {
         // The rows the filter lets through, by their place in the dossier.
         let all = self.shown(session);
         let shown = self.rows_in_view(all.len());
-        let lookup = Lookup::new(session, assessor, self.round, blind);
+        let lookup = Lookup::new(session, assessor, self.round, blind, self.id_width(session));
         let space_for = |rows: usize| space().height(rows as f32 * (ROW_HEIGHT + ROW_GAP));
         // Keyed by the application's place, so a row keeps its widgets'
         // state (a hovered button) while rows come and go at the ends.
@@ -243,10 +245,18 @@ struct Lookup<'a> {
     own: HashMap<&'a ApplicationId, &'a Assessment>,
     /// The results of both rounds by application.
     results: [HashMap<&'a ApplicationId, &'a AppResult>; 2],
+    /// The width of the id column: the widest id of the dossier.
+    id_width: f32,
 }
 
 impl<'a> Lookup<'a> {
-    fn new(session: &'a Session, assessor: &'a str, round: Round, blind: Blind<'a>) -> Lookup<'a> {
+    fn new(
+        session: &'a Session,
+        assessor: &'a str,
+        round: Round,
+        blind: Blind<'a>,
+        id_width: f32,
+    ) -> Lookup<'a> {
         let e1 = session.evaluation(Round::One);
         let e2 = session.evaluation(Round::Two);
         let own = session
@@ -266,6 +276,7 @@ impl<'a> Lookup<'a> {
             blind,
             own,
             results,
+            id_width,
         }
     }
 
@@ -333,7 +344,7 @@ impl<'a> Lookup<'a> {
             progress_text(self.session, self.own.get(&app.id).copied())
         };
         row![
-            region_cell(app),
+            region_cell(app, self.id_width),
             submitted_cell(self.session, app),
             text(self.total(self.e1, &app.id))
                 .width(COL_TOTAL)
@@ -483,18 +494,30 @@ fn tool_maybe<'a>(
 
 fn notice<'a>(n: &'a Notice) -> Element<'a, Message> {
     let (line, style): (&str, fn(&iced::Theme) -> container::Style) = match n {
-        Notice::Done(s) => (s, theme::notice_info),
+        Notice::Done(s) | Notice::Written(s, _) => (s, theme::notice_info),
         Notice::Refused(s) => (s, theme::notice_danger),
     };
+    let open = match n {
+        Notice::Written(_, dir) => Some(
+            container(
+                button(text(strings::OPEN_FOLDER))
+                    .style(button::primary)
+                    .on_press(Message::OpenFolder(dir.clone())),
+            )
+            .id(Id::new("list-open-folder")),
+        ),
+        _ => None,
+    };
     container(
-        row![
-            text(line).width(Fill),
-            button(text(strings::CLOSE_NOTICE))
-                .style(theme::secondary)
-                .on_press(Message::DismissNotice),
-        ]
-        .spacing(8)
-        .align_y(Alignment::Center),
+        row![text(line).width(Fill)]
+            .push(open)
+            .push(
+                button(text(strings::CLOSE_NOTICE))
+                    .style(theme::secondary)
+                    .on_press(Message::DismissNotice),
+            )
+            .spacing(8)
+            .align_y(Alignment::Center),
     )
     .padding([6, 12])
     .width(Fill)
@@ -564,18 +587,35 @@ fn package_form<'a>(session: &'a Session, form: &'a PackageForm) -> Element<'a, 
     .into()
 }
 
-fn region_cell<'a, M: 'a>(app: &'a Application) -> Element<'a, M> {
-    let mut c = column![row![
-        text(app.id.to_string()).style(theme::muted).width(40),
-        text(&app.region).font(bold())
-    ]];
-    if !app.plan_title.is_empty() {
-        c = c.push(row![
-            space().width(40),
-            text(&app.plan_title).size(theme::SMALL)
-        ]);
-    }
-    c.width(Fill).into()
+/// The region on the first line, over the whole width of the column; the
+/// id under it, in a column as wide as the widest id of the dossier, with
+/// the plan's title beside it. Each on one line, shortened with "…" where
+/// the column is too narrow (a row has one height, see `ROW_HEIGHT`; the
+/// application's screen shows them whole). The id is never shortened.
+fn region_cell<'a, M: 'a>(app: &'a Application, id_width: f32) -> Element<'a, M> {
+    responsive(move |size| {
+        let region = measure::ellipsize(&app.region, measure::BODY, true, size.width.max(0.0));
+        let room = (size.width - id_width - ID_GAP).max(0.0);
+        let title = measure::ellipsize(&app.plan_title, theme::SMALL, false, room);
+        let c = column![
+            text(region.into_owned())
+                .font(bold())
+                .wrapping(text::Wrapping::None),
+            row![
+                text(app.id.to_string())
+                    .size(theme::SMALL)
+                    .style(theme::muted)
+                    .width(id_width)
+                    .wrapping(text::Wrapping::None),
+                text(title.into_owned())
+                    .size(theme::SMALL)
+                    .wrapping(text::Wrapping::None)
+            ]
+            .spacing(ID_GAP)
+        ];
+        container(c).height(Fill).align_y(Alignment::Center).into()
+    })
+    .into()
 }
 
 fn submitted_cell<'a, M: 'a>(session: &Session, app: &Application) -> Element<'a, M> {

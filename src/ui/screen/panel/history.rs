@@ -10,6 +10,7 @@ use crate::ui::{strings, theme};
 use leidraad_core::audit::{self, Entry};
 use leidraad_core::dossier::Round;
 use leidraad_core::panel as panel_rules;
+use leidraad_core::rubric::{Rubric, Scale};
 use leidraad_core::session::Session;
 
 /// Old and new values in the history longer than this are cut short.
@@ -65,7 +66,7 @@ impl State {
                 head(strings::PANEL_COL_WHO, FillPortion(2)),
                 head(strings::PANEL_COL_ROUND, 56.into()),
                 head(strings::PANEL_COL_SUBJECT, FillPortion(2)),
-                head(strings::PANEL_COL_CRITERION, 70.into()),
+                head(strings::PANEL_COL_CRITERION, FillPortion(3)),
                 head(strings::PANEL_COL_WHAT, 130.into()),
                 head(strings::PANEL_COL_CHANGE, FillPortion(5)),
             ]
@@ -75,7 +76,7 @@ impl State {
         ]
         .spacing(6);
         for (i, e) in shown.iter().take(HISTORY_ROWS).enumerate() {
-            table = table.push(history_row(i, e));
+            table = table.push(history_row(i, e, session.rubric()));
         }
         out.push(container(table).padding(12).width(Fill).style(theme::card))
             .padding(iced::padding::bottom(24))
@@ -84,7 +85,7 @@ impl State {
 }
 
 /// Row `i` of the history table (odd rows striped).
-fn history_row<'a>(i: usize, e: &Entry) -> Element<'a, Message> {
+fn history_row<'a>(i: usize, e: &Entry, rubric: &Rubric) -> Element<'a, Message> {
     let subject = if e.subject == audit::CONSENSUS {
         strings::PANEL_SUBJECT_CONSENSUS.to_string()
     } else {
@@ -102,11 +103,11 @@ fn history_row<'a>(i: usize, e: &Entry) -> Element<'a, Message> {
         cell(
             e.criterion
                 .as_ref()
-                .map_or(String::new(), ToString::to_string),
-            70.into()
+                .map_or(String::new(), |c| criterion_label(rubric, c.as_str())),
+            FillPortion(3)
         ),
         cell(strings::audit_field_of(e).to_string(), 130.into()),
-        container(change(e)).width(FillPortion(5)),
+        container(change(e, rubric)).width(FillPortion(5)),
     ]
     .spacing(10);
     container(line)
@@ -119,7 +120,13 @@ fn history_row<'a>(i: usize, e: &Entry) -> Element<'a, Message> {
 
 /// Old → new of a history entry, long texts cut short with the full text
 /// in a tooltip.
-fn change<'a>(e: &Entry) -> Element<'a, Message> {
+fn change<'a>(e: &Entry, rubric: &Rubric) -> Element<'a, Message> {
+    let (old, new) = (readable(rubric, e, &e.old), readable(rubric, e, &e.new));
+    let e = &Entry {
+        old,
+        new,
+        ..e.clone()
+    };
     let long = e.old.chars().count() > SHORT || e.new.chars().count() > SHORT;
     // Two long texts that start alike: show where they differ.
     let skip = if long {
@@ -162,6 +169,44 @@ fn change<'a>(e: &Entry) -> Element<'a, Message> {
         tooltip::Position::Bottom,
     )
     .into()
+}
+
+/// A criterion or knock-out as people know it: its number and name
+/// ("C5 · Inhoudelijke vraagstukken"); the id alone when the rubric has no
+/// such criterion.
+pub fn criterion_label(rubric: &Rubric, id: &str) -> String {
+    let name = rubric
+        .knockout(id)
+        .map(|k| k.name.as_str())
+        .or_else(|| rubric.criterion(id).map(|c| c.name.as_str()));
+    match name {
+        Some(n) => strings::criterion_label(id, n),
+        None => id.to_string(),
+    }
+}
+
+/// A logged value as people read it: the items of a checklist criterion by
+/// their names ("Financiën 2" for the log's "financien 2"). The log keeps
+/// the ids (its text is part of the chain of hashes).
+pub fn readable(rubric: &Rubric, e: &Entry, logged: &str) -> String {
+    let scale = match (&e.field, &e.criterion) {
+        (audit::Field::Score, Some(c)) => rubric.criterion(c.as_str()).map(|c| &c.scale),
+        _ => None,
+    };
+    let Some(scale @ Scale::Items { .. }) = scale else {
+        return logged.to_string();
+    };
+    logged
+        .split(", ")
+        .map(|part| match part.rsplit_once(' ') {
+            Some((id, n)) => match scale.item(id) {
+                Some(item) => format!("{} {n}", item.name),
+                None => part.to_string(),
+            },
+            None => part.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// How many leading characters two texts share, less a little context;

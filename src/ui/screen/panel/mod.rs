@@ -155,6 +155,12 @@ impl State {
         self.record_confirm
     }
 
+    /// Close the confirmation that is open over the screen (recording the
+    /// consensus): whether one was.
+    pub fn close_open_form(&mut self) -> bool {
+        std::mem::take(&mut self.record_confirm)
+    }
+
     pub fn new(
         session: &Session,
         application: ApplicationId,

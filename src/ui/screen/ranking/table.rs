@@ -3,13 +3,13 @@
 
 use std::cmp::Ordering;
 
-use iced::widget::{Id, button, column, container, row, rule, space, text};
+use iced::widget::{Id, button, column, container, responsive, row, rule, space, text};
 use iced::{Alignment, Element, Fill, Length, Theme};
 
 use super::{Message, State};
 use crate::ui::screen::scoring::bold;
 use crate::ui::widget::badge;
-use crate::ui::{strings, theme};
+use crate::ui::{measure, strings, theme};
 use leidraad_core::dossier::Round;
 use leidraad_core::scoring::{AppResult, Evaluation, Status};
 use leidraad_core::session::Session;
@@ -82,9 +82,15 @@ impl State {
                     .style(theme::notice_info),
             );
         }
+        let id_width = measure::column(
+            eval.applications.iter().map(|a| a.id.0.as_str()),
+            theme::SMALL,
+            false,
+            0.0,
+        );
         if self.sort != Sort::RANK {
             for a in self.sorted(eval) {
-                rows = rows.push(result_row(a));
+                rows = rows.push(result_row(a, id_width));
             }
             return column![
                 text(strings::LINES_ONLY_BY_RANK)
@@ -95,7 +101,7 @@ impl State {
             .spacing(6)
             .into();
         }
-        let rows = self.rank_rows(rows, eval);
+        let rows = self.rank_rows(rows, eval, id_width);
         column![
             text(strings::SORT_HINT)
                 .size(theme::SMALL)
@@ -193,6 +199,7 @@ impl State {
         &self,
         mut rows: iced::widget::Column<'a, Message>,
         eval: &'a Evaluation,
+        id_width: f32,
     ) -> iced::widget::Column<'a, Message> {
         let ranked: Vec<&AppResult> = eval
             .applications
@@ -222,7 +229,7 @@ impl State {
             ));
         }
         for (i, a) in ranked.iter().enumerate() {
-            rows = rows.push(result_row(a));
+            rows = rows.push(result_row(a, id_width));
             if award_after == Some(i) {
                 rows = rows.push(line(strings::award_line(eval.award_count), Line::Award));
             }
@@ -241,7 +248,7 @@ impl State {
         if !unranked.is_empty() {
             rows = rows.push(line(strings::NOT_RANKED.to_string(), Line::Plain));
             for a in unranked {
-                rows = rows.push(result_row(a));
+                rows = rows.push(result_row(a, id_width));
             }
         }
         rows
@@ -252,7 +259,9 @@ const COL_RANK: f32 = 60.0;
 const COL_TOTAL: f32 = 62.0;
 const COL_STATUS: f32 = 140.0;
 const COL_KO: f32 = 58.0;
-const COL_GROUP: f32 = 82.0;
+/// Wide enough for "22,33" and a two-line group name in `GROUP_HEAD`;
+/// narrower leaves the region too little room at 1280 pixels.
+const COL_GROUP: f32 = 76.0;
 const GROUP_HEAD: f32 = 10.0;
 const COL_N: f32 = 64.0;
 const COL_CONS: f32 = 86.0;
@@ -354,7 +363,43 @@ fn sort_button(theme: &Theme, status: button::Status) -> button::Style {
     }
 }
 
-fn result_row<'a>(a: &'a AppResult) -> Element<'a, Message> {
+/// The id over the region: the id whole, the region on at most two lines,
+/// shortened with "…" where the column is too narrow (the application's
+/// screen shows it whole). The column takes the room the fixed columns
+/// leave; where that is less than the widest id (`id_width`), the ids are
+/// shortened too rather than run into the totals (at 1280 pixels the
+/// column is narrow, yet a twelve-character id still fits).
+fn region_cell<'a>(a: &'a AppResult, id_width: f32) -> Element<'a, Message> {
+    container(
+        responsive(move |size| {
+            let room = size.width.max(0.0);
+            let id = if id_width <= room {
+                a.id.0.as_str().into()
+            } else {
+                measure::ellipsize(&a.id.0, theme::SMALL, false, room)
+            };
+            let region = measure::wrap(&a.region, measure::BODY, true, room, 2);
+            column![
+                text(id.into_owned())
+                    .size(theme::SMALL)
+                    .style(theme::muted)
+                    .wrapping(text::Wrapping::None),
+            ]
+            .extend(region.into_iter().map(|line| {
+                text(line)
+                    .font(bold())
+                    .wrapping(text::Wrapping::None)
+                    .into()
+            }))
+            .into()
+        })
+        .height(Length::Shrink),
+    )
+    .width(Fill)
+    .into()
+}
+
+fn result_row<'a>(a: &'a AppResult, id_width: f32) -> Element<'a, Message> {
     let right = |s: String, w: f32| text(s).width(w).align_x(iced::alignment::Horizontal::Right);
     let mut cells: Vec<Element<'a, Message>> = vec![
         right(
@@ -365,12 +410,7 @@ fn result_row<'a>(a: &'a AppResult) -> Element<'a, Message> {
         // With the spacing on both sides this keeps the rank column as
         // wide as its header.
         space().width(12.0 - COL_SPACING).into(),
-        row![
-            text(a.id.to_string()).style(theme::muted).width(36),
-            text(&a.region).font(bold())
-        ]
-        .width(Fill)
-        .into(),
+        region_cell(a, id_width),
         right(
             a.total
                 .map_or(strings::NO_TOTAL.to_string(), |t| t.to_dutch()),

@@ -425,6 +425,30 @@ pub fn fields(rubric: &Rubric) -> Vec<Field> {
     out
 }
 
+/// Where a missing item is filled in: the verdict or value for what is
+/// open or unconfirmed, the motivation for a missing motivation, the
+/// "why changed" field for a missing reason.
+pub fn field_of(rubric: &Rubric, missing: &leidraad_core::scoring::Missing) -> Option<Field> {
+    use leidraad_core::scoring::Missing as M;
+    let id = crate::ui::strings::missing_id(missing)?;
+    if let Some(i) = rubric.knockouts.iter().position(|k| &k.id == id) {
+        return Some(match missing {
+            M::NoMotivation(_) => Field::KoNote(i),
+            M::NoReason(_) => Field::KoWhy(i),
+            _ => Field::Verdict(i),
+        });
+    }
+    let i = rubric.criteria().position(|c| &c.id == id)?;
+    Some(match missing {
+        M::NoMotivation(_) => Field::Note(i),
+        M::NoReason(_) => Field::Why(i),
+        _ => match &criterion(rubric, i).scale {
+            Scale::Items { .. } => Field::Item(i, 0),
+            _ => Field::Value(i),
+        },
+    })
+}
+
 /// The text widget of a field; None for a choice.
 pub fn widget_id(rubric: &Rubric, field: Field) -> Option<Id> {
     let ko = |i: usize| &rubric.knockouts[i].id;

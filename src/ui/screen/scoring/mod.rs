@@ -42,6 +42,8 @@ const MAX_BUTTONS: u32 = 11;
 #[derive(Debug, Clone)]
 pub enum Message {
     Round(Round),
+    /// A "Nog te doen" item was clicked: to its knock-out or criterion.
+    GoTo(leidraad_core::scoring::Missing),
     Verdict(usize, Verdict),
     KoNote(usize, text_editor::Action),
     Value(usize, Option<Value>),
@@ -322,6 +324,10 @@ impl State {
                 }
                 true
             }
+            Err(edit::EditError::Incomplete(_)) => {
+                self.notice = Some(Notice::SubmitRefused);
+                false
+            }
             Err(e) => {
                 self.notice = Some(Notice::Error(strings::edit_error(&e)));
                 false
@@ -330,6 +336,36 @@ impl State {
     }
 
     pub fn update(&mut self, session: &mut Session, message: Message) -> Action {
+        let action = self.handle(session, message);
+        self.drop_stale_refusal(session);
+        action
+    }
+
+    /// One truth about submitting: the refusal ("Indienen kan nog niet")
+    /// goes as soon as nothing blocks any more, so that it never stands
+    /// beside "Alles is ingevuld", nor comes back when something is
+    /// emptied again later (only a new attempt to submit says it again).
+    fn drop_stale_refusal(&mut self, session: &Session) {
+        let refused = match &self.notice {
+            Some(Notice::SubmitRefused) => true,
+            Some(Notice::Error(e)) => e == strings::SUBMIT_REFUSED,
+            _ => false,
+        };
+        let may_submit = self
+            .assessment(session)
+            .is_some_and(|a| leidraad_core::scoring::summarize(session.rubric(), a).may_submit());
+        if refused && may_submit {
+            self.notice = None;
+        }
+    }
+
+    /// Close the form that is open over the screen (a conflict of
+    /// interest, a withdrawal): whether one was.
+    pub fn close_open_form(&mut self) -> bool {
+        self.conflict_form.take().is_some() | self.withdraw_form.take().is_some()
+    }
+
+    fn handle(&mut self, session: &mut Session, message: Message) -> Action {
         let now = Utc::now();
         if let Some(from) = typed_in(&message)
             && self.is_late(from)
@@ -357,6 +393,12 @@ impl State {
             }
             Message::Confirm(id) => {
                 self.apply(session, |r, d, t| edit::confirm(r, d, t, &id, now));
+            }
+            Message::GoTo(missing) => {
+                return match keys::field_of(session.rubric(), &missing) {
+                    Some(field) => Action::Run(self.move_focus(session.rubric(), field)),
+                    None => Action::None,
+                };
             }
             Message::WhyChanged(id, why) => {
                 self.focus = keys::why_field(session.rubric(), &id).or(self.focus);

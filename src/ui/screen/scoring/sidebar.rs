@@ -112,11 +112,7 @@ impl State {
                 side = side.push(text(strings::READY_TO_SUBMIT).style(theme::success_text));
             } else {
                 let blocking: Vec<Missing> = summary.blocking().cloned().collect();
-                let mut list = column![text(strings::STILL_TO_DO).font(bold())].spacing(4);
-                for line in strings::missing_lines(&blocking) {
-                    list = list.push(text(line).size(theme::TEXT));
-                }
-                side = side.push(list);
+                side = side.push(still_to_do(&blocking));
             }
             if !doubts.is_empty() {
                 let line = if self.is_submitted(session) {
@@ -196,4 +192,35 @@ pub fn standing_line(rubric: &Rubric, summary: &Summary) -> (String, theme::Tone
             )
         }
     }
+}
+
+/// "Nog te doen": per kind of gap its knock-outs and criteria, each a link
+/// that moves to its field (as on the consensus screen).
+fn still_to_do<'a>(blocking: &[Missing]) -> Element<'a, Message> {
+    let mut list = column![text(strings::STILL_TO_DO).font(bold())].spacing(4);
+    for (label, items) in strings::missing_groups(blocking) {
+        let mut line = row![text(format!("{label}:")).size(theme::TEXT)]
+            .spacing(4)
+            .align_y(iced::Alignment::Center);
+        if items.is_empty() {
+            line = row![text(label).size(theme::TEXT)];
+        }
+        for m in items {
+            let Some(id) = strings::missing_id(&m) else {
+                continue;
+            };
+            let name = format!("todo-{label}-{id}");
+            line = line.push(
+                container(
+                    button(text(id.to_string()).size(theme::TEXT))
+                        .style(theme::link)
+                        .padding([0, 2])
+                        .on_press(Message::GoTo(m.clone())),
+                )
+                .id(Id::from(name)),
+            );
+        }
+        list = list.push(line.wrap());
+    }
+    list.into()
 }

@@ -84,12 +84,20 @@ pub enum Message {
     Home,
     /// The draft plan and its passages per knock-out.
     Plan(plan::Message),
+    /// The pause after the last change is over: write the working copy.
+    KeepDue,
+    /// The working copy was written (or why not).
+    Kept(Result<(), String>),
+    /// Open the folder a saved self-check or its PDF went to.
+    OpenFolder(PathBuf),
 }
 
 pub enum Action {
     None,
     Home,
     Run(Task<Message>),
+    /// Open a folder with the desktop's file manager.
+    OpenFolder(PathBuf),
 }
 
 pub struct State {
@@ -111,6 +119,11 @@ pub struct State {
     pub working: Option<PathBuf>,
     /// "Nieuwe zelftoets" asked, waiting for its confirmation.
     pub confirm_new: bool,
+    /// The folder of the file the notice says was written ('Map openen').
+    pub written_in: Option<PathBuf>,
+    /// Writing the working copy a little after the last change (see
+    /// `autosave`).
+    keeper: autosave::Keeper,
 }
 
 impl State {
@@ -130,6 +143,8 @@ impl State {
             ko_passages: Vec::new(),
             working: None,
             confirm_new: false,
+            written_in: None,
+            keeper: autosave::Keeper::default(),
         };
         s.sync_fields();
         s
@@ -166,11 +181,30 @@ impl State {
 
     pub fn update(&mut self, message: Message) -> Action {
         let changes = State::changes_answers(&message);
-        let action = self.handle(message);
-        if changes {
-            self.keep();
+        let action = match message {
+            Message::KeepDue => return self.keep_due(),
+            Message::Kept(outcome) => {
+                self.kept(outcome);
+                return Action::None;
+            }
+            message => self.handle(message),
+        };
+        let keep = if changes {
+            self.changed()
+        } else {
+            Task::none()
+        };
+        match action {
+            // Leaving the self-check: the answers are written first.
+            Action::Home => {
+                self.flush();
+                Action::Home
+            }
+            Action::Run(task) => Action::Run(Task::batch([task, keep])),
+            Action::None if changes => Action::Run(keep),
+            Action::None => Action::None,
+            Action::OpenFolder(dir) => Action::OpenFolder(dir),
         }
-        action
     }
 
     fn handle(&mut self, message: Message) -> Action {
@@ -248,6 +282,9 @@ impl State {
                 }
                 self.amounts.insert(field, (t, ok));
             }
+            // Handled in `update`.
+            Message::KeepDue | Message::Kept(_) => {}
+            Message::OpenFolder(dir) => return Action::OpenFolder(dir),
             Message::New => self.confirm_new = true,
             Message::NewCancelled => self.confirm_new = false,
             Message::NewConfirmed => {
@@ -294,6 +331,7 @@ impl State {
                 self.check = c;
                 self.path = Some(path.to_path_buf());
                 self.notice = Some((true, strings::selfcheck_opened(&path.display().to_string())));
+                self.written_in = None;
                 self.sync_fields();
             }
             Err(e) => self.notice = Some((false, e.to_string())),
@@ -306,6 +344,7 @@ impl State {
             Ok(()) => {
                 self.path = Some(path.to_path_buf());
                 self.notice = Some((true, strings::selfcheck_saved(&path.display().to_string())));
+                self.written_in = Some(crate::ui::screen::list::folder_of(path));
             }
             Err(e) => self.notice = Some((false, strings::save_failed(&e.to_string()))),
         }
@@ -314,6 +353,9 @@ impl State {
     pub fn print(&mut self, path: &Path) {
         let written = leidraad_report::selfcheck::render(&self.rubric, &self.check, self.today)
             .and_then(|bytes| leidraad_report::write_pdf(path, &bytes));
+        self.written_in = written
+            .is_ok()
+            .then(|| crate::ui::screen::list::folder_of(path));
         self.notice = Some(match written {
             Ok(()) => (
                 true,

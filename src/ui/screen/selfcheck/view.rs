@@ -84,15 +84,29 @@ impl State {
             );
         }
         if let Some((ok, m)) = &self.notice {
+            // A file written: 'Map openen' beside where it went.
+            let open = self.written_in.as_ref().filter(|_| *ok).map(|dir| {
+                container(
+                    button(text(strings::OPEN_FOLDER))
+                        .style(button::primary)
+                        .on_press(Message::OpenFolder(dir.clone())),
+                )
+                .id(iced::widget::Id::new("selfcheck-open-folder"))
+            });
             page = page.push(
-                container(text(m.as_str()))
-                    .padding(8)
-                    .width(Fill)
-                    .style(if *ok {
-                        theme::notice_info
-                    } else {
-                        theme::notice_danger
-                    }),
+                container(
+                    row![text(m.as_str()).width(Fill)]
+                        .push(open)
+                        .spacing(8)
+                        .align_y(Alignment::Center),
+                )
+                .padding(8)
+                .width(Fill)
+                .style(if *ok {
+                    theme::notice_info
+                } else {
+                    theme::notice_danger
+                }),
             );
         }
         let body = match self.step {
