@@ -2,8 +2,8 @@
 # Time per drawn frame and CPU per step in the real window (release build,
 # software renderer, Xvfb), for the README's performance table:
 #
-#   scripts/frame-times.sh [--base REV | --base-bin FILE] [--runs N] [--sizes "1366x768 1920x1080"]
-#                          [--only SCENARIO...]
+#   scripts/frame-times.sh [--base REV | --base-bin FILE [--base-gen FILE]] [--runs N]
+#                          [--sizes "1366x768 1920x1080"] [--only SCENARIO...]
 #
 # For each screen size and interaction it starts the window with a fresh
 # home directory, brings it to the screen wanted with the keyboard and the
@@ -25,7 +25,10 @@
 # --base REV also builds the program at git revision REV (in a temporary
 # copy, same CARGO_TARGET_DIR) and measures it in the same run, alternating
 # with this tree's build, so both see the same machine (--base-bin: a
-# release binary of it built before). Needs: cargo, Xvfb,
+# release binary of it built before). The synthetic dossiers are then made
+# by the base's own generator (its examples/synthetic_dossier, --base-gen
+# with --base-bin), so that both builds open the same files: an older build
+# cannot open a dossier of a newer format. Needs: cargo, Xvfb,
 # xdotool. The load average is printed at the start and the end: measure on
 # a quiet machine.
 set -euo pipefail
@@ -33,6 +36,7 @@ cd "$(dirname "$0")/.."
 
 base=""
 base_bin=""
+base_gen=""
 runs=2
 sizes="1366x768 1920x1080"
 only=""
@@ -40,10 +44,11 @@ while [[ $# -gt 0 ]]; do
     case $1 in
     --base) base=$2; shift 2 ;;
     --base-bin) base_bin=$2; shift 2 ;;
+    --base-gen) base_gen=$2; shift 2 ;;
     --runs) runs=$2; shift 2 ;;
     --sizes) sizes=$2; shift 2 ;;
     --only) only=$2; shift 2 ;;
-    *) echo "usage: $0 [--base REV] [--runs N] [--sizes \"WxH ...\"] [--only \"SCENARIO ...\"]" >&2; exit 2 ;;
+    *) echo "usage: $0 [--base REV | --base-bin FILE [--base-gen FILE]] [--runs N] [--sizes \"WxH ...\"] [--only \"SCENARIO ...\"]" >&2; exit 2 ;;
     esac
 done
 scenarios=${only:-"list-40 list-1000 scoring typing ranking heatmap"}
@@ -76,17 +81,20 @@ elif [[ -n $base ]]; then
     log "cargo build --release at $base"
     mkdir "$work/base-src"
     git archive "$base" | tar -x -C "$work/base-src"
-    (cd "$work/base-src" && CARGO_TARGET_DIR=$target cargo build --quiet --release --bin leidraad)
+    (cd "$work/base-src" && CARGO_TARGET_DIR=$target cargo build --quiet --release --bin leidraad --example synthetic_dossier)
     cp "$target/release/leidraad" "$work/leidraad-base"
+    cp "$target/release/examples/synthetic_dossier" "$work/synthetic-base"
+    base_gen="$work/synthetic-base"
     builds=(base new)
-    # This tree's binary again: the base build overwrote it in the target dir.
-    cargo build --quiet --release --bin leidraad
+    # This tree's binaries again: the base build overwrote them in the target dir.
+    cargo build --quiet --release --bin leidraad --example synthetic_dossier
 fi
 log "cargo build --release (scripts/frame_driver)"
 (cd scripts/frame_driver && CARGO_TARGET_DIR=$target/frame_driver cargo build --quiet --release)
 driver="$target/frame_driver/release/frame_driver"
-"$target/release/examples/synthetic_dossier" 40 3 "$work/40.ron" 2>/dev/null
-"$target/release/examples/synthetic_dossier" 1000 3 "$work/1000.ron" 2>/dev/null
+gen=${base_gen:-$target/release/examples/synthetic_dossier}
+"$gen" 40 3 "$work/40.ron" 2>/dev/null
+"$gen" 1000 3 "$work/1000.ron" 2>/dev/null
 
 # Start Xvfb at a size ($1 = WxH) on a free display.
 start_x() {
@@ -165,7 +173,14 @@ scenario() {
         ;;
     typing)
         click "$SCORE_FIRST_X" "$SCORE_FIRST_Y"
-        click "$MOTIVATION_X" "$MOTIVATION_Y"
+        # The scoring screen gained a line of keys above the first
+        # motivation (after 81acb13): a base build older than that has it
+        # higher up.
+        if [[ $bin == base && -n ${BASE_OLD_LAYOUT:-} ]]; then
+            click "$MOTIVATION_X" "$((MOTIVATION_Y - MOTIVATION_SHIFT))"
+        else
+            click "$MOTIVATION_X" "$MOTIVATION_Y"
+        fi
         steps=("k:a*5" "k:_" "k:b*5" "k:_" "k:c*5" "k:_" "k:d*5" "k:_")
         ;;
     ranking)
@@ -206,10 +221,10 @@ positions() {
     SCORE_FIRST_X=$((w - 179)) SCORE_FIRST_Y=241
     TABS_Y=210 TABLE_TAB_X=54 HEAT_TAB_X=263
     HEAT_X0=303 HEAT_DX=85 HEAT_Y=410
-    MOTIVATION_X=789 MOTIVATION_Y=508
+    MOTIVATION_X=789 MOTIVATION_Y=536 MOTIVATION_SHIFT=28
     if [[ $w -lt 1600 ]]; then
         SCORE_FIRST_Y=256
-        MOTIVATION_X=500 MOTIVATION_Y=510
+        MOTIVATION_X=500 MOTIVATION_Y=536 MOTIVATION_SHIFT=26
         HEAT_X0=294 HEAT_DX=64
     fi
 }

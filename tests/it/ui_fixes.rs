@@ -248,46 +248,6 @@ fn after_every_export_the_window_says_where_and_offers_to_open_the_folder() {
 }
 
 #[test]
-fn the_refusal_to_submit_does_not_come_back_when_something_is_emptied_later() {
-    use crate::common::*;
-    use crate::ui_support::shows;
-    use leidraad::ui::strings;
-    use leidraad_core::dossier::Round;
-    let r = rubric();
-    let mut d = dossier_with(&r, &["A01"]);
-    score(&mut d, &r, "A01", Round::One, &[70, 72]);
-    let mut app = App::with_dossier(r.clone(), d, "X1");
-    let _ = app.update(Message::List(list::Message::Round(Round::Two)));
-    let _ = app.update(Message::List(list::Message::Score(ApplicationId::from(
-        "A01",
-    ))));
-    let _ = app.update(Message::Scoring(scoring::Message::Submit));
-    assert!(shows(&app, strings::SUBMIT_REFUSED));
-    let ids: Vec<_> = r
-        .knockouts
-        .iter()
-        .map(|k| k.id.clone())
-        .chain(r.criteria().map(|c| c.id.clone()))
-        .collect();
-    for id in ids {
-        let _ = app.update(Message::Scoring(scoring::Message::Confirm(id)));
-    }
-    assert!(shows(&app, strings::READY_TO_SUBMIT));
-    assert!(!shows(&app, strings::SUBMIT_REFUSED));
-    // A value emptied again: the list of what is missing, no old refusal.
-    let _ = app.update(Message::Scoring(scoring::Message::Value(0, None)));
-    assert!(!shows(&app, strings::READY_TO_SUBMIT));
-    assert!(shows(&app, strings::STILL_TO_DO));
-    assert!(
-        !shows(&app, strings::SUBMIT_REFUSED),
-        "the refusal belonged to the earlier attempt"
-    );
-    // A new attempt says it again.
-    let _ = app.update(Message::Scoring(scoring::Message::Submit));
-    assert!(shows(&app, strings::SUBMIT_REFUSED));
-}
-
-#[test]
 fn a_nog_te_doen_item_on_the_scoring_screen_moves_to_its_criterion() {
     use leidraad::ui::screen::scoring::Field;
     let mut app = app();

@@ -70,4 +70,15 @@ fn the_refusal_to_submit_goes_once_everything_is_filled_in() {
         !shows(&app, strings::SUBMIT_REFUSED),
         "no stale refusal beside 'Alles is ingevuld'"
     );
+    // A value emptied again: the list of what is missing, no old refusal.
+    let _ = app.update(Message::Scoring(scoring::Message::Value(0, None)));
+    assert!(!shows(&app, strings::READY_TO_SUBMIT));
+    assert!(shows(&app, strings::STILL_TO_DO));
+    assert!(
+        !shows(&app, strings::SUBMIT_REFUSED),
+        "the refusal belonged to the earlier attempt"
+    );
+    // A new attempt says it again.
+    let _ = app.update(Message::Scoring(scoring::Message::Submit));
+    assert!(shows(&app, strings::SUBMIT_REFUSED));
 }

@@ -18,7 +18,7 @@
 //! none follows for 250 ms. The first frame's time runs from the input, each
 //! next one's from the frame before (a step that draws several frames, for
 //! example a text cursor appearing, counts each), or, when the program was
-//! idle in between (its CPU counter still for 2 ms or more) and something
+//! idle in between (its CPU counter still for 20 ms or more) and something
 //! else woke it (a timer, a save finishing on a worker), from when it woke:
 //! such a frame's time is its work, not the wait for the timer. Damage
 //! reports less than 4 ms apart are one frame (one frame may be put in
@@ -41,8 +41,9 @@ use x11rb::rust_connection::RustConnection;
 const QUIET: Duration = Duration::from_millis(250);
 /// Damage reports closer together than this belong to one frame.
 const SAME_FRAME: Duration = Duration::from_millis(4);
-/// The program's CPU counter still for this long: it was idle.
-const IDLE: Duration = Duration::from_millis(2);
+/// The program's CPU counter still for this long: it was idle, waiting for
+/// a timer or a worker (a wait for the X server to take an image is shorter).
+const IDLE: Duration = Duration::from_millis(20);
 /// A step that draws nothing is given up after this long.
 const GIVE_UP: Duration = Duration::from_secs(5);
 
@@ -145,8 +146,9 @@ impl Driver<'_> {
             cpu as f64 / 1e6
         );
         let mut before = sent;
-        for (at, woke) in frames {
-            let start = woke.filter(|w| *w > before).unwrap_or(before);
+        for (n, (at, woke)) in frames.into_iter().enumerate() {
+            // The first frame is the input's: timed from the input, always.
+            let start = woke.filter(|w| n > 0 && *w > before).unwrap_or(before);
             line.push_str(&format!(" {:.2}", (at - start).as_secs_f64() * 1e3));
             before = at;
         }

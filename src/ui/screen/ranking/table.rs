@@ -157,7 +157,7 @@ impl State {
                 button(
                     column![
                         text(&g.name)
-                            .size(GROUP_HEAD)
+                            .size(group_head_size(&g.name))
                             .font(bold())
                             .width(Fill)
                             .align_x(iced::alignment::Horizontal::Right),
@@ -263,6 +263,21 @@ const COL_KO: f32 = 58.0;
 /// narrower leaves the region too little room at 1280 pixels.
 const COL_GROUP: f32 = 76.0;
 const GROUP_HEAD: f32 = 10.0;
+
+/// The text size of a group's name in the header: GROUP_HEAD, or smaller
+/// when its longest word would not fit the column ("Samenwerking" ran
+/// into "Stevige basis" beside it at 1280 px).
+fn group_head_size(name: &str) -> f32 {
+    let widest = name
+        .split_whitespace()
+        .map(|word| crate::ui::measure::width(word, GROUP_HEAD, true))
+        .fold(0.0, f32::max);
+    if widest <= COL_GROUP - 2.0 {
+        GROUP_HEAD
+    } else {
+        (GROUP_HEAD * (COL_GROUP - 2.0) / widest).max(8.0)
+    }
+}
 const COL_N: f32 = 64.0;
 const COL_CONS: f32 = 86.0;
 const SORT_ARROW: f32 = 10.0;
