@@ -58,6 +58,7 @@ pub fn on_path(program: &str) -> bool {
     })
 }
 
+#[cfg(any(test, all(unix, not(target_os = "macos"))))]
 const PORTAL: &str = "org.freedesktop.portal.Desktop";
 
 /// Whether the session bus has xdg-desktop-portal, running or startable on
@@ -87,6 +88,7 @@ fn portal_on_session_bus() -> bool {
 }
 
 /// Whether a `dbus-send --print-reply` list of names holds the portal.
+#[cfg(any(test, all(unix, not(target_os = "macos"))))]
 fn names_include(reply: &str) -> bool {
     reply
         .lines()
