@@ -50,3 +50,4 @@ mod ui_small;
 mod ui_snapshots;
 mod ui_tab_typing;
 mod ui_update;
+mod ui_window;

@@ -8,11 +8,7 @@
 //! the list must not move on once the wheel has stopped.
 
 use iced::mouse::{self, ScrollDelta};
-use iced::widget::Id;
-use iced::{Event, Point, Size, window};
-use iced_test::runtime::UserInterface;
-use iced_test::runtime::user_interface::Cache;
-use iced_test::selector::Selector;
+use iced::{Event, Point, Size};
 
 use leidraad::ui::app::{App, Message};
 use leidraad::ui::screen::list::{self, ROW_GAP, ROW_HEIGHT};
@@ -24,85 +20,10 @@ const WHEEL_DOWN: Event = Event::Mouse(mouse::Event::WheelScrolled {
     delta: ScrollDelta::Lines { x: 0.0, y: -1.0 },
 });
 
-/// The window without a screen: the renderer, the widgets' state and the
-/// pointer.
-struct Window {
-    renderer: iced::Renderer,
-    cache: Cache,
-    cursor: mouse::Cursor,
-}
+use crate::ui_window::Window;
 
-impl Window {
-    fn new() -> Window {
-        use iced_test::core::renderer::Headless;
-        let settings = leidraad::ui::theme::settings();
-        for font in settings.fonts {
-            iced_test::renderer::graphics::text::font_system()
-                .write()
-                .expect("the font system")
-                .load_font(font);
-        }
-        let renderer = iced::futures::executor::block_on(<iced::Renderer as Headless>::new(
-            settings.default_font,
-            settings.default_text_size,
-            Some("tiny-skia"),
-        ))
-        .expect("a tiny-skia renderer");
-        Window {
-            renderer,
-            cache: Cache::default(),
-            cursor: mouse::Cursor::Unavailable,
-        }
-    }
-
-    /// One turn of the runtime: `events` and a redraw request (the
-    /// scrollable reports its viewport then) to the interface, its
-    /// messages to `update`. Returns the messages.
-    fn turn(&mut self, app: &mut App, events: &[Event]) -> Vec<Message> {
-        let mut events = events.to_vec();
-        events.push(Event::Window(window::Event::RedrawRequested(
-            std::time::Instant::now(),
-        )));
-        let mut messages = Vec::new();
-        {
-            let mut ui = UserInterface::build(
-                app.view(),
-                SIZE,
-                std::mem::take(&mut self.cache),
-                &mut self.renderer,
-            );
-            let _ = ui.update(
-                &events,
-                self.cursor,
-                &mut self.renderer,
-                &mut iced_test::core::clipboard::Null,
-                &mut messages,
-            );
-            self.cache = ui.into_cache();
-        }
-        for m in &messages {
-            let _ = app.update(m.clone());
-        }
-        messages
-    }
-
-    /// Where the widget with `id` is drawn now, if it is built and in view.
-    fn bounds_of(&mut self, app: &App, id: &str) -> Option<iced::Rectangle> {
-        use iced_test::core::widget::operation::{Outcome, black_box};
-        let mut ui = UserInterface::build(
-            app.view(),
-            SIZE,
-            std::mem::take(&mut self.cache),
-            &mut self.renderer,
-        );
-        let mut find = Id::from(id.to_string()).find();
-        ui.operate(&self.renderer, &mut black_box(&mut find));
-        self.cache = ui.into_cache();
-        match iced_test::core::widget::Operation::finish(&find) {
-            Outcome::Some(Some(target)) => iced_test::selector::Bounded::visible_bounds(&target),
-            _ => None,
-        }
-    }
+fn window() -> Window {
+    Window::with_size(SIZE)
 }
 
 /// A list of 1,000 applications, and their ids in the list's order.
@@ -141,7 +62,7 @@ fn scored(messages: &[Message]) -> Vec<ApplicationId> {
 #[test]
 fn the_list_builds_only_the_rows_in_view_and_scrolls_through_all() {
     let (mut app, _) = big_list();
-    let mut w = Window::new();
+    let mut w = window();
     w.cursor = mouse::Cursor::Available(Point::new(700.0, 600.0));
     let _ = w.turn(&mut app, &[]);
     assert!(
@@ -177,7 +98,7 @@ fn the_list_builds_only_the_rows_in_view_and_scrolls_through_all() {
 #[test]
 fn a_click_after_scrolling_lands_on_the_row_under_the_pointer() {
     let (mut app, ids) = big_list();
-    let mut w = Window::new();
+    let mut w = window();
     w.cursor = mouse::Cursor::Available(Point::new(700.0, 500.0));
     let _ = w.turn(&mut app, &[]);
 
@@ -210,7 +131,7 @@ fn a_click_after_scrolling_lands_on_the_row_under_the_pointer() {
     // batch, as when they arrive during a slow frame: the click is taken
     // where the five steps have brought the list.
     let (mut app, _) = big_list();
-    let mut w = Window::new();
+    let mut w = window();
     w.cursor = mouse::Cursor::Available(at);
     let first = w.turn(&mut app, &[]);
     let viewport = last_viewport(&first).expect("the list reported its viewport");
