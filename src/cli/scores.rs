@@ -92,11 +92,7 @@ pub(super) fn disagreements(
             } => writeln!(
                 out,
                 "{application} {ko}: verdicts differ: {}",
-                verdicts
-                    .iter()
-                    .map(|(who, v)| format!("{who} {}", v.csv_word()))
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                verdict_list(&verdicts)
             )?,
             Flag::KoDoubt {
                 application,
@@ -105,11 +101,7 @@ pub(super) fn disagreements(
             } => writeln!(
                 out,
                 "{application} {ko}: twijfel, the panel decides: {}",
-                verdicts
-                    .iter()
-                    .map(|(who, v)| format!("{who} {}", v.csv_word()))
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                verdict_list(&verdicts)
             )?,
             Flag::MadeWithout {
                 application,
@@ -156,4 +148,13 @@ pub(super) fn export_csv(
     let (rubric, dossier) = read_dossier(path, rubric)?;
     out.push_str(&interchange::csv::export(&rubric, &dossier, round));
     Ok(out)
+}
+
+/// "name verdict, name verdict" for a knock-out's flag.
+fn verdict_list(verdicts: &[(String, leidraad_core::dossier::Verdict)]) -> String {
+    verdicts
+        .iter()
+        .map(|(who, v)| format!("{who} {}", v.csv_word()))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
